@@ -1,0 +1,158 @@
+"""Message models of every topic. They are the contract with consumers: `schemas/` is generated from them.
+
+Bump a model's SCHEMA_VERSION on any change a consumer would notice (a field removed, renamed or retyped).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Severity = Literal["info", "low", "medium", "high", "critical"]
+SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NewsItem(BaseModel):
+    """An article on `news.raw`. Only `id` and `body` are required; unknown fields are kept, not refused."""
+
+    model_config = ConfigDict(extra="allow", str_max_length=10_000_000)
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(min_length=1, max_length=512)
+    body: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    published_at: datetime | None = None
+
+
+class Span(_Model):
+    start: int
+    end: int
+
+
+class Actor(_Model):
+    """A CAMEO-style actor: `code` is country (or IGO/NGO prefix) then agent codes, e.g. JPNGOV."""
+
+    code: str
+    country: str | None = None
+    agents: list[str] = []
+    name: str | None = None
+    kind: Literal["state", "organisation", "person", "group"] = "state"
+    text: str = ""
+    span: Span | None = None
+
+
+class Location(_Model):
+    name: str
+    country: str | None = None
+    kind: str = "place"
+    lat: float | None = None
+    lon: float | None = None
+    text: str = ""
+    span: Span | None = None
+
+
+class Event(_Model):
+    event_id: str
+    source: Actor
+    target: Actor | None = None
+    cameo: str
+    cameo_name: str = ""
+    plover: str | None = None
+    plover_mode: str | None = None
+    quad_class: int
+    goldstein: float
+    trigger: str = ""
+    sentence: str
+    sentence_span: Span
+    date: str | None = None
+    place: Location | None = None
+
+
+class MatchedSpan(_Model):
+    start: int
+    end: int
+    text: str
+    why: str = ""
+
+
+class Alert(_Model):
+    schema_version: int = SCHEMA_VERSION
+    alert_id: str
+    rule_id: str
+    rule_version: int = 1
+    severity: Severity
+    title: str
+    text: str
+    article_id: str
+    url: str | None = None
+    matches: list[MatchedSpan] = []
+    actors: list[str] = []
+    event_ids: list[str] = []
+    window_count: int | None = None
+    created_at: datetime
+
+
+class EnrichedArticle(_Model):
+    schema_version: int = SCHEMA_VERSION
+    id: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    language: str | None = None
+    published_at: datetime | None = None
+    actors: list[Actor] = []
+    locations: list[Location] = []
+    events: list[Event] = []
+    alerts: list[Alert] = []
+    sentences: int = 0
+    coder_version: str = ""
+
+
+class EventMessage(Event):
+    """One message per event on `events.diplomatic`, keyed by the actor pair."""
+
+    schema_version: int = SCHEMA_VERSION
+    article_id: str
+    url: str | None = None
+    published_at: datetime | None = None
+
+
+DeadLetterReason = Literal[
+    "invalid_utf8", "invalid_json", "not_an_object", "invalid_news_item", "too_large", "too_deep",
+    "enrich_failed",
+]
+
+
+class DeadLetter(_Model):
+    """A message that could not be enriched, with why and where it came from; nothing is dropped."""
+
+    schema_version: int = SCHEMA_VERSION
+    reason: DeadLetterReason
+    detail: str
+    topic: str
+    partition: int
+    offset: int
+    key_b64: str | None = None
+    original_b64: str
+    original_size: int
+    received_at: datetime
+
+
+TOPIC_MODELS: dict[str, type[BaseModel]] = {
+    "news.raw": NewsItem,
+    "news.enriched": EnrichedArticle,
+    "events.diplomatic": EventMessage,
+    "alerts": Alert,
+    "news.deadletter": DeadLetter,
+}

@@ -1,0 +1,65 @@
+"""Runtime settings, read from the environment so the same names work locally and in docker-compose."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
+@dataclass(frozen=True)
+class Topics:
+    raw: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_RAW", "news.raw"))
+    enriched: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_ENRICHED", "news.enriched"))
+    events: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_EVENTS", "events.diplomatic"))
+    alerts: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_ALERTS", "alerts"))
+    deadletter: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_DEADLETTER", "news.deadletter"))
+
+    def all(self) -> list[str]:
+        return [self.raw, self.enriched, self.events, self.alerts, self.deadletter]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob diplowatch reads; `ENV_VARS` below lists their names for docs and the compose test."""
+
+    bootstrap: str = field(default_factory=lambda: _env("DIPLOWATCH_BOOTSTRAP", "127.0.0.1:9092"))
+    app_id: str = field(default_factory=lambda: _env("DIPLOWATCH_APP_ID", "diplowatch"))
+    partitions: int = field(default_factory=lambda: int(_env("DIPLOWATCH_PARTITIONS", "4")))
+    replication: int = field(default_factory=lambda: int(_env("DIPLOWATCH_REPLICATION", "1")))
+    max_message_bytes: int = field(
+        default_factory=lambda: int(_env("DIPLOWATCH_MAX_MESSAGE_BYTES", str(512 * 1024)))
+    )
+    web_port: int = field(default_factory=lambda: int(_env("DIPLOWATCH_WEB_PORT", "6066")))
+    web_host: str = field(default_factory=lambda: _env("DIPLOWATCH_WEB_HOST", "127.0.0.1"))
+    data_dir: Path = field(
+        default_factory=lambda: Path(_env("DIPLOWATCH_DATA_DIR", str(Path.home() / ".cache/diplowatch/worker")))
+    )
+    rules_dir: Path = field(
+        default_factory=lambda: Path(_env("DIPLOWATCH_RULES_DIR", str(REPO_ROOT / "deploy" / "rules")))
+    )
+    topics: Topics = field(default_factory=Topics)
+
+
+ENV_VARS = (
+    "DIPLOWATCH_BOOTSTRAP",
+    "DIPLOWATCH_APP_ID",
+    "DIPLOWATCH_PARTITIONS",
+    "DIPLOWATCH_REPLICATION",
+    "DIPLOWATCH_MAX_MESSAGE_BYTES",
+    "DIPLOWATCH_WEB_PORT",
+    "DIPLOWATCH_WEB_HOST",
+    "DIPLOWATCH_DATA_DIR",
+    "DIPLOWATCH_RULES_DIR",
+    "DIPLOWATCH_TOPIC_RAW",
+    "DIPLOWATCH_TOPIC_ENRICHED",
+    "DIPLOWATCH_TOPIC_EVENTS",
+    "DIPLOWATCH_TOPIC_ALERTS",
+    "DIPLOWATCH_TOPIC_DEADLETTER",
+)
