@@ -1,0 +1,1 @@
+"""The event coder: actors, CAMEO/PLOVER events and places from English news text, driven by data files."""

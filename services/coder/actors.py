@@ -1,0 +1,366 @@
+"""Actor mentions in a sentence, and their resolution within the article.
+
+A mention is assembled from dictionary spans: a country (name, adjective, possessive, capital or "its")
+optionally followed by agent words or titles and a capitalised name ("the Japanese Defense Ministry",
+"Chinese State Councilor and Foreign Minister Wang Yi"). References ("the two countries", "Kishi", "the
+Southeast Asian country") resolve against what the article said before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from services.coder.lexicon import Lexicon
+from services.coder.spans import Span
+from services.coder.tokens import Sentence, Token
+
+LOCATIVE = frozenset(
+    "in at to from near into across within outside inside toward towards throughout around off via".split()
+)
+NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le", "-", "abu",
+                            "ben", "dos", "du", "der", "ter", "st."})
+COMPOUND_MODIFIERS = frozenset({"made", "built", "owned", "manufactured", "designed", "produced", "style", "born",
+                                "speaking", "language", "brokered", "sponsored", "funded"})
+NOT_NAMES = frozenset(
+    "The A An On In At For And But Or With From By To Of As After Before During Monday Tuesday Wednesday "
+    "Thursday Friday Saturday Sunday January February March April May June July August September October "
+    "November December He She They It We I His Her Their Its This That These Those Mr Mrs Ms Dr".split()
+)
+
+
+@dataclass
+class Mention:
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    country: str | None
+    agents: tuple[str, ...] = ()
+    kind: str = "state"  # state | organisation | person | group
+    code_prefix: str | None = None  # IGO/NGO code of an organisation
+    name: str | None = None
+    locative: bool = False  # a state named as a place ("a law in China")
+    members: list[Mention] = field(default_factory=list)  # a joint reference ("the two countries")
+
+    @property
+    def code(self) -> str:
+        base = self.code_prefix or self.country or "---"
+        extra = [a for a in self.agents if a not in base]
+        return base + "".join(extra)
+
+
+@dataclass
+class Person:
+    name: str
+    country: str | None
+    agents: tuple[str, ...]
+
+
+@dataclass
+class ArticleMemory:
+    """What earlier sentences established: states in order of mention, people by name."""
+
+    states: list[str] = field(default_factory=list)
+    people: dict[str, Person] = field(default_factory=dict)
+    last_person: Person | None = None
+
+    def note_state(self, country: str | None) -> None:
+        if country:
+            self.states.append(country)
+
+    def last_states(self, n: int, within: set[str] | None = None) -> list[str]:
+        out: list[str] = []
+        for c in reversed(self.states):
+            if c not in out and (within is None or c in within):
+                out.append(c)
+                if len(out) == n:
+                    break
+        return out
+
+    def main_state(self) -> str | None:
+        return Counter(self.states).most_common(1)[0][0] if self.states else None
+
+    def note_person(self, p: Person) -> None:
+        parts = [w for w in p.name.replace("-", " ").split() if len(w) > 2 and w[0].isupper()]
+        for w in {*parts, p.name}:
+            self.people[w] = p
+        self.last_person = p
+
+
+class _Noted(list[Mention]):
+    """The sentence's mentions; each state is noted in the article memory as soon as it is found, so a
+    reference later in the same sentence ("the two countries") sees it."""
+
+    def __init__(self, memory: ArticleMemory) -> None:
+        super().__init__()
+        self.memory = memory
+
+    def append(self, m: Mention) -> None:
+        super().append(m)
+        for x in m.members or [m]:
+            if not x.locative or x.agents:
+                self.memory.note_state(x.country)
+
+
+def _mention(tokens: list[Token], text: str, first: int, last: int, **kw: object) -> Mention:
+    end_tok = last - 1 if last - first > 1 and tokens[last - 1].norm == "'s" else last
+    start, end = tokens[first].start, tokens[end_tok - 1].end
+    return Mention(first=first, last=last, start=start, end=end, text=text[start:end], **kw)  # type: ignore[arg-type]
+
+
+def _name_after(tokens: list[Token], i: int, stop: int, taken: dict[int, Span]) -> int:
+    """Index after a capitalised personal name starting at i (i itself if there is none)."""
+    j = i
+    while j < stop and j - i < 5:
+        t = tokens[j]
+        if j in taken and taken[j].kinds() - {"place"}:
+            break
+        particle = t.norm in NAME_PARTICLES and j > i and j + 1 < stop and tokens[j + 1].capitalised
+        if (t.capitalised and t.text.isalpha() and t.text not in NOT_NAMES) or particle:
+            j += 1
+        elif t.text == "." and j > i and len(tokens[j - 1].text) == 1:
+            j += 1  # an initial: "F. W. de Klerk"
+        else:
+            break
+    while j > i and tokens[j - 1].norm in NAME_PARTICLES:
+        j -= 1
+    return j
+
+
+def find_mentions(
+    lex: Lexicon, text: str, tokens: list[Token], sent: Sentence, spans: list[Span], memory: ArticleMemory
+) -> list[Mention]:
+    at = {s.first: s for s in spans}
+    covered: dict[int, Span] = {}
+    for s in spans:
+        for k in range(s.first, s.last):
+            covered[k] = s
+    out = _Noted(memory)
+    states_here: list[str] = []
+    pending_bare: list[Mention] = []
+    i = sent.first
+    stop = sent.last
+
+    def prev_norm(k: int) -> str:
+        return tokens[k - 1].norm if k - 1 >= sent.first else ""
+
+    while i < stop:
+        sp = at.get(i)
+        tok = tokens[i]
+        if sp is None:
+            person = memory.people.get(tok.text) if tok.capitalised and i not in covered else None
+            if person is not None:
+                j = _name_after(tokens, i, stop, covered)
+                out.append(_mention(tokens, text, i, max(j, i + 1), country=person.country, agents=person.agents,
+                                    kind="person", name=person.name))
+                memory.last_person = person
+                i = max(j, i + 1)
+                continue
+            i += 1
+            continue
+        kinds = sp.kinds()
+        if "ref" in kinds:
+            ref = sp.entry("ref")
+            assert ref is not None
+            j = sp.last
+            if ref.ref == "pair":
+                both = memory.last_states(2)
+                if len(both) == 2:
+                    m = _mention(tokens, text, i, j, country=None, kind="group")
+                    m.members = [_mention(tokens, text, i, j, country=c) for c in reversed(both)]
+                    out.append(m)
+            elif ref.ref == "state":
+                last = memory.last_states(1)
+                if last:
+                    out.append(_mention(tokens, text, i, j, country=last[0]))
+            elif ref.ref == "person":
+                if memory.last_person is not None and tok.norm in ("he", "she"):
+                    p = memory.last_person
+                    out.append(_mention(tokens, text, i, j, country=p.country, agents=p.agents, kind="person",
+                                        name=p.name))
+            elif ref.ref == "possessive":
+                nxt = at.get(j)
+                if nxt is not None and ("agent" in nxt.kinds() or "title" in nxt.kinds()):
+                    recent = memory.last_states(1)
+                    owner = states_here[-1] if states_here else (recent[0] if recent else None)
+                    ent = nxt.entry("agent", "title")
+                    assert ent is not None
+                    out.append(_mention(tokens, text, i, nxt.last, country=owner, agents=ent.agents))
+                    j = nxt.last
+            i = j
+            continue
+        if "region" in kinds:
+            reg = sp.entry("region")
+            assert reg is not None
+            if sp.last < stop and tokens[sp.last].norm in lex.region_nouns and prev_norm(i) in ("the", "this"):
+                last = memory.last_states(1, within=set(reg.members))
+                if last:
+                    out.append(_mention(tokens, text, i - 1, sp.last + 1, country=last[0]))
+                i = sp.last + 1
+                continue
+        org = sp.entry("org")
+        if org is not None:
+            j = sp.last
+            agents = org.agents
+            nxt = at.get(j)
+            if nxt is not None and "agent" in nxt.kinds():
+                ent = nxt.entry("agent")
+                assert ent is not None
+                agents = agents + ent.agents
+                j = nxt.last
+            is_igo = bool(org.code and org.code[:3] in ("IGO", "NGO", "IMG"))
+            out.append(_mention(tokens, text, i, j, country=org.country, agents=agents,
+                                kind="organisation" if is_igo else "group",
+                                code_prefix=org.code if is_igo else None, name=org.name))
+            i = j
+            continue
+        country_entry = sp.entry("adj", "state", "capital")
+        place_entry = sp.entry("place")
+        locative = prev_norm(i) in LOCATIVE or (prev_norm(i) == "the" and i - 2 >= sent.first
+                                                and tokens[i - 2].norm in LOCATIVE)
+        if country_entry is not None:
+            j = sp.last
+            # "Japanese-made equipment": a product's origin, not an actor
+            if (j + 1 < stop and tokens[j].text == "-" and tokens[j + 1].norm in COMPOUND_MODIFIERS):
+                i = j + 2
+                continue
+            if country_entry.kind == "capital" and (locative or (place_entry is not None and locative)):
+                i = j  # a capital as a place: the places pass records it
+                continue
+            if place_entry is not None and country_entry.kind != "adj" and locative and country_entry.kind != "state":
+                i = j
+                continue
+            countries = [country_entry.country]
+            # "Hungarian and Romanian officials": adjectives coordinated before one agent word
+            while (j + 1 < stop and tokens[j].norm in ("and", ",") and (nsp := at.get(j + 1)) is not None
+                   and (ne := nsp.entry("adj")) is not None and country_entry.kind == "adj"):
+                countries.append(ne.country)
+                j = nsp.last
+            if j < stop and tokens[j].norm == "'s":
+                j += 1
+            if j < stop and tokens[j].text == "-" and j + 1 < stop and tokens[j + 1].norm == "led":
+                j += 2
+            agents, j2, name_end = _agent_chain(tokens, at, j, stop, covered)
+            if len(countries) > 1 and agents:
+                group = _mention(tokens, text, i, j2, country=None, kind="group")
+                for c in countries:
+                    group.members.append(_mention(tokens, text, i, j2, country=c, agents=agents))
+                out.append(group)
+                states_here.extend(c for c in countries if c)
+                i = j2
+                continue
+            country = countries[0]
+            if name_end > j2:
+                pname = text[tokens[j2].start : tokens[name_end - 1].end]
+                person = Person(pname, country, agents)
+                memory.note_person(person)
+                out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
+                                    name=pname))
+                states_here.append(country or "")
+                i = name_end
+                continue
+            if country_entry.kind == "adj" and not agents:
+                # a bare adjective ("Vietnamese", "Palestinians") still names the state or its people
+                out.append(_mention(tokens, text, i, j, country=country))
+            else:
+                out.append(_mention(tokens, text, i, j2, country=country, agents=agents,
+                                    locative=locative and not agents))
+            if country:
+                states_here.append(country)
+            i = j2
+            continue
+        if place_entry is not None:
+            i = sp.last
+            continue
+        title = sp.entry("title")
+        agent = sp.entry("agent")
+        if title is not None or agent is not None:
+            # "of Morocco" after a title names its country; otherwise the name decides
+            agents, j2, name_end = _agent_chain(tokens, at, i, stop, covered)
+            country = None
+            if j2 + 1 < stop and tokens[j2].norm == "of" and (osp := at.get(j2 + 1)) is not None:
+                oe = osp.entry("state")
+                if oe is not None:
+                    country = oe.country
+            if name_end > j2:
+                pname = text[tokens[j2].start : tokens[name_end - 1].end]
+                known = memory.people.get(pname)
+                if known is not None and country is None:
+                    country = known.country
+                if country is None and out and out[-1].kind == "person" and prev_norm(i) in ("and", ","):
+                    country = out[-1].country  # "President X and Prime Minister Y"
+                if (country is None and name_end + 2 < stop and tokens[name_end].norm == "of"
+                        and (osp := at.get(name_end + 1)) is not None and (oe := osp.entry("state")) is not None):
+                    country = oe.country
+                if country is None:
+                    country = _first_state(at, sent, tokens) or memory.main_state()
+                person = Person(pname, country, agents)
+                memory.note_person(person)
+                out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
+                                    name=pname))
+                i = name_end
+                continue
+            if (agent is not None and title is None) or (agent is not None and country is not None):
+                m = _mention(tokens, text, i, j2, country=country, agents=agents)
+                pending_bare.append(m)
+                out.append(m)
+            elif country is not None:
+                out.append(_mention(tokens, text, i, j2, country=country, agents=agents))
+            i = max(j2, sp.last)
+            continue
+        i = sp.last
+    # bare agent words ("police", "rebels") belong to the place or state the sentence is about
+    if pending_bare:
+        place_country = _locative_country(at, sent, tokens)
+        fallback = place_country or (states_here[0] if states_here else None) or memory.main_state()
+        for m in pending_bare:
+            if m.country is None:
+                m.country = fallback
+    return out
+
+
+def _agent_chain(
+    tokens: list[Token], at: dict[int, Span], j: int, stop: int, covered: dict[int, Span]
+) -> tuple[tuple[str, ...], int, int]:
+    """Agent words and titles from j on ("State Councilor and Foreign Minister"), then a personal name."""
+    agents: list[str] = []
+    has_title = False
+    while j < stop:
+        sp = at.get(j)
+        if sp is None:
+            break
+        ent = sp.entry("title", "agent")
+        if ent is None:
+            break
+        has_title = has_title or ent.kind == "title"
+        for a in ent.agents:
+            if a not in agents:
+                agents.append(a)
+        j = sp.last
+        if j + 1 < stop and tokens[j].norm == "and" and (n := at.get(j + 1)) is not None and n.entry("title"):
+            j += 1
+    name_end = _name_after(tokens, j, stop, covered) if has_title else j
+    return tuple(agents), j, name_end
+
+
+def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
+    for k in range(sent.first, sent.last):
+        sp = at.get(k)
+        if sp is not None and (e := sp.entry("state", "adj")) is not None:
+            return e.country
+    return None
+
+
+def _locative_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
+    for k in range(sent.first + 1, sent.last):
+        sp = at.get(k)
+        if sp is None:
+            continue
+        prev = tokens[k - 1].norm
+        if prev in LOCATIVE or (prev == "the" and k - 2 >= sent.first and tokens[k - 2].norm in LOCATIVE):
+            e = sp.entry("state", "place", "capital")
+            if e is not None and e.country:
+                return e.country
+    return None

@@ -1,0 +1,352 @@
+"""Event coding: who did what to whom, where and when, coded to CAMEO and PLOVER.
+
+For each sentence: find event phrases (anchored by the automaton pass, verified on tokens), decide from the
+words before them whether the action happened (negation, refusal, intent), then pick the source (the
+subject: the nearest actor before the phrase outside a parenthetical, or the speaker of reported speech)
+and the target (the first actor after the phrase in the same clause; "by X" in the passive).
+Sentences without an actor mention and a phrase anchor are skipped before any of that work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from services.coder import moods
+from services.coder.actors import LOCATIVE, ArticleMemory, Mention, find_mentions
+from services.coder.dates import event_date
+from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
+from services.coder.spans import Span, scan
+from services.coder.tokens import Sentence, Token, split_sentences, tokenize
+from services.models import Actor, Event, Location
+from services.models import Span as CharSpan
+
+CODER_VERSION = "diplowatch-coder/0.1"
+BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
+SPEECH = frozenset({"said", "says", "say", "told", "stated", "added", "noted", "announced", "declared",
+                    "insisted", "warned", "reported", "quoted", "confirmed", "claimed"})
+TARGET_STOP = frozenset({",", ";", ":", "—", "(", ")", "“", "”", '"'})
+TARGET_WINDOW = 10
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "during", "after", "before"})
+
+
+@dataclass
+class CodedArticle:
+    actors: list[Actor] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    sentences: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    pattern: Pattern
+    first: int
+    last: int
+
+
+def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int) -> int | None:
+    """Token index after the match of `slots` starting at i, or None. Gaps are lazy, words exact."""
+    if not slots:
+        return i
+    slot, rest = slots[0], slots[1:]
+    if slot.gap:
+        for k in range(i, min(i + slot.gap, stop) + 1):
+            if k > i and tokens[k - 1].norm in moods.CLAUSE_BREAK:
+                break
+            end = _match_slots(rest, tokens, k, stop)
+            if end is not None:
+                return end
+        return None
+    if i < stop and tokens[i].norm in slot.forms:
+        end = _match_slots(rest, tokens, i + 1, stop)
+        if end is not None:
+            return end
+    if slot.optional:
+        return _match_slots(rest, tokens, i, stop)
+    return None
+
+
+def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sent: Sentence) -> list[_Hit]:
+    found = []
+    for first, pidx in anchors:
+        p = lex.patterns[pidx]
+        end = _match_slots(p.slots[1:], tokens, first + 1, sent.last)
+        if end is not None:
+            found.append(_Hit(p, first, end))
+    # a phrase inside a longer one ("strike" in "hunger strike") gives way, and so does one overlapping an
+    # earlier phrase of the same event type ("holding talks with": "hold~ * talks" and "talks with")
+    found.sort(key=lambda h: (h.first, -(h.last - h.first)))
+    kept: list[_Hit] = []
+    for h in found:
+        if any((k.first <= h.first and h.last <= k.last and (k.last - k.first) > (h.last - h.first))
+               or (h.first < k.last and k.pattern.code[:2] == h.pattern.code[:2]) for k in kept):
+            continue
+        kept.append(h)
+    return kept
+
+
+def _expand(m: Mention) -> list[Mention]:
+    return m.members or [m]
+
+
+def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward: bool) -> list[Mention]:
+    """The mentions coordinated with m by "and" or commas ("Japan and Vietnam", "Iran, Libya and Cuba")."""
+    group = [m]
+    ordered = mentions if forward else list(reversed(mentions))
+    idx = ordered.index(m)
+    cur = m
+    for nxt in ordered[idx + 1 :]:
+        between = tokens[cur.last : nxt.first] if forward else tokens[nxt.last : cur.first]
+        words = [t.norm for t in between]
+        if words and all(w in ("and", ",", "or", "the", "its") for w in words) and ("and" in words or "," in words):
+            group.append(nxt)
+            cur = nxt
+        else:
+            break
+    return group
+
+
+def _commas(tokens: list[Token], a: int, b: int) -> int:
+    return sum(1 for t in tokens[a:b] if t.norm == ",")
+
+
+def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sentence) -> Mention | None:
+    """Nearest actor before `first` that is not inside a parenthetical or an introductory clause."""
+    fallback = None
+    # ", holding talks with": a participle after a comma takes the subject of the clause before it
+    participle = first - 1 >= sent.first and tokens[first - 1].norm == "," and tokens[first].norm.endswith("ing")
+    for m in reversed([m for m in mentions if m.last <= first]):
+        if m.locative:
+            continue
+        n = _commas(tokens, m.last, first)
+        if n == 0 or (participle and n == 1):
+            return m
+        if n % 2 == 0 and fallback is None:
+            fallback = m
+    return fallback
+
+
+def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Mention | None:
+    for k in range(sent.first, sent.last):
+        if tokens[k].norm in SPEECH or (tokens[k].norm == "according" and k + 1 < sent.last):
+            for m in mentions:
+                if m.last == k or m.last + 1 == k or m.first in (k + 1, k + 2):
+                    return m
+    return None
+
+
+def _target_after(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence,
+                  exclude: Mention | None) -> Mention | None:
+    for m in mentions:
+        if m.first < last or m is exclude:
+            continue
+        if m.first - last > TARGET_WINDOW or any(t.norm in TARGET_STOP for t in tokens[last : m.first]):
+            return None
+        return m
+    return None
+
+
+def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence) -> Mention | None:
+    for k in range(last, min(last + 4, sent.last)):
+        if tokens[k].norm == "by":
+            for m in mentions:
+                if m.first > k and m.first - k <= 4:
+                    return m
+    return None
+
+
+def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    k = first - 1
+    while k >= sent.first and tokens[k].norm in ("also", "reportedly", "allegedly", "been", "being", "not",
+                                                   "already", "later", "repeatedly", "widely"):
+        if tokens[k].norm in ("been", "being"):
+            return True
+        k -= 1
+    return k >= sent.first and tokens[k].norm in BE_FORMS and tokens[first].norm.endswith(("ed", "en", "wn"))
+
+
+def _actor(m: Mention) -> Actor:
+    return Actor(code=m.code, country=m.country, agents=list(m.agents), name=m.name,
+                 kind=m.kind if m.kind in ("state", "organisation", "person", "group") else "state",  # type: ignore[arg-type]
+                 text=m.text, span=CharSpan(start=m.start, end=m.end))
+
+
+def _cameo(lex: Lexicon, code: str) -> tuple[str, float, str | None]:
+    c = code
+    while c:
+        if c in lex.cameo:
+            return lex.cameo[c]
+        c = c[:-1]
+    return ("", 0.0, None)
+
+
+def _quad(code: str) -> int:
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+def _places(lex: Lexicon, tokens: list[Token], text: str, spans: list[Span], sent: Sentence,
+            names: set[int]) -> list[Location]:
+    out = []
+    for sp in spans:
+        if not (sent.first <= sp.first < sent.last) or sp.first in names:
+            continue
+        e = sp.entry("place")
+        cap = sp.entry("capital")
+        prev = tokens[sp.first - 1].norm if sp.first > sent.first else ""
+        if e is None and cap is None:
+            continue
+        if prev not in LOCATIVE and (e is None or cap is not None):
+            continue  # a capital outside a place phrase is the government ("Beijing said")
+        if e is not None and e.place_kind == "city" and sp.entry("state", "adj", "org") and prev not in LOCATIVE:
+            continue
+        start, end = tokens[sp.first].start, tokens[sp.last - 1].end
+        ent = e or cap
+        assert ent is not None
+        out.append(Location(name=ent.name or text[start:end], country=ent.country, kind=ent.place_kind or "city",
+                            lat=ent.lat, lon=ent.lon, text=text[start:end], span=CharSpan(start=start, end=end)))
+        # "the East and South China seas": the elided first place
+        if prev == "and" and sp.first - 2 >= sent.first and e is not None:
+            key = key_of([tokens[sp.first - 2].norm] + [t.norm for t in tokens[sp.first + 1 : sp.last]])
+            other = lex.automaton.get(key, None)
+            if other is not None:
+                oe = next((x for x in other[1] if x.kind == "place"), None)
+                if oe is not None:
+                    s2 = tokens[sp.first - 2].start
+                    out.append(Location(name=oe.name or "", country=oe.country, kind=oe.place_kind or "place",
+                                        lat=oe.lat, lon=oe.lon, text=text[s2:end],
+                                        span=CharSpan(start=s2, end=end)))
+    return out
+
+
+def code_article(article_id: str, body: str, published: date | None = None) -> CodedArticle:
+    lex = load()
+    tokens = tokenize(body)
+    sentences = split_sentences(body, tokens)
+    spans, anchors = scan(lex, tokens)
+    memory = ArticleMemory()
+    result = CodedArticle(sentences=len(sentences))
+    seen_actor: set[tuple[str, str]] = set()
+    seen_place: set[str] = set()
+    si = ai = 0
+    spans_by_sent: list[list[Span]] = [[] for _ in sentences]
+    anchors_by_sent: list[list[tuple[int, int]]] = [[] for _ in sentences]
+    sent_of = [0] * len(tokens)
+    for s in sentences:
+        for k in range(s.first, s.last):
+            sent_of[k] = s.index
+    for sp in spans:
+        spans_by_sent[sent_of[sp.first]].append(sp)
+    for a in anchors:
+        anchors_by_sent[sent_of[a[0]]].append(a)
+    del si, ai
+    event_ids: set[str] = set()
+    for sent in sentences:
+        sspans = spans_by_sent[sent.index]
+        if not sspans:
+            continue
+        mentions = find_mentions(lex, body, tokens, sent, sspans, memory)
+        in_names = {k for m in mentions if m.kind == "person" for k in range(m.first, m.last)}
+        places = _places(lex, tokens, body, sspans, sent, in_names)
+        for loc in places:
+            if loc.name not in seen_place:
+                seen_place.add(loc.name)
+                result.locations.append(loc)
+        for m in mentions:
+            for x in _expand(m):
+                key = (x.code, x.text)
+                if key not in seen_actor:
+                    seen_actor.add(key)
+                    result.actors.append(_actor(x))
+        if not mentions or not anchors_by_sent[sent.index]:
+            continue  # the prefilter: no actor or no event phrase, no event
+        hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
+        events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published)
+        for ev in events:
+            if ev.event_id not in event_ids:
+                event_ids.add(ev.event_id)
+                result.events.append(ev)
+    return result
+
+
+def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token], sent: Sentence,
+                   mentions: list[Mention], hits: list[_Hit], places: list[Location],
+                   published: date | None) -> list[Event]:
+    chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
+    intent_ends = {h.last for h in hits if h.pattern.intent}
+    last_subject: Mention | None = None
+    for h in hits:
+        p = h.pattern
+        window = moods.clause_window(tokens, h.first, sent.first)
+        intent_before = any(h.first - e in (0, 1, 2) for e in intent_ends if e <= h.first)
+        code = moods.recode(lex, p.code, window, intent_before and not p.intent)
+        if code is None:
+            continue
+        passive = p.passive or _is_passive(tokens, h.first, sent)
+        src: Mention | None
+        tgt: Mention | None
+        if p.target == "left":
+            tgt = _subject(mentions, tokens, h.first, sent)
+            src = None
+            if tgt is not None:
+                src = _subject(mentions, tokens, tgt.first, sent) or _speaker(mentions, tokens, sent)
+        elif passive:
+            tgt = _subject(mentions, tokens, h.first, sent)
+            # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
+            src = _by_agent(mentions, tokens, h.last, sent) or _speaker(mentions, tokens, sent)
+            if src is tgt:
+                src = None
+        else:
+            # "Egypt condemned Israel and hosted ...": a coordinated verb keeps the first verb's subject
+            coordinated = h.first > sent.first and tokens[h.first - 1].norm in ("and", "but", "then")
+            src = (last_subject if coordinated and last_subject is not None
+                   else _subject(mentions, tokens, h.first, sent) or _speaker(mentions, tokens, sent))
+            tgt = _target_after(mentions, tokens, h.last, sent, src)
+        if src is None:
+            continue
+        last_subject = src
+        tgt_mention: Mention | None = tgt
+        sources = [x for m in _conjuncts(mentions, src, tokens, forward=False) for x in _expand(m)]
+        targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
+                   if tgt_mention is not None else [])
+        if not targets and (p.requires_target or (h.first > sent.first and tokens[h.first - 1].norm in DETERMINERS)):
+            continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
+        if not targets:
+            after = tokens[h.last - 1].end
+            loc = next((loc for loc in places if loc.span and loc.country
+                        and (loc.span.start >= after or p.mode == "visit")), None)
+            if loc is not None and loc.span is not None:
+                targets = [Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text,
+                                   country=loc.country, locative=True)]
+        pairs: list[tuple[Mention, Mention | None]] = []
+        for s in sources:
+            ts = [tm for tm in targets if tm.code != s.code or tm.kind != s.kind]
+            if len(sources) > 1 and (p.joint or not ts) and not passive:
+                ts = ts or [o for o in sources if o is not s]
+            if not ts:
+                pairs.append((s, None))
+            pairs.extend((s, tm) for tm in ts)
+        place = next((loc for loc in places if loc.country or loc.kind != "city"), None)
+        name, goldstein, plover = _cameo(lex, code)
+        for s, t_or_self in pairs:
+            if s.country is None and s.code.startswith("---"):
+                continue
+            t = None if t_or_self is not None and t_or_self.code == s.code and t_or_self.text == s.text else t_or_self
+            eid = hashlib.sha1(
+                f"{article_id}|{sent.start}|{tokens[h.first].start}|{s.code}|{t.code if t else ''}|{code}".encode()
+            ).hexdigest()[:20]
+            ev = Event(
+                event_id=eid, source=_actor(s), target=_actor(t) if t is not None else None, cameo=code,
+                cameo_name=name, plover=plover, plover_mode=p.mode, quad_class=_quad(code), goldstein=goldstein,
+                trigger=body[tokens[h.first].start : tokens[h.last - 1].end], sentence=body[sent.start : sent.end],
+                sentence_span=CharSpan(start=sent.start, end=sent.end),
+                date=event_date(tokens, sent.first, sent.last, published), place=place,
+            )
+            key = (s.code, t.code if t else "", plover)
+            prev = chosen.get(key)
+            # one event per actor pair and type in a sentence; a specific phrase beats an intent marker
+            if prev is None or (prev[0] and not p.intent):
+                chosen[key] = (p.intent, ev)
+    return [ev for _, ev in chosen.values()]

@@ -1,0 +1,23 @@
+"""Event dates from relative expressions ("on Saturday", "yesterday") against the article's date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from services.coder.tokens import Token
+
+_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday"])}
+
+
+def event_date(tokens: list[Token], first: int, last: int, published: date | None) -> str | None:
+    """The most recent such weekday on or before publication: news reports the past week."""
+    if published is None:
+        return None
+    for t in tokens[first:last]:
+        if t.norm in _WEEKDAYS:
+            back = (published.weekday() - _WEEKDAYS[t.norm]) % 7
+            return (published - timedelta(days=back)).isoformat()
+        if t.norm == "yesterday":
+            return (published - timedelta(days=1)).isoformat()
+    return published.isoformat()

