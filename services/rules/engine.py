@@ -1,0 +1,386 @@
+"""Loading, validating and evaluating alert rules.
+
+All phrases of all rules go into one Aho-Corasick automaton over the article's tokens, so the cost per
+article grows with the text, not with the number of rules. Regular expressions run on RE2 (linear time);
+a pattern RE2 cannot compile is refused at load with its reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import string
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import re2
+import yaml
+
+from services.coder.lexicon import key_of, pluralise
+from services.coder.tokens import Token, tokenize
+from services.models import SEVERITIES, Alert, EnrichedArticle, MatchedSpan
+
+KNOWN_KEYS = {"id", "version", "title", "description", "severity", "tags", "match", "window", "threshold",
+              "dedupe", "text", "kind", "group_by", "enabled"}
+CONDITION_KINDS = {"all", "any", "not", "phrase", "near", "regex", "actor", "event", "place", "field"}
+
+
+class RuleError(ValueError):
+    """A rule file that cannot be used; the message names file, line and rule id."""
+
+
+@dataclass
+class Rule:
+    id: str
+    version: int
+    title: str
+    severity: str
+    match: dict[str, Any]
+    description: str = ""
+    tags: list[str] = field(default_factory=list)
+    text: str = "{title}"
+    dedupe: dict[str, Any] | None = None
+    source: str = ""
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    automaton: Any
+    regexes: dict[str, Any]
+    version: str
+
+    def __len__(self) -> int:
+        return len(self.rules)
+
+
+class _Loader(yaml.SafeLoader):
+    """Keeps the line of every mapping so errors can point at it."""
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
+    mapping: dict[Any, Any] = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _strip_lines(obj: Any) -> Any:
+    if isinstance(obj, dict):
+        return {k: _strip_lines(v) for k, v in obj.items() if k != "__line__"}
+    if isinstance(obj, list):
+        return [_strip_lines(v) for v in obj]
+    return obj
+
+
+def _as_list(v: Any) -> list[Any]:
+    return v if isinstance(v, list) else [v]
+
+
+def phrase_forms(phrase: str) -> list[str]:
+    """A phrase and its inflected forms, as automaton keys: "weapon" also finds "weapons"."""
+    words = [t.norm for t in tokenize(phrase)]
+    if not words:
+        return []
+    last = words[-1]
+    forms = {last}
+    if last.isalpha() and len(last) > 2:
+        forms.update(pluralise(last))
+        if last.endswith("s") and not last.endswith("ss"):
+            forms.add(last[:-1])
+    return [key_of([*words[:-1], f]) for f in sorted(forms)]
+
+
+def _check_condition(cond: Any, where: str, phrases: set[str], regexes: dict[str, Any]) -> None:
+    if not isinstance(cond, dict):
+        raise RuleError(f"{where}: a condition must be a mapping, got {type(cond).__name__}")
+    keys = [k for k in cond if k != "__line__"]
+    if len(keys) != 1 or keys[0] not in CONDITION_KINDS:
+        raise RuleError(f"{where}: a condition needs exactly one of {sorted(CONDITION_KINDS)}, got {keys}")
+    kind = keys[0]
+    val = cond[kind]
+    line = cond.get("__line__")
+    here = f"{where.split(':')[0]}:{line}" + (":" + where.split(":", 2)[2] if where.count(":") >= 2 else "")
+    if kind in ("all", "any"):
+        if not isinstance(val, list) or not val:
+            raise RuleError(f"{here}: '{kind}' needs a non-empty list of conditions")
+        for c in val:
+            _check_condition(c, where, phrases, regexes)
+    elif kind == "not":
+        _check_condition(val, where, phrases, regexes)
+    elif kind == "phrase":
+        for p in _as_list(val):
+            if not isinstance(p, str) or not p.strip():
+                raise RuleError(f"{here}: phrase must be a non-empty string")
+            phrases.add(p)
+    elif kind == "near":
+        if not isinstance(val, dict) or "a" not in val or "b" not in val:
+            raise RuleError(f"{here}: near needs 'a', 'b' and optionally 'within' (words)")
+        for p in _as_list(val["a"]) + _as_list(val["b"]):
+            phrases.add(str(p))
+    elif kind == "regex":
+        try:
+            regexes[str(val)] = re2.compile(str(val), options=_re2_options())
+        except Exception as exc:  # re2 raises its own error type for unsupported syntax
+            raise RuleError(f"{here}: regex {val!r} is refused by RE2 (linear-time engine): {exc}") from exc
+    elif kind in ("actor", "event", "place", "field") and not isinstance(val, dict):
+        raise RuleError(f"{here}: '{kind}' needs a mapping")
+
+
+def _re2_options() -> Any:
+    opts = re2.Options()
+    opts.case_sensitive = False
+    opts.never_capture = True
+    return opts
+
+
+def load_rules(path: str | Path) -> RuleSet:
+    """Load every *.yaml under path (a file or a directory); any error refuses the whole set."""
+    p = Path(path)
+    files = sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
+    rules: list[Rule] = []
+    phrases: set[str] = set()
+    regexes: dict[str, Any] = {}
+    digest = hashlib.sha256()
+    seen: dict[str, str] = {}
+    for f in files:
+        raw = f.read_bytes()
+        digest.update(f.name.encode() + b"\0" + raw)
+        try:
+            docs = yaml.load(raw, Loader=_Loader)
+        except yaml.YAMLError as exc:
+            raise RuleError(f"{f}: not valid YAML: {exc}") from exc
+        if docs is None:
+            continue
+        items = docs.get("rules") if isinstance(docs, dict) else docs
+        if not isinstance(items, list):
+            raise RuleError(f"{f}: expected a list of rules (or a mapping with 'rules:')")
+        for spec in items:
+            line = spec.get("__line__", "?") if isinstance(spec, dict) else "?"
+            rid = spec.get("id", "?") if isinstance(spec, dict) else "?"
+            where = f"{f}:{line}:{rid}"
+            if not isinstance(spec, dict):
+                raise RuleError(f"{where}: a rule must be a mapping")
+            unknown = set(spec) - KNOWN_KEYS - {"__line__"}
+            if unknown:
+                raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
+            for req in ("id", "title", "severity", "match"):
+                if req not in spec:
+                    raise RuleError(f"{where}: missing '{req}'")
+            if spec["severity"] not in SEVERITIES:
+                raise RuleError(f"{where}: severity must be one of {list(SEVERITIES)}, got {spec['severity']!r}")
+            if rid in seen:
+                raise RuleError(f"{where}: duplicate rule id (first in {seen[rid]})")
+            seen[rid] = str(f)
+            _check_condition(spec["match"], where, phrases, regexes)
+            text = str(spec.get("text", "{title}"))
+            try:
+                fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+            except ValueError as exc:
+                raise RuleError(f"{where}: bad text template: {exc}") from exc
+            bad = fields - {"title", "article_title", "matches", "actors", "severity", "rule_id"}
+            if bad:
+                raise RuleError(f"{where}: unknown template fields {sorted(bad)}")
+            if spec.get("enabled", True) is False:
+                continue
+            rules.append(Rule(
+                id=str(rid), version=int(spec.get("version", 1)), title=str(spec["title"]),
+                severity=spec["severity"], match=_strip_lines(spec["match"]),
+                description=str(spec.get("description", "")), tags=list(spec.get("tags", [])), text=text,
+                dedupe=_strip_lines(spec.get("dedupe")), source=str(f),
+            ))
+    automaton = ahocorasick.Automaton()
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for ph in phrases:
+        for k in phrase_forms(ph):
+            by_key[k].append(ph)
+    for k, owners in by_key.items():
+        automaton.add_word(k, (len(k.split()), tuple(owners)))
+    if by_key:
+        automaton.make_automaton()
+    return RuleSet(rules=rules, automaton=automaton if by_key else None, regexes=regexes,
+                   version=digest.hexdigest()[:12])
+
+
+@dataclass
+class _Doc:
+    """What conditions look at: phrase hits by phrase, with token positions, and the enriched article."""
+
+    text: str
+    tokens: list[Token]
+    hits: dict[str, list[tuple[int, int]]]
+    article: EnrichedArticle
+
+
+def _phrase_hits(rules: RuleSet, tokens: list[Token]) -> dict[str, list[tuple[int, int]]]:
+    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    if rules.automaton is None:
+        return hits
+    norm = " " + " ".join(t.norm for t in tokens) + " "
+    end_to_tok: dict[int, int] = {}
+    pos = 1
+    for i, t in enumerate(tokens):
+        pos += len(t.norm)
+        end_to_tok[pos] = i
+        pos += 1
+    for end, (ntok, owners) in rules.automaton.iter(norm):
+        last = end_to_tok.get(end)
+        if last is None:
+            continue
+        for ph in owners:
+            hits[ph].append((last - ntok + 1, last + 1))
+    return hits
+
+
+def _span(doc: _Doc, first: int, last: int, why: str) -> MatchedSpan:
+    s, e = doc.tokens[first].start, doc.tokens[last - 1].end
+    return MatchedSpan(start=s, end=e, text=doc.text[s:e], why=why)
+
+
+def _holds(cond: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> bool:
+    kind, val = next(iter(cond.items()))
+    if kind == "all":
+        return all(_holds(c, doc, out) for c in val)
+    if kind == "any":
+        found = False
+        for c in val:
+            found = _holds(c, doc, out) or found
+        return found
+    if kind == "not":
+        return not _holds(val, doc, [])
+    if kind == "phrase":
+        ok = False
+        for ph in _as_list(val):
+            for first, last in doc.hits.get(ph, ()):
+                out.append(_span(doc, first, last, f"phrase {ph!r}"))
+                ok = True
+        return ok
+    if kind == "near":
+        within = int(val.get("within", 10))
+        a_hits = [h for ph in _as_list(val["a"]) for h in doc.hits.get(str(ph), ())]
+        b_hits = [h for ph in _as_list(val["b"]) for h in doc.hits.get(str(ph), ())]
+        ok = False
+        for af, al in a_hits:
+            for bf, bl in b_hits:
+                gap = bf - al if bf >= al else af - bl
+                if 0 <= gap <= within:
+                    out.append(_span(doc, min(af, bf), max(al, bl), f"near {val['a']!r} ~{within} {val['b']!r}"))
+                    ok = True
+        return ok
+    if kind == "regex":
+        return _regex(val, doc, out)
+    if kind == "actor":
+        return _actor_holds(val, doc, out)
+    if kind == "event":
+        return _event_holds(val, doc, out)
+    if kind == "place":
+        names = {str(n).lower() for n in _as_list(val.get("name", []))}
+        ok = False
+        for loc in doc.article.locations:
+            if loc.name.lower() in names and loc.span is not None:
+                out.append(MatchedSpan(start=loc.span.start, end=loc.span.end, text=loc.text, why=f"place {loc.name}"))
+                ok = True
+        return ok
+    if kind == "field":
+        return all(str(getattr(doc.article, k, None) or "").lower() in {str(x).lower() for x in _as_list(v)}
+                   for k, v in val.items())
+    raise RuleError(f"unknown condition {kind}")
+
+
+_REGEX_CACHE: dict[str, Any] = {}
+
+
+def _regex(pattern: str, doc: _Doc, out: list[MatchedSpan]) -> bool:
+    rx = _REGEX_CACHE.get(pattern)
+    if rx is None:
+        rx = _REGEX_CACHE[pattern] = re2.compile(pattern, options=_re2_options())
+    ok = False
+    for m in rx.finditer(doc.text):
+        out.append(MatchedSpan(start=m.start(), end=m.end(), text=m.group(), why=f"regex {pattern!r}"))
+        ok = True
+    return ok
+
+
+def _actor_ok(actor: Any, spec: dict[str, Any]) -> bool:
+    if actor is None:
+        return False
+    countries = set(_as_list(spec.get("country", [])))
+    agents = set(_as_list(spec.get("agent", [])))
+    return (not countries or actor.country in countries or actor.code[:3] in countries) and (
+        not agents or bool(agents & set(actor.agents)))
+
+
+def _actor_holds(spec: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> bool:
+    role = spec.get("role", "any")
+    ok = False
+    if role == "any":
+        for a in doc.article.actors:
+            if _actor_ok(a, spec) and a.span is not None:
+                out.append(MatchedSpan(start=a.span.start, end=a.span.end, text=a.text, why=f"actor {a.code}"))
+                ok = True
+        return ok
+    for ev in doc.article.events:
+        who = ev.source if role == "source" else ev.target
+        if _actor_ok(who, spec):
+            out.append(MatchedSpan(start=ev.sentence_span.start, end=ev.sentence_span.end, text=ev.sentence,
+                                   why=f"{role} {who.code if who else ''} of {ev.plover or ev.cameo}"))
+            ok = True
+    return ok
+
+
+def _event_holds(spec: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> bool:
+    types = set(_as_list(spec.get("plover", [])))
+    prefixes = tuple(str(p) for p in _as_list(spec.get("cameo_prefix", [])))
+    ok = False
+    for ev in doc.article.events:
+        if types and ev.plover not in types:
+            continue
+        if prefixes and not ev.cameo.startswith(prefixes):
+            continue
+        if "goldstein_max" in spec and ev.goldstein > float(spec["goldstein_max"]):
+            continue
+        if "goldstein_min" in spec and ev.goldstein < float(spec["goldstein_min"]):
+            continue
+        if "source" in spec and not _actor_ok(ev.source, spec["source"]):
+            continue
+        if "target" in spec and not _actor_ok(ev.target, spec["target"]):
+            continue
+        out.append(MatchedSpan(start=ev.sentence_span.start, end=ev.sentence_span.end, text=ev.sentence,
+                               why=f"event {ev.plover} {ev.source.code}->{ev.target.code if ev.target else '-'}"))
+        ok = True
+    return ok
+
+
+def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime | None = None) -> list[Alert]:
+    """Alerts the rules raise on one enriched article (stateless; windows and dedupe live in the agent)."""
+    tokens = tokenize(text)
+    doc = _Doc(text=text, tokens=tokens, hits=_phrase_hits(rules, tokens), article=article)
+    created = now or datetime.now(UTC)
+    alerts = []
+    for rule in rules.rules:
+        spans: list[MatchedSpan] = []
+        if not _holds(rule.match, doc, spans):
+            continue
+        # the words that made the rule fire come first, actor and event context after them
+        uniq = sorted({(s.start, s.end): s for s in spans}.values(),
+                      key=lambda s: (s.why.startswith(("actor", "source", "target", "event")), s.start))[:20]
+        involved = sorted({s.why.split(" ")[1] for s in uniq if s.why.startswith(("actor", "source", "target"))})
+        event_ids = [ev.event_id for ev in article.events
+                     if any(ev.sentence_span.start <= s.start < ev.sentence_span.end for s in uniq)][:20]
+        text_out = rule.text.format(title=rule.title, article_title=article.title or article.id,
+                                    matches="; ".join(s.text for s in uniq[:3]), actors=", ".join(involved),
+                                    severity=rule.severity, rule_id=rule.id)
+        alert_id = hashlib.sha1(f"{rule.id}|{rule.version}|{article.id}".encode()).hexdigest()[:20]
+        alerts.append(Alert(
+            alert_id=alert_id, rule_id=rule.id, rule_version=rule.version, severity=rule.severity,  # type: ignore[arg-type]
+            title=rule.title, text=text_out, article_id=article.id, url=article.url, matches=uniq,
+            actors=sorted({a for ev in article.events if ev.event_id in event_ids
+                           for a in (ev.source.code, ev.target.code if ev.target else None) if a}),
+            event_ids=event_ids, created_at=created,
+        ))
+    return alerts
