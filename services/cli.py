@@ -1,0 +1,208 @@
+"""The `diplowatch` command: offline enrichment, producing, tailing, topics, schemas and the worker."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+import orjson
+
+from services.settings import Settings
+
+
+def _lines(path: str) -> Iterator[tuple[str, str]]:
+    """(where, line) for each line of PATH, or of stdin when PATH is '-'."""
+    fh: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
+    try:
+        for n, line in enumerate(fh, 1):
+            if line.strip():
+                yield f"{'stdin' if path == '-' else path}:{n}", line
+    finally:
+        if fh is not sys.stdin:
+            fh.close()
+
+
+def cmd_enrich(args: argparse.Namespace) -> int:
+    from services.enrich import default_rules, enrich
+    from services.pipeline import Rejected, parse
+
+    settings = Settings()
+    rules = default_rules(args.rules or str(settings.rules_dir))
+    out = sys.stdout.buffer
+    failures = 0
+    for where, line in _lines(args.path):
+        try:
+            item = parse(line.encode("utf-8", errors="surrogateescape"), settings.max_message_bytes)
+        except Rejected as r:
+            failures += 1
+            print(f"{where}: {r.reason}: {r.detail}", file=sys.stderr)
+            continue
+        article = enrich(item, rules)
+        out.write(article.model_dump_json().encode() + b"\n")
+        out.flush()
+    return 1 if failures and args.strict else 0
+
+
+def _items_from(path: str) -> Iterator[tuple[str, bytes]]:
+    """(key, value) pairs to produce: JSON lines as they are, a .txt file as one article."""
+    p = Path(path)
+    if path != "-" and p.is_dir():
+        for f in sorted(p.iterdir()):
+            if f.suffix in (".txt", ".jsonl", ".json"):
+                yield from _items_from(str(f))
+        return
+    if path != "-" and p.suffix == ".txt":
+        body = p.read_text(encoding="utf-8")
+        yield p.stem, orjson.dumps({"id": p.stem, "body": body, "title": p.stem})
+        return
+    if path != "-" and p.suffix == ".json":
+        raw = p.read_bytes()
+        try:
+            key = str(orjson.loads(raw).get("id", p.stem))
+        except (orjson.JSONDecodeError, AttributeError):
+            key = p.stem
+        yield key, raw
+        return
+    for _, line in _lines(path):
+        raw = line.rstrip("\n").encode("utf-8", errors="surrogateescape")
+        try:
+            key = str(orjson.loads(raw).get("id"))
+        except (orjson.JSONDecodeError, AttributeError):
+            key = hashlib.sha1(raw).hexdigest()[:16]  # the worker will dead-letter it with the reason
+        yield key, raw
+
+
+def cmd_produce(args: argparse.Namespace) -> int:
+    from services.kafka_admin import ensure_topics, producer
+
+    settings = Settings()
+    ensure_topics(settings)
+    prod = producer(settings)
+    n = 0
+    for path in args.paths:
+        for key, value in _items_from(path):
+            prod.send(args.topic or settings.topics.raw, key=key.encode(), value=value)
+            n += 1
+    prod.flush()
+    prod.close()
+    print(f"produced {n} message(s) to {args.topic or settings.topics.raw}", file=sys.stderr)
+    return 0
+
+
+def cmd_tail(args: argparse.Namespace) -> int:
+    from services.kafka_admin import consume
+
+    settings = Settings()
+    out = sys.stdout.buffer
+    messages = consume(settings, args.topic, from_beginning=not args.latest, timeout_s=args.timeout)
+    for count, (partition, offset, key, value) in enumerate(messages, 1):
+        try:
+            doc = orjson.loads(value) if value is not None else None
+        except orjson.JSONDecodeError:
+            doc = {"raw": (value or b"").decode("utf-8", errors="replace")}
+        if args.meta:
+            doc = {"partition": partition, "offset": offset, "key": (key or b"").decode(errors="replace"),
+                   "value": doc}
+        out.write(orjson.dumps(doc) + b"\n")
+        out.flush()
+        if args.max and count >= args.max:
+            break
+    return 0
+
+
+def cmd_corpus(args: argparse.Namespace) -> int:
+    from services.corpus import read_items
+
+    out = sys.stdout.buffer
+    for item in read_items(args.path, args.limit):
+        out.write(item.model_dump_json(exclude_none=True).encode() + b"\n")
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace) -> int:
+    from services.kafka_admin import ensure_topics
+
+    created = ensure_topics(Settings())
+    print("created: " + (", ".join(created) if created else "(all existed)"))
+    return 0
+
+
+def cmd_schemas(args: argparse.Namespace) -> int:
+    from services.schemas import check, write
+
+    if args.action == "write":
+        for path in write():
+            print(path)
+        return 0
+    problems = check()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DIPLOWATCH_WEB_PORT", str(args.web_port) if args.web_port else "6066")
+    if args.web_port:
+        os.environ["DIPLOWATCH_WEB_PORT"] = str(args.web_port)
+    from services.kafka_admin import ensure_topics
+
+    ensure_topics(Settings())
+    from services.enricher.app import app
+
+    sys.argv = ["diplowatch", "worker", "-l", args.loglevel, "--web-port", os.environ["DIPLOWATCH_WEB_PORT"]]
+    app.main()
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="diplowatch", description=__doc__)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("enrich", help="offline: NewsItem JSON lines in, enriched-article JSON lines out")
+    p.add_argument("path", nargs="?", default="-")
+    p.add_argument("--rules", help="rules file or directory (default: DIPLOWATCH_RULES_DIR)")
+    p.add_argument("--strict", action="store_true", help="exit 1 if any input line was rejected")
+    p.set_defaults(func=cmd_enrich)
+    p = sub.add_parser("produce", help="send JSON lines, .json or .txt articles to news.raw")
+    p.add_argument("paths", nargs="*", default=["-"])
+    p.add_argument("--topic", help="topic (default: news.raw)")
+    p.set_defaults(func=cmd_produce)
+    p = sub.add_parser("tail", help="print a topic's messages as JSON lines")
+    p.add_argument("topic")
+    p.add_argument("--latest", action="store_true", help="only messages produced from now on")
+    p.add_argument("--timeout", type=float, default=None, help="stop after this many idle seconds")
+    p.add_argument("--max", type=int, default=0, help="stop after this many messages")
+    p.add_argument("--meta", action="store_true", help="wrap each value with partition, offset and key")
+    p.set_defaults(func=cmd_tail)
+    p = sub.add_parser("corpus", help="convert a corpus file (VOA stories, gold sentences) to NewsItem lines")
+    p.add_argument("path")
+    p.add_argument("--limit", type=int, default=0)
+    p.set_defaults(func=cmd_corpus)
+    p = sub.add_parser("topics", help="create the pipeline's topics if missing")
+    p.set_defaults(func=cmd_topics)
+    p = sub.add_parser("schemas", help="write or check the JSON Schemas in schemas/")
+    p.add_argument("action", choices=["write", "check"])
+    p.set_defaults(func=cmd_schemas)
+    p = sub.add_parser("worker", help="run the stream processor (Faust worker)")
+    p.add_argument("--web-port", type=int, default=0)
+    p.add_argument("--loglevel", default="info")
+    p.set_defaults(func=cmd_worker)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

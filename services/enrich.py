@@ -1,0 +1,31 @@
+"""The pure core the worker, the offline CLI and the benchmarks all call: article in, enriched article out."""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+
+from services.coder.coder import CODER_VERSION, code_article
+from services.models import EnrichedArticle, NewsItem
+from services.rules import RuleSet, evaluate, load_rules
+from services.settings import Settings
+
+
+@functools.lru_cache(maxsize=4)
+def default_rules(path: str | None = None) -> RuleSet:
+    return load_rules(path or Settings().rules_dir)
+
+
+def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = None) -> EnrichedArticle:
+    """Code actors, places and events, then apply the (stateless part of the) alert rules."""
+    text = item.body
+    published = item.published_at.date() if item.published_at else None
+    coded = code_article(item.id, text, published)
+    article = EnrichedArticle(
+        id=item.id, title=item.title, url=item.url, source=item.source, language=item.language,
+        published_at=item.published_at, actors=coded.actors, locations=coded.locations, events=coded.events,
+        sentences=coded.sentences, coder_version=CODER_VERSION,
+    )
+    ruleset = rules if rules is not None else default_rules()
+    article.alerts = evaluate(ruleset, article, text, now=now)
+    return article

@@ -1,0 +1,66 @@
+"""Topic creation and plain producer/consumer clients (kafka-python), for the CLI and start-up."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
+from kafka.admin import NewTopic
+from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
+
+from services.settings import Settings
+
+
+def admin(settings: Settings, timeout_s: float = 30.0) -> KafkaAdminClient:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            return KafkaAdminClient(bootstrap_servers=settings.bootstrap, client_id="diplowatch-admin")
+        except (KafkaConnectionError, KafkaTimeoutError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
+def ensure_topics(settings: Settings, extra: dict[str, int] | None = None) -> list[str]:
+    """Create the pipeline's topics if missing; returns the names created."""
+    wanted = {t: settings.partitions for t in settings.topics.all()}
+    wanted.update(extra or {})
+    client = admin(settings)
+    try:
+        existing = set(client.list_topics())
+        new = [NewTopic(name=t, num_partitions=n, replication_factor=settings.replication)
+               for t, n in wanted.items() if t not in existing]
+        created = []
+        for nt in new:
+            try:
+                client.create_topics([nt])
+                created.append(nt.name)
+            except TopicAlreadyExistsError:
+                pass
+        return created
+    finally:
+        client.close()
+
+
+def producer(settings: Settings) -> KafkaProducer:
+    return KafkaProducer(bootstrap_servers=settings.bootstrap, acks="all", enable_idempotence=True,
+                         linger_ms=5, max_request_size=max(settings.max_message_bytes * 4, 1_048_576),
+                         client_id="diplowatch-cli")
+
+
+def consume(settings: Settings, topic: str, from_beginning: bool = True, timeout_s: float | None = None,
+            group: str | None = None) -> Iterator[tuple[int, int, bytes | None, bytes | None]]:
+    """(partition, offset, key, value) of every message; stops after timeout_s without a new one."""
+    consumer = KafkaConsumer(
+        topic, bootstrap_servers=settings.bootstrap, group_id=group,
+        auto_offset_reset="earliest" if from_beginning else "latest", enable_auto_commit=group is not None,
+        consumer_timeout_ms=int(timeout_s * 1000) if timeout_s else float("inf"),
+        isolation_level="read_committed",
+    )
+    try:
+        for msg in consumer:
+            yield msg.partition, msg.offset, msg.key, msg.value
+    finally:
+        consumer.close()

@@ -1,0 +1,119 @@
+"""One input message in, the output messages out: the whole job of the enricher agent, without Kafka.
+
+Nothing is lost: a message that cannot be enriched becomes a dead letter carrying the reason, the original
+bytes and where they came from. The agent only moves what this returns.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import orjson
+from pydantic import ValidationError
+
+from services.enrich import enrich
+from services.models import DeadLetter, EnrichedArticle, EventMessage, NewsItem
+from services.rules import RuleSet
+from services.settings import Settings, Topics
+
+MAX_JSON_DEPTH = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    topic: str
+    key: bytes | None
+    value: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    topic: str
+    partition: int
+    offset: int
+
+
+class Rejected(Exception):
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def _depth(obj: object) -> int:
+    deepest, stack = 0, [(obj, 1)]
+    while stack:
+        cur, d = stack.pop()
+        deepest = max(deepest, d)
+        if isinstance(cur, dict):
+            stack.extend((v, d + 1) for v in cur.values())
+        elif isinstance(cur, list):
+            stack.extend((v, d + 1) for v in cur)
+    return deepest
+
+
+def parse(value: bytes | None, max_bytes: int) -> NewsItem:
+    """Bytes to a NewsItem, or Rejected with a reason a person can act on."""
+    if value is None:
+        raise Rejected("invalid_json", "empty message (null value)")
+    if len(value) > max_bytes:
+        raise Rejected("too_large", f"message is {len(value)} bytes, limit is {max_bytes}")
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Rejected("invalid_utf8", f"not UTF-8 at byte {exc.start}: {exc.reason}") from exc
+    try:
+        data = orjson.loads(value)
+    except orjson.JSONDecodeError as exc:
+        reason = "too_deep" if "depth" in str(exc).lower() or "recursion" in str(exc).lower() else "invalid_json"
+        raise Rejected(reason, f"not JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise Rejected("not_an_object", f"expected a JSON object, got {type(data).__name__}")
+    if _depth(data) > MAX_JSON_DEPTH:
+        raise Rejected("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+    try:
+        return NewsItem.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in exc.errors()[:5])
+        raise Rejected("invalid_news_item", problems) from exc
+
+
+def dead_letter(topics: Topics, src: Source, key: bytes | None, value: bytes | None, reason: str,
+                detail: str) -> Output:
+    raw = value or b""
+    letter = DeadLetter(
+        reason=reason, detail=detail[:2000], topic=src.topic, partition=src.partition,  # type: ignore[arg-type]
+        offset=src.offset, key_b64=base64.b64encode(key).decode() if key else None,
+        original_b64=base64.b64encode(raw).decode(), original_size=len(raw), received_at=datetime.now(UTC),
+    )
+    return Output(topics.deadletter, key, letter.model_dump_json().encode())
+
+
+def dyad_key(ev: EventMessage) -> bytes:
+    return f"{ev.source.code}|{ev.target.code if ev.target else '-'}".encode()
+
+
+def outputs_for(article: EnrichedArticle, topics: Topics) -> list[Output]:
+    out = [Output(topics.enriched, article.id.encode(), article.model_dump_json().encode())]
+    for ev in article.events:
+        msg = EventMessage(**ev.model_dump(), article_id=article.id, url=article.url,
+                           published_at=article.published_at)
+        out.append(Output(topics.events, dyad_key(msg), msg.model_dump_json().encode()))
+    for al in article.alerts:
+        out.append(Output(topics.alerts, al.rule_id.encode(), al.model_dump_json().encode()))
+    return out
+
+
+def process(value: bytes | None, key: bytes | None, src: Source, settings: Settings,
+            rules: RuleSet | None = None) -> list[Output]:
+    try:
+        item = parse(value, settings.max_message_bytes)
+    except Rejected as r:
+        return [dead_letter(settings.topics, src, key, value, r.reason, r.detail)]
+    try:
+        article = enrich(item, rules, now=datetime.now(UTC))
+    except Exception as exc:  # a coder bug must not stop the stream; the letter keeps the input
+        return [dead_letter(settings.topics, src, key, value, "enrich_failed", f"{type(exc).__name__}: {exc}")]
+    return outputs_for(article, settings.topics)
