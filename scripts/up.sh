@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Start a worker in the background, feed the seed article and sample stories, and show what comes out.
+set -euo pipefail
+BIN="${BIN:-.venv/bin}"
+SHARED="${DIPLOWATCH_SHARED:-../shared}"
+RUN=.run
+mkdir -p "$RUN"
+"$BIN/diplowatch" topics
+if [[ -f "$RUN/worker.pid" ]] && kill -0 "$(cat "$RUN/worker.pid")" 2>/dev/null; then
+  echo "worker already running (pid $(cat "$RUN/worker.pid"))"
+else
+  nohup "$BIN/diplowatch" worker > "$RUN/worker.log" 2>&1 &
+  echo $! > "$RUN/worker.pid"
+  for _ in $(seq 1 120); do grep -q "Worker ready" "$RUN/worker.log" && break; sleep 0.5; done
+  grep -q "Worker ready" "$RUN/worker.log" || { tail -30 "$RUN/worker.log"; exit 1; }
+  echo "worker ready (pid $(cat "$RUN/worker.pid"), log $RUN/worker.log, web http://127.0.0.1:6066/)"
+fi
+"$BIN/diplowatch" produce "$SHARED/seed/article.json"
+if [[ -f "$SHARED/corpus/voa_stories.jsonl" ]]; then
+  "$BIN/diplowatch" corpus "$SHARED/corpus/voa_stories.jsonl" --limit 20 | "$BIN/diplowatch" produce -
+fi
+echo
+echo "== alerts (rule, severity, article) =="
+"$BIN/diplowatch" tail alerts --timeout 8 | "$BIN/python" -c '
+import json, sys
+for line in sys.stdin:
+    a = json.loads(line)
+    print(f"{a[\"severity\"]:8s} {a[\"rule_id\"]:30s} {a[\"article_id\"]}")'
+echo
+echo "== first 15 events (source, type, target: trigger) =="
+"$BIN/diplowatch" tail events.diplomatic --timeout 5 --max 15 | "$BIN/python" -c '
+import json, sys
+for line in sys.stdin:
+    e = json.loads(line)
+    t = e["target"]["code"] if e["target"] else "-"
+    print(f"{e[\"source\"][\"code\"]:12s} {(e[\"plover\"] or e[\"cameo\"]):10s} {t:12s} {e[\"trigger\"]}")'
+echo
+echo "more: .venv/bin/diplowatch tail news.enriched | tail news.deadletter; stop with: make down"
