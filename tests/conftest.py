@@ -1,0 +1,130 @@
+"""Test fixtures: the real local Kafka broker (started once per session) and real worker processes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from services.settings import REPO_ROOT, Settings
+
+SHARED = Path(os.environ.get("DIPLOWATCH_SHARED", REPO_ROOT.parent / "shared"))
+BROKER = REPO_ROOT / "deploy" / "kafka" / "broker.sh"
+TEST_PORT = int(os.environ.get("DIPLOWATCH_TEST_KAFKA_PORT", "19092"))
+ARTIFACTS = REPO_ROOT / "artifacts"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    assert (SHARED / "seed" / "article.json").exists(), f"shared data not found at {SHARED}"
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real single-node KRaft broker on 127.0.0.1:TEST_PORT, fresh data, started by the project's script."""
+    data = tmp_path_factory.mktemp("kafka-data")
+    env = {**os.environ, "KAFKA_PORT": str(TEST_PORT), "KAFKA_DATA_DIR": str(data)}
+    subprocess.run([str(BROKER), "start"], check=True, env=env, timeout=600)
+    try:
+        yield f"127.0.0.1:{TEST_PORT}"
+    finally:
+        subprocess.run([str(BROKER), "stop"], env=env, timeout=120)
+
+
+@dataclass
+class Worker:
+    proc: subprocess.Popen[bytes]
+    log: Path
+    env: dict[str, str]
+    web_port: int
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self) -> None:
+        if self.alive():
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=10)
+
+    def kill(self) -> None:
+        self.proc.kill()
+        self.proc.wait(timeout=10)
+
+
+@dataclass
+class Pipeline:
+    """One isolated pipeline: its own topic names and consumer group on the shared broker."""
+
+    env: dict[str, str]
+    settings: Settings
+    tmp: Path
+    workers: list[Worker]
+
+    def start_worker(self, ready_timeout: float = 90) -> Worker:
+        port = free_port()
+        log = self.tmp / f"worker-{len(self.workers)}.log"
+        env = {**self.env, "DIPLOWATCH_WEB_PORT": str(port),
+               "DIPLOWATCH_DATA_DIR": str(self.tmp / f"data-{len(self.workers)}")}
+        fh = open(log, "wb")  # noqa: SIM115 - the worker writes to it for its whole life
+        proc = subprocess.Popen([sys.executable, "-m", "services.cli", "worker", "--web-port", str(port)],
+                                env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=REPO_ROOT)
+        w = Worker(proc, log, env, port)
+        self.workers.append(w)
+        deadline = time.monotonic() + ready_timeout
+        while time.monotonic() < deadline:
+            if not w.alive():
+                raise AssertionError(f"worker died at start:\n{log.read_text()[-3000:]}")
+            if b"Worker ready" in log.read_bytes():
+                return w
+            time.sleep(0.3)
+        raise AssertionError(f"worker not ready in {ready_timeout}s:\n{log.read_text()[-3000:]}")
+
+
+@pytest.fixture
+def pipeline(kafka: str, tmp_path: Path) -> Iterator[Pipeline]:
+    suffix = uuid.uuid4().hex[:8]
+    env = {**os.environ, "DIPLOWATCH_BOOTSTRAP": kafka, "DIPLOWATCH_APP_ID": f"diplowatch-test-{suffix}",
+           "DIPLOWATCH_PARTITIONS": "2"}
+    for name in ("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER"):
+        env[f"DIPLOWATCH_TOPIC_{name}"] = f"t{suffix}.{name.lower()}"
+    old = {k: os.environ.get(k) for k in env if k.startswith("DIPLOWATCH_")}
+    os.environ.update({k: v for k, v in env.items() if k.startswith("DIPLOWATCH_")})
+    p = Pipeline(env=env, settings=Settings(), tmp=tmp_path, workers=[])
+    try:
+        yield p
+    finally:
+        for w in p.workers:
+            w.stop()
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")

@@ -1,0 +1,85 @@
+"""Coder behaviour on sentences written for these tests: negation, modality, voice, speech, joint action."""
+
+from __future__ import annotations
+
+from services.coder.coder import code_article
+from services.models import Event
+
+
+def events(text: str) -> list[Event]:
+    return code_article("t", text).events
+
+
+def triples(text: str) -> set[tuple[str | None, str | None, str | None]]:
+    return {(e.source.country, e.target.country if e.target else None, e.plover) for e in events(text)}
+
+
+def test_plain_meeting_is_consult() -> None:
+    assert ("FRA", "DEU", "CONSULT") in triples("French President Marie Dupont met German Chancellor Hans Weber.")
+
+
+def test_negated_action_gives_no_event() -> None:
+    assert triples("Japan did not sign the agreement with Vietnam.") == set()
+    assert triples("Brazil never criticized Argentina.") == set()
+
+
+def test_hypothetical_cooperation_gives_no_event() -> None:
+    assert triples("The Indian prime minister may visit Nepal next month.") == set()
+
+
+def test_refusal_to_meet_is_reject_not_consult() -> None:
+    t = triples("Israel refused to meet Jordan's envoy.")
+    assert ("ISR", "JOR", "REJECT") in t
+    assert not any(p == "CONSULT" for _, _, p in t)
+
+
+def test_stated_future_cooperation_is_intent() -> None:
+    assert ("DEU", "ALB", "AGREE") in triples("Germany will visit Albania in June.") | triples(
+        "German Foreign Minister Karl Bauer will visit Albania in June.")
+
+
+def test_passive_voice_the_right_way_round() -> None:
+    t = triples("Ukraine was criticized by Hungary over the language law.")
+    assert ("HUN", "UKR", "ACCUSE") in t and ("UKR", "HUN", "ACCUSE") not in t
+
+
+def test_reduced_passive_without_agent_gives_no_event() -> None:
+    assert not [e for e in events("Beijing, accused of militarizing outposts, said nothing.") if e.plover == "ACCUSE"]
+
+
+def test_joint_subject_is_coded_for_both_actors() -> None:
+    t = triples("Chile and Peru signed a fisheries treaty on Friday.")
+    assert {("CHL", "PER", "SUPPORT"), ("PER", "CHL", "SUPPORT")} <= t
+
+
+def test_reported_speech_has_the_speaker_as_source() -> None:
+    t = triples("The sanctions are unacceptable and must be condemned, Russian Foreign Minister Ivan Petrov said.")
+    assert any(s == "RUS" and p == "ACCUSE" for s, _, p in t)
+
+
+def test_background_sentence_without_action_gives_no_event() -> None:
+    assert events("Japan and Vietnam are both members of several regional forums.") == []
+    assert events("Vietnam has a long coastline on the South China Sea.") == []
+
+
+def test_several_events_in_one_sentence() -> None:
+    t = triples("Egypt condemned Israel and hosted a Jordanian delegation on Tuesday.")
+    assert ("EGY", "ISR", "ACCUSE") in t and ("EGY", "JOR", "CONSULT") in t
+
+
+def test_conjoined_targets_each_get_an_event() -> None:
+    t = triples("Pakistan threatened to cut ties with Congo and Costa Rica.")
+    assert ("PAK", "COG", "THREATEN") in t and ("PAK", "CRI", "THREATEN") in t
+
+
+def test_product_origin_is_not_an_actor() -> None:
+    ev = events("Vietnam signed a deal to buy Japanese-made patrol boats from Korea.")
+    assert not any(e.target and e.target.country == "JPN" for e in ev)
+
+
+def test_event_fields_are_consistent() -> None:
+    text = "Kenya accused Somalia of harbouring militants, officials said on Monday."
+    (ev,) = [e for e in events(text) if e.plover == "ACCUSE"]
+    assert ev.cameo.startswith("11") and ev.quad_class == 3 and ev.goldstein < 0
+    assert text[ev.sentence_span.start:ev.sentence_span.end] == ev.sentence
+    assert ev.event_id == next(e for e in events(text) if e.plover == "ACCUSE").event_id, "ids are deterministic"

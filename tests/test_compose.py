@@ -1,0 +1,47 @@
+"""docker-compose.yml cannot run here (no Docker engine); check it agrees with what the code reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from services.settings import ENV_VARS, REPO_ROOT, Settings
+
+
+def _compose() -> dict[str, Any]:
+    return yaml.safe_load((REPO_ROOT / "docker-compose.yml").read_text())
+
+
+def test_services_are_there() -> None:
+    services = _compose()["services"]
+    assert {"kafka", "worker", "prometheus", "grafana"} <= set(services)
+    assert services["kafka"]["image"].startswith("apache/kafka:")
+    assert services["kafka"]["environment"]["KAFKA_PROCESS_ROLES"] == "broker,controller"
+
+
+def test_worker_environment_uses_only_known_settings_and_the_defaults() -> None:
+    env = _compose()["services"]["worker"]["environment"]
+    unknown = set(env) - set(ENV_VARS)
+    assert not unknown, f"compose sets variables the code never reads: {unknown}"
+    defaults = Settings()
+    for name, topic in zip(("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER"), defaults.topics.all(),
+                           strict=True):
+        assert env[f"DIPLOWATCH_TOPIC_{name}"] == topic
+
+
+def test_worker_reaches_kafka_on_an_advertised_listener() -> None:
+    c = _compose()["services"]
+    bootstrap = c["worker"]["environment"]["DIPLOWATCH_BOOTSTRAP"]
+    assert bootstrap in c["kafka"]["environment"]["KAFKA_ADVERTISED_LISTENERS"]
+
+
+def test_prometheus_scrapes_the_worker_web_port() -> None:
+    c = _compose()["services"]
+    port = str(c["worker"]["environment"]["DIPLOWATCH_WEB_PORT"])
+    assert port in " ".join(c["worker"]["command"])
+    prom = yaml.safe_load((REPO_ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
+    targets = [str(sd.get("port")) for job in prom["scrape_configs"] for sd in job.get("dns_sd_configs", [])]
+    assert port in targets
+    mounted = " ".join(c["prometheus"]["volumes"] + c["grafana"]["volumes"])
+    assert "./deploy/prometheus" in mounted and "./deploy/grafana/provisioning" in mounted
