@@ -20,19 +20,10 @@ if [[ -f "$SHARED/corpus/voa_stories.jsonl" ]]; then
   "$BIN/diplowatch" corpus "$SHARED/corpus/voa_stories.jsonl" --limit 20 | "$BIN/diplowatch" produce -
 fi
 echo
-echo "== alerts (rule, severity, article) =="
-"$BIN/diplowatch" tail alerts --timeout 8 | "$BIN/python" -c '
-import json, sys
-for line in sys.stdin:
-    a = json.loads(line)
-    print(f"{a[\"severity\"]:8s} {a[\"rule_id\"]:30s} {a[\"article_id\"]}")'
+echo "== alerts (severity, rule, article: text) =="
+"$BIN/diplowatch" tail alerts --timeout 8 --pretty
 echo
-echo "== first 15 events (source, type, target: trigger) =="
-"$BIN/diplowatch" tail events.diplomatic --timeout 5 --max 15 | "$BIN/python" -c '
-import json, sys
-for line in sys.stdin:
-    e = json.loads(line)
-    t = e["target"]["code"] if e["target"] else "-"
-    print(f"{e[\"source\"][\"code\"]:12s} {(e[\"plover\"] or e[\"cameo\"]):10s} {t:12s} {e[\"trigger\"]}")'
+echo "== first 15 events (source, type, target, trigger) =="
+"$BIN/diplowatch" tail events.diplomatic --timeout 5 --max 15 --pretty
 echo
-echo "more: .venv/bin/diplowatch tail news.enriched | tail news.deadletter; stop with: make down"
+echo "more: $BIN/diplowatch tail news.enriched --pretty | tail news.deadletter; stop with: make down"

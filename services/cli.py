@@ -94,6 +94,22 @@ def cmd_produce(args: argparse.Namespace) -> int:
     return 0
 
 
+def summary(doc: object) -> str:
+    """One readable line for an alert, an event, an enriched article or a dead letter."""
+    if not isinstance(doc, dict):
+        return str(doc)
+    if "rule_id" in doc:
+        return f"{doc['severity']:8s} {doc['rule_id']:30s} {doc['article_id']}: {doc['text'][:90]}"
+    if "event_id" in doc:
+        tgt = (doc.get("target") or {}).get("code", "-")
+        return f"{doc['source']['code']:12s} {doc.get('plover') or doc['cameo']:10s} {tgt:12s} {doc['trigger']}"
+    if "reason" in doc:
+        return f"{doc['reason']:18s} {doc['topic']}[{doc['partition']}]@{doc['offset']}: {doc['detail'][:80]}"
+    if "events" in doc:
+        return f"{doc['id']}: {len(doc['events'])} events, {len(doc.get('alerts', []))} alerts"
+    return orjson.dumps(doc).decode()
+
+
 def cmd_tail(args: argparse.Namespace) -> int:
     from services.kafka_admin import consume
 
@@ -105,6 +121,12 @@ def cmd_tail(args: argparse.Namespace) -> int:
             doc = orjson.loads(value) if value is not None else None
         except orjson.JSONDecodeError:
             doc = {"raw": (value or b"").decode("utf-8", errors="replace")}
+        if args.pretty:
+            out.write(summary(doc).encode() + b"\n")
+            out.flush()
+            if args.max and count >= args.max:
+                break
+            continue
         if args.meta:
             doc = {"partition": partition, "offset": offset, "key": (key or b"").decode(errors="replace"),
                    "value": doc}
@@ -177,6 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=None, help="stop after this many idle seconds")
     p.add_argument("--max", type=int, default=0, help="stop after this many messages")
     p.add_argument("--meta", action="store_true", help="wrap each value with partition, offset and key")
+    p.add_argument("--pretty", action="store_true", help="one readable line per message instead of JSON")
     p.set_defaults(func=cmd_tail)
     p = sub.add_parser("corpus", help="convert a corpus file (VOA stories, gold sentences) to NewsItem lines")
     p.add_argument("path")

@@ -350,6 +350,11 @@ def _event_holds(spec: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> boo
             continue
         if "target" in spec and not _actor_ok(ev.target, spec["target"]):
             continue
+        if spec.get("between_states") and not (
+            ev.target is not None and ev.source.country and ev.target.country
+            and ev.source.country != ev.target.country
+        ):
+            continue
         out.append(MatchedSpan(start=ev.sentence_span.start, end=ev.sentence_span.end, text=ev.sentence,
                                why=f"event {ev.plover} {ev.source.code}->{ev.target.code if ev.target else '-'}"))
         ok = True
@@ -369,18 +374,17 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
         # the words that made the rule fire come first, actor and event context after them
         uniq = sorted({(s.start, s.end): s for s in spans}.values(),
                       key=lambda s: (s.why.startswith(("actor", "source", "target", "event")), s.start))[:20]
-        involved = sorted({s.why.split(" ")[1] for s in uniq if s.why.startswith(("actor", "source", "target"))})
         event_ids = [ev.event_id for ev in article.events
                      if any(ev.sentence_span.start <= s.start < ev.sentence_span.end for s in uniq)][:20]
+        actors = sorted({a for ev in article.events if ev.event_id in event_ids
+                         for a in (ev.source.code, ev.target.code if ev.target else None) if a})
         text_out = rule.text.format(title=rule.title, article_title=article.title or article.id,
-                                    matches="; ".join(s.text for s in uniq[:3]), actors=", ".join(involved),
+                                    matches="; ".join(s.text for s in uniq[:3]), actors=", ".join(actors),
                                     severity=rule.severity, rule_id=rule.id)
         alert_id = hashlib.sha1(f"{rule.id}|{rule.version}|{article.id}".encode()).hexdigest()[:20]
         alerts.append(Alert(
             alert_id=alert_id, rule_id=rule.id, rule_version=rule.version, severity=rule.severity,  # type: ignore[arg-type]
             title=rule.title, text=text_out, article_id=article.id, url=article.url, matches=uniq,
-            actors=sorted({a for ev in article.events if ev.event_id in event_ids
-                           for a in (ev.source.code, ev.target.code if ev.target else None) if a}),
-            event_ids=event_ids, created_at=created,
+            actors=actors, event_ids=event_ids, created_at=created,
         ))
     return alerts
