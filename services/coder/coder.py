@@ -27,7 +27,7 @@ BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", 
 SPEECH = frozenset({"said", "says", "say", "told", "stated", "added", "noted", "announced", "declared",
                     "insisted", "warned", "reported", "quoted", "confirmed", "claimed"})
 TARGET_STOP = frozenset({",", ";", ":", "—", "(", ")", "“", "”", '"'})
-TARGET_WINDOW = 10
+TARGET_WINDOW = 12
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "during", "after", "before"})
 
 
@@ -59,10 +59,12 @@ def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int
             if end is not None:
                 return end
         return None
-    if i < stop and tokens[i].norm in slot.forms:
-        end = _match_slots(rest, tokens, i + 1, stop)
-        if end is not None:
-            return end
+    for form in slot.forms:
+        n = len(form)
+        if i + n <= stop and all(tokens[i + k].norm == form[k] for k in range(n)):
+            end = _match_slots(rest, tokens, i + n, stop)
+            if end is not None:
+                return end
     if slot.optional:
         return _match_slots(rest, tokens, i, stop)
     return None
@@ -72,16 +74,18 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
     found = []
     for first, pidx in anchors:
         p = lex.patterns[pidx]
-        end = _match_slots(p.slots[1:], tokens, first + 1, sent.last)
+        end = _match_slots(p.slots, tokens, first, sent.last)
         if end is not None:
             found.append(_Hit(p, first, end))
     # a phrase inside a longer one ("strike" in "hunger strike") gives way, and so does one overlapping an
     # earlier phrase of the same event type ("holding talks with": "hold~ * talks" and "talks with")
+    # and a phrase starting inside another one ("visit to" in "cancelled a planned visit to Haiti")
     found.sort(key=lambda h: (h.first, -(h.last - h.first)))
     kept: list[_Hit] = []
     for h in found:
         if any((k.first <= h.first and h.last <= k.last and (k.last - k.first) > (h.last - h.first))
-               or (h.first < k.last and k.pattern.code[:2] == h.pattern.code[:2]) for k in kept):
+               or (h.first < k.last and k.pattern.code[:2] == h.pattern.code[:2])
+               or (k.first < h.first < k.last) for k in kept):
             continue
         kept.append(h)
     return kept
@@ -137,15 +141,27 @@ def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Me
     return None
 
 
-def _target_after(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence,
-                  exclude: Mention | None) -> Mention | None:
+def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent: Sentence,
+                  source: Mention | None) -> Mention | None:
+    """First actor after the phrase's first word in the same clause ("give Tanzania a grant" counts).
+
+    The source's own bare agents ("Britain mobilized army reservists for a war against Iraq") are passed
+    over for another state in the window, and used only when there is none.
+    """
+    same_country: Mention | None = None
     for m in mentions:
-        if m.first < last or m is exclude:
+        if m.first <= hit.first or m is source or (source is not None and m.first < source.last):
             continue
-        if m.first - last > TARGET_WINDOW or any(t.norm in TARGET_STOP for t in tokens[last : m.first]):
-            return None
-        return m
-    return None
+        start = max(hit.last, hit.first + 1)
+        if m.first > start and (m.first - start > TARGET_WINDOW
+                                or any(t.norm in TARGET_STOP for t in tokens[start : m.first])):
+            break
+        own = (source is not None and m.country == source.country and m.kind != "person" and not m.members
+               and m.agents and not m.locative)
+        if not own:
+            return m
+        same_country = same_country or m
+    return same_country
 
 
 def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence) -> Mention | None:
@@ -303,7 +319,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             coordinated = h.first > sent.first and tokens[h.first - 1].norm in ("and", "but", "then")
             src = (last_subject if coordinated and last_subject is not None
                    else _subject(mentions, tokens, h.first, sent) or _speaker(mentions, tokens, sent))
-            tgt = _target_after(mentions, tokens, h.last, sent, src)
+            tgt = _target_after(mentions, tokens, h, sent, src)
         if src is None:
             continue
         last_subject = src

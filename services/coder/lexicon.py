@@ -48,7 +48,7 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Slot:
-    forms: frozenset[str] = frozenset()
+    forms: frozenset[tuple[str, ...]] = frozenset()  # each form a token sequence
     optional: bool = False
     gap: int = 0  # >0: up to this many tokens of anything
 
@@ -135,25 +135,16 @@ def compile_phrase(phrase: str, irregular: dict[str, list[str]]) -> list[Slot]:
     for raw in phrase.split():
         gap = _GAP_RE.match(raw)
         if gap:
-            slots.append(Slot(gap=int(gap.group(1) or 3)))
+            slots.append(Slot(gap=int(gap.group(1) or 5)))
             continue
         optional = raw.startswith("(") and raw.endswith(")")
-        raw = raw.strip("()")
-        forms: set[str] = set()
-        for alt in raw.split("|"):
-            if alt.endswith("~"):
-                forms.update(inflect(alt[:-1].lower(), irregular))
-            else:
-                forms.add(alt.lower())
-        # a form the tokenizer splits (n't, 'll) is matched as its token sequence
-        for f in forms:
-            parts = [t.norm for t in tokenize(f)]
-            if len(parts) > 1:
-                for p in parts:
-                    slots.append(Slot(frozenset({p})))
-                break
-        else:
-            slots.append(Slot(frozenset(forms), optional))
+        forms: set[tuple[str, ...]] = set()
+        for alt in raw.strip("()").split("|"):
+            words = alt.lower().split("_")
+            lasts = inflect(words[-1][:-1], irregular) if words[-1].endswith("~") else [words[-1]]
+            for last in lasts:
+                forms.add(tuple(t.norm for w in [*words[:-1], last] for t in tokenize(w)))
+        slots.append(Slot(frozenset(forms), optional))
     if not slots or slots[0].gap or slots[0].optional:
         raise ValueError(f"pattern {phrase!r}: must start with a word")
     return slots
@@ -286,7 +277,9 @@ def load() -> Lexicon:
                                     joint=bool(spec.get("joint")), intent=bool(spec.get("intent")),
                                     requires_target=bool(spec.get("requires_target")), mode=spec.get("mode")))
             for form in slots[0].forms:
-                b.entries[" " + form + " "].append(Entry("trigger", ANY_CASE, pattern=idx))
+                key = key_of(list(form))
+                if Entry("trigger", ANY_CASE, pattern=idx) not in b.entries[key]:
+                    b.entries[key].append(Entry("trigger", ANY_CASE, pattern=idx))
 
     cameo: dict[str, tuple[str, float, str | None]] = {}
     rows = _read_tsv("cameo.tsv")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 _TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.N., U.S.A.
+    r"|\$?\d+(?:[.,]\d+)+"  # 5.1, 1,000, $50,000
     r"|n['’]t\b"  # the n't of didn't, kept apart from its verb
     r"|\w+?(?=n['’]t\b)"
     r"|\w+"
