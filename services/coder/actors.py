@@ -115,7 +115,7 @@ def _name_after(tokens: list[Token], i: int, stop: int, taken: dict[int, Span]) 
     j = i
     while j < stop and j - i < 5:
         t = tokens[j]
-        if j in taken and taken[j].kinds() - {"place"}:
+        if j in taken and taken[j].kinds() - {"place", "person"}:
             break
         particle = t.norm in NAME_PARTICLES and j > i and j + 1 < stop and tokens[j + 1].capitalised
         if (t.capitalised and t.text.isalpha() and t.text not in NOT_NAMES) or particle:
@@ -200,6 +200,16 @@ def find_mentions(
                     out.append(_mention(tokens, text, i - 1, sp.last + 1, country=last[0]))
                 i = sp.last + 1
                 continue
+        known = sp.entry("person")
+        if known is not None:
+            person = Person(known.name or tok.text, known.country, known.agents)
+            memory.note_person(person)
+            out.append(_mention(tokens, text, i, sp.last, country=known.country, agents=known.agents,
+                                kind="person", name=known.name,
+                                code_prefix=known.code if known.code and known.code[:3] in ("IGO", "NGO", "IMG")
+                                else None))
+            i = sp.last
+            continue
         org = sp.entry("org")
         if org is not None:
             j = sp.last
@@ -286,9 +296,19 @@ def find_mentions(
                     country = oe.country
             if name_end > j2:
                 pname = text[tokens[j2].start : tokens[name_end - 1].end]
-                known = memory.people.get(pname)
-                if known is not None and country is None:
-                    country = known.country
+                remembered = memory.people.get(pname)
+                if remembered is not None and country is None:
+                    country = remembered.country
+                listed = next((e for k in range(j2, name_end) if (s := at.get(k)) is not None
+                               and (e := s.entry("person")) is not None), None)
+                if listed is not None and country is None:
+                    if listed.code and listed.code[:3] in ("IGO", "NGO", "IMG"):
+                        out.append(_mention(tokens, text, i, name_end, country=None, agents=agents,
+                                            kind="person", name=listed.name, code_prefix=listed.code))
+                        memory.note_person(Person(pname, None, agents))
+                        i = name_end
+                        continue
+                    country = listed.country
                 if country is None and out and out[-1].kind == "person" and prev_norm(i) in ("and", ","):
                     country = out[-1].country  # "President X and Prime Minister Y"
                 if (country is None and name_end + 2 < stop and tokens[name_end].norm == "of"

@@ -32,7 +32,7 @@ ANY_CASE, TITLE_CASE, EXACT_CASE = 0, 1, 2
 class Entry:
     """What a phrase means. `kind` says which other fields matter."""
 
-    kind: str  # state | adj | capital | org | agent | title | place | ref | region | trigger
+    kind: str  # state | adj | capital | org | agent | title | person | place | ref | region | trigger
     case: int = ANY_CASE
     country: str | None = None
     code: str | None = None
@@ -236,6 +236,10 @@ def load() -> Lexicon:
         for t in grp["titles"]:
             b.add(t, Entry("title", ANY_CASE, agents=tuple(grp["agents"]), name=t))
 
+    for person in _load_yaml("people.yaml"):
+        for n in [person["name"], *person.get("aliases", [])]:
+            b.add(n, Entry("person", TITLE_CASE, country=person.get("country"), code=person.get("org"),
+                           agents=tuple(person.get("agents", [])), name=person["name"]))
     refs = _load_yaml("references.yaml")
     for kind in ("pair", "state", "person", "possessive"):
         for phrase in refs[kind]:

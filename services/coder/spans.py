@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from services.coder.lexicon import EXACT_CASE, TITLE_CASE, Entry, Lexicon
 from services.coder.tokens import Token
 
-NOUN_KINDS = frozenset({"state", "adj", "capital", "org", "agent", "title", "place", "ref", "region"})
+NOUN_KINDS = frozenset({"state", "adj", "capital", "org", "agent", "title", "person", "place", "ref", "region"})
 
 
 @dataclass(frozen=True, slots=True)
