@@ -73,6 +73,8 @@ def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int
 def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sent: Sentence) -> list[_Hit]:
     found = []
     for first, pidx in anchors:
+        if first > sent.first and tokens[first - 1].text == "-":
+            continue  # a compound adjective ("Israeli-occupied", "US-led"), not an action
         p = lex.patterns[pidx]
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is not None:
@@ -129,6 +131,10 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
             return m
         if n % 2 == 0 and fallback is None:
             fallback = m
+    if fallback is None and first - 1 >= sent.first and tokens[first - 1].norm == ",":
+        # "Kenzo Oshima, the United Nations relief coordinator, demanded": the appositive stands in
+        fallback = next((m for m in reversed(mentions) if m.last <= first and not m.locative
+                         and _commas(tokens, m.last, first) == 1), None)
     return fallback
 
 
@@ -149,6 +155,7 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
     over for another state in the window, and used only when there is none.
     """
     same_country: Mention | None = None
+    place_like: Mention | None = None
     for m in mentions:
         if m.first <= hit.first or m is source or (source is not None and m.first < source.last):
             continue
@@ -158,10 +165,13 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
             break
         own = (source is not None and m.country == source.country and m.kind != "person" and not m.members
                and m.agents and not m.locative)
-        if not own:
+        if own:
+            same_country = same_country or m
+        elif m.locative and m.kind == "state" and not m.agents:
+            place_like = place_like or m  # "blocked streets in Hong Kong in defiance of Chinese authorities"
+        else:
             return m
-        same_country = same_country or m
-    return same_country
+    return place_like or same_country
 
 
 def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence) -> Mention | None:
@@ -300,13 +310,19 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         code = moods.recode(lex, p.code, window, intent_before and not p.intent)
         if code is None:
             continue
-        passive = p.passive or _is_passive(tokens, h.first, sent)
+        if code != p.code and any(t.norm == "unless" for t in tokens[h.last : sent.last]):
+            code = "130"  # "will withdraw its force unless ...": a conditional promise of harm is a threat
+        passive = p.passive or (_is_passive(tokens, h.first, sent) and (
+            _by_agent(mentions, tokens, h.last, sent) is not None
+            or tokens[h.first - 1].norm in ("be", "been", "being")))
         src: Mention | None
         tgt: Mention | None
         if p.target == "left":
             tgt = _subject(mentions, tokens, h.first, sent)
             src = None
             if tgt is not None:
+                group = _conjuncts(mentions, tgt, tokens, forward=False)
+                tgt = group[-1]  # the first of "the Sudanese government and the rebels"; the rest follow
                 src = _subject(mentions, tokens, tgt.first, sent) or _speaker(mentions, tokens, sent)
         elif passive:
             tgt = _subject(mentions, tokens, h.first, sent)
@@ -327,15 +343,16 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         sources = [x for m in _conjuncts(mentions, src, tokens, forward=False) for x in _expand(m)]
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
-        if not targets and (p.requires_target or (h.first > sent.first and tokens[h.first - 1].norm in DETERMINERS)):
-            continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
-        if not targets:
+        if not targets and not p.requires_target:
+            # no actor after the phrase: the place it happened names the target ("a rally in Lagos")
             after = tokens[h.last - 1].end
-            loc = next((loc for loc in places if loc.span and loc.country
-                        and (loc.span.start >= after or p.mode == "visit")), None)
+            loc = next((loc for loc in places if loc.span and loc.country and loc.span.start >= after), None)
+            loc = loc or next((loc for loc in places if loc.span and loc.country), None)
             if loc is not None and loc.span is not None:
                 targets = [Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text,
                                    country=loc.country, locative=True)]
+        if not targets and (p.requires_target or (h.first > sent.first and tokens[h.first - 1].norm in DETERMINERS)):
+            continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
         pairs: list[tuple[Mention, Mention | None]] = []
         for s in sources:
             ts = [tm for tm in targets if tm.code != s.code or tm.kind != s.kind]

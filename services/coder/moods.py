@@ -43,7 +43,7 @@ def recode(lex: Lexicon, code: str, window: list[str], intent_before: bool) -> s
         return None
     if any(_ends_with(window, p, 3) for p in lex.hypothetical):
         return _THREAT_CODE.get(root) if root in MATERIAL_CONFLICT_ROOTS else None
-    if intent_before or any(_ends_with(window, p, 3) for p in lex.future):
+    if intent_before or any(_ends_with(window, p, 5) for p in lex.future):
         if root in _INTENT_CODE:
             return _INTENT_CODE[root]
         if root in _THREAT_CODE:
