@@ -117,7 +117,9 @@ def _name_after(tokens: list[Token], i: int, stop: int, taken: dict[int, Span]) 
         t = tokens[j]
         if j in taken and taken[j].kinds() - {"place", "person"}:
             break
-        particle = t.norm in NAME_PARTICLES and j > i and j + 1 < stop and tokens[j + 1].capitalised
+        nxt = tokens[j + 1] if j + 1 < stop else None
+        particle = t.norm in NAME_PARTICLES and j > i and nxt is not None and (
+            nxt.capitalised or (nxt.text == "-" and j + 2 < stop and tokens[j + 2].capitalised))
         if (t.capitalised and t.text.isalpha() and t.text not in NOT_NAMES) or particle:
             j += 1
         elif t.text == "." and j > i and len(tokens[j - 1].text) == 1:
@@ -213,6 +215,15 @@ def find_mentions(
         org = sp.entry("org")
         if org is not None:
             j = sp.last
+            is_igo = bool(org.code and org.code[:3] in ("IGO", "NGO", "IMG"))
+            t_agents, t_end, t_name = _agent_chain(tokens, at, j, stop, covered)
+            if t_name > t_end:  # "Arab League Secretary General Chadli Klibi"
+                pname = text[tokens[t_end].start : tokens[t_name - 1].end]
+                memory.note_person(Person(pname, org.country, t_agents))
+                out.append(_mention(tokens, text, i, t_name, country=org.country, agents=t_agents, kind="person",
+                                    name=pname, code_prefix=org.code if is_igo else None))
+                i = t_name
+                continue
             agents = org.agents
             nxt = at.get(j)
             if nxt is not None and "agent" in nxt.kinds():
@@ -220,7 +231,6 @@ def find_mentions(
                 assert ent is not None
                 agents = agents + ent.agents
                 j = nxt.last
-            is_igo = bool(org.code and org.code[:3] in ("IGO", "NGO", "IMG"))
             out.append(_mention(tokens, text, i, j, country=org.country, agents=agents,
                                 kind="organisation" if is_igo else "group",
                                 code_prefix=org.code if is_igo else None, name=org.name))
@@ -250,6 +260,14 @@ def find_mentions(
                 j = nsp.last
             if j < stop and tokens[j].norm == "'s":
                 j += 1
+                locative = False
+                # "Lebanon's new President", "Algeria's leading activist": skip up to two plain adjectives
+                for skip in (1, 2):
+                    if (j + skip < stop and all(not tokens[k].capitalised and tokens[k].text.isalpha()
+                                                and k not in covered for k in range(j, j + skip))
+                            and (ts := at.get(j + skip)) is not None and ts.entry("title", "agent")):
+                        j += skip
+                        break
             if j < stop and tokens[j].text == "-" and j + 1 < stop and tokens[j + 1].norm == "led":
                 j += 2
             agents, j2, name_end = _agent_chain(tokens, at, j, stop, covered)

@@ -26,7 +26,7 @@ CODER_VERSION = "diplowatch-coder/0.1"
 BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
 SPEECH = frozenset({"said", "says", "say", "told", "stated", "added", "noted", "announced", "declared",
                     "insisted", "warned", "reported", "quoted", "confirmed", "claimed"})
-TARGET_STOP = frozenset({",", ";", ":", "—", "(", ")", "“", "”", '"'})
+TARGET_STOP = frozenset({",", ";", ":", "—", "(", ")", "“", "”", '"', "but"})
 TARGET_WINDOW = 12
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "during", "after", "before"})
 
@@ -343,7 +343,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         sources = [x for m in _conjuncts(mentions, src, tokens, forward=False) for x in _expand(m)]
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
-        if not targets and not p.requires_target:
+        if not targets and not p.requires_target and len(sources) == 1:
             # no actor after the phrase: the place it happened names the target ("a rally in Lagos")
             after = tokens[h.last - 1].end
             loc = next((loc for loc in places if loc.span and loc.country and loc.span.start >= after), None)
@@ -351,11 +351,14 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if loc is not None and loc.span is not None:
                 targets = [Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text,
                                    country=loc.country, locative=True)]
+            else:  # "... for the peacekeeping force in Lebanon"
+                targets = [m for m in mentions if m.locative and m.first >= h.last][:1]
         if not targets and (p.requires_target or (h.first > sent.first and tokens[h.first - 1].norm in DETERMINERS)):
             continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
         pairs: list[tuple[Mention, Mention | None]] = []
         for s in sources:
-            ts = [tm for tm in targets if tm.code != s.code or tm.kind != s.kind]
+            ts = [tm for tm in targets if tm is not s and not (tm.start == s.start and tm.code == s.code)
+                  and not (len(sources) > 1 and tm.country == s.country)]
             if len(sources) > 1 and (p.joint or not ts) and not passive:
                 ts = ts or [o for o in sources if o is not s]
             if not ts:

@@ -124,6 +124,9 @@ def inflect(base: str, irregular: dict[str, list[str]]) -> list[str]:
         forms |= {base + "es", base + "ed", base + "ing"}
     else:
         forms |= {base + "s", base + "ed", base + "ing"}
+    # consonant-vowel-consonant: British and stressed doubling (cancelled, patrolled, stopped)
+    if len(base) > 2 and base[-1] not in "aeiouwxy" and base[-2] in "aeiou" and base[-3] not in "aeiou":
+        forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
     return sorted(forms)
 
 
