@@ -229,7 +229,7 @@ def find_mentions(
             if nxt is not None and "agent" in nxt.kinds():
                 ent = nxt.entry("agent")
                 assert ent is not None
-                agents = agents + ent.agents
+                agents = agents + tuple(a for a in ent.agents if a not in agents)
                 j = nxt.last
             out.append(_mention(tokens, text, i, j, country=org.country, agents=agents,
                                 kind="organisation" if is_igo else "group",

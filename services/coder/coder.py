@@ -149,29 +149,27 @@ def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Me
 
 def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent: Sentence,
                   source: Mention | None) -> Mention | None:
-    """First actor after the phrase's first word in the same clause ("give Tanzania a grant" counts).
+    """The first actor after the phrase's first word in the same clause ("give Tanzania a grant" counts).
 
-    The source's own bare agents ("Britain mobilized army reservists for a war against Iraq") are passed
-    over for another state in the window, and used only when there is none.
+    Preference: another actor; then a state named as a place ("blocked streets in Hong Kong in defiance of
+    Chinese authorities" -> the authorities); then the source's own country ("Britain mobilized army
+    reservists for a war against Iraq" -> Iraq, not the reservists).
     """
-    same_country: Mention | None = None
-    place_like: Mention | None = None
+    best: tuple[int, Mention] | None = None
+    start = max(hit.last, hit.first + 1)
     for m in mentions:
         if m.first <= hit.first or m is source or (source is not None and m.first < source.last):
             continue
-        start = max(hit.last, hit.first + 1)
         if m.first > start and (m.first - start > TARGET_WINDOW
                                 or any(t.norm in TARGET_STOP for t in tokens[start : m.first])):
             break
-        own = (source is not None and m.country == source.country and m.kind != "person" and not m.members
-               and m.agents and not m.locative)
-        if own:
-            same_country = same_country or m
-        elif m.locative and m.kind == "state" and not m.agents:
-            place_like = place_like or m  # "blocked streets in Hong Kong in defiance of Chinese authorities"
-        else:
+        own = (source is not None and m.country == source.country and m.kind != "person" and not m.members)
+        rank = 2 if own else 1 if (m.locative and m.kind == "state" and not m.agents) else 0
+        if rank == 0:
             return m
-    return place_like or same_country
+        if best is None or rank < best[0]:
+            best = (rank, m)
+    return best[1] if best else None
 
 
 def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence) -> Mention | None:
@@ -303,6 +301,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
     intent_ends = {h.last for h in hits if h.pattern.intent}
     last_subject: Mention | None = None
+    last_target: Mention | None = None
+    last_hit: _Hit | None = None
     for h in hits:
         p = h.pattern
         window = moods.clause_window(tokens, h.first, sent.first)
@@ -328,6 +328,14 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             tgt = _subject(mentions, tokens, h.first, sent)
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
             src = _by_agent(mentions, tokens, h.last, sent) or _speaker(mentions, tokens, sent)
+            if src is None:  # "was arrested in Lebanon": the authorities of the place acted
+                src = next((m for m in mentions if m.locative and m.country and m.first >= h.last), None)
+                loc = next((x for x in places if x.country and x.span and x.span.start >= tokens[h.first].start), None)
+                if src is None and loc is not None and loc.span is not None:
+                    src = Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text,
+                                  country=loc.country, agents=("GOV",), locative=True)
+                if src is not None and tgt is not None and src.country == tgt.country:
+                    src = None
             if src is tgt:
                 src = None
         else:
@@ -335,10 +343,19 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             coordinated = h.first > sent.first and tokens[h.first - 1].norm in ("and", "but", "then")
             src = (last_subject if coordinated and last_subject is not None
                    else _subject(mentions, tokens, h.first, sent) or _speaker(mentions, tokens, sent))
+            # "X summoned Y's ambassador to complain": an infinitive's subject is the clause's subject, or the
+            # person asked ("urged the EC to support") when the verb before is a request
+            if h.first > sent.first and tokens[h.first - 1].norm == "to" and src is not None:
+                if last_hit is None:
+                    head = next((m for m in mentions if not m.locative and m.last <= h.first), None)
+                    src = head if head is not None and _commas(tokens, head.last, h.first) % 2 == 0 else src
+                elif not last_hit.pattern.intent and src is not last_subject:
+                    asked = last_hit.pattern.code[:2] in ("02", "10")
+                    src = last_target if asked and last_target is not None else (last_subject or src)
             tgt = _target_after(mentions, tokens, h, sent, src)
         if src is None:
             continue
-        last_subject = src
+        last_subject, last_hit, last_target = src, h, tgt
         tgt_mention: Mention | None = tgt
         sources = [x for m in _conjuncts(mentions, src, tokens, forward=False) for x in _expand(m)]
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
