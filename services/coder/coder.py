@@ -98,20 +98,26 @@ def _expand(m: Mention) -> list[Mention]:
 
 
 def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward: bool) -> list[Mention]:
-    """The mentions coordinated with m by "and" or commas ("Japan and Vietnam", "Iran, Libya and Cuba")."""
-    group = [m]
+    """The mentions coordinated with m ("Japan and Vietnam", "Iran, Libya and Cuba").
+
+    A comma alone does not coordinate ("Beyond Ukraine, G7 ministers"): a list needs an "and"/"or" link.
+    """
     ordered = mentions if forward else list(reversed(mentions))
-    idx = ordered.index(m)
+    chain: list[Mention] = [m]
+    links: list[list[str]] = []
     cur = m
-    for nxt in ordered[idx + 1 :]:
+    for nxt in ordered[ordered.index(m) + 1 :]:
         between = tokens[cur.last : nxt.first] if forward else tokens[nxt.last : cur.first]
         words = [t.norm for t in between]
         if words and all(w in ("and", ",", "or", "the", "its") for w in words) and ("and" in words or "," in words):
-            group.append(nxt)
+            chain.append(nxt)
+            links.append(words)
             cur = nxt
         else:
             break
-    return group
+    # keep the chain up to the last link that holds a conjunction
+    last_and = max((k for k, w in enumerate(links) if "and" in w or "or" in w), default=-1)
+    return chain[: last_and + 2]
 
 
 def _commas(tokens: list[Token], a: int, b: int) -> int:
@@ -370,7 +376,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                                    country=loc.country, locative=True)]
             else:  # "... for the peacekeeping force in Lebanon"
                 targets = [m for m in mentions if m.locative and m.first >= h.last][:1]
-        if not targets and (p.requires_target or (h.first > sent.first and tokens[h.first - 1].norm in DETERMINERS)):
+        if not targets and len(sources) == 1 and (
+                p.requires_target or (h.first > sent.first and tokens[h.first - 1].norm in DETERMINERS)):
             continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
         pairs: list[tuple[Mention, Mention | None]] = []
         for s in sources:
@@ -384,7 +391,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         place = next((loc for loc in places if loc.country or loc.kind != "city"), None)
         name, goldstein, plover = _cameo(lex, code)
         for s, t_or_self in pairs:
-            if s.country is None and s.code.startswith("---"):
+            if (s.country is None and s.code.startswith("---")) or (t_or_self is None and p.requires_target):
                 continue
             t = None if t_or_self is not None and t_or_self.code == s.code and t_or_self.text == s.text else t_or_self
             eid = hashlib.sha1(
