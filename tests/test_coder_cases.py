@@ -83,3 +83,24 @@ def test_event_fields_are_consistent() -> None:
     assert ev.cameo.startswith("11") and ev.quad_class == 3 and ev.goldstein < 0
     assert text[ev.sentence_span.start:ev.sentence_span.end] == ev.sentence
     assert ev.event_id == next(e for e in events(text) if e.plover == "ACCUSE").event_id, "ids are deterministic"
+
+
+def test_talking_about_a_country_is_not_consulting_it() -> None:
+    t = triples("G7 foreign ministers also discussed China's role in global security.")
+    assert not any(p == "CONSULT" and tgt == "CHN" for _, tgt, p in t)
+
+
+def test_a_comma_alone_does_not_make_a_joint_subject() -> None:
+    t = triples("Beyond Ukraine, Canadian officials met Mexican officials on Friday.")
+    assert ("CAN", "MEX", "CONSULT") in t
+    assert not any(s == "UKR" for s, _, _ in t)
+
+
+def test_compound_adjectives_are_not_actions() -> None:
+    assert not [e for e in events("Palestinians in the Israeli-occupied territories held elections.")
+                if e.plover == "ASSAULT"]
+
+
+def test_nouns_without_a_target_give_no_event() -> None:
+    assert events("The sanctions remain in force, officials in Paris said.") == []
+    assert events("Support for the plan is growing in Germany.") == []

@@ -13,8 +13,8 @@ from types import ModuleType
 from services.corpus import read_items
 from services.enrich import enrich
 
-RECALL_FLOOR = 0.50
-TYPE_RECALL_FLOOR = 0.70
+RECALL_FLOOR = 0.68
+TYPE_RECALL_FLOOR = 0.82
 
 
 def _scorer(shared: Path) -> ModuleType:

@@ -253,6 +253,8 @@ def find_mentions(
                 i = j
                 continue
             countries = [country_entry.country]
+            if prev_norm(i) == "ethnic" and (home := _locative_country(at, sent, tokens)) is not None:
+                countries = [home]  # CAMEO codes an ethnic group by the state it lives in
             # "Hungarian and Romanian officials": adjectives coordinated before one agent word
             while (j + 1 < stop and tokens[j].norm in ("and", ",") and (nsp := at.get(j + 1)) is not None
                    and (ne := nsp.entry("adj")) is not None and country_entry.kind == "adj"):

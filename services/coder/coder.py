@@ -37,6 +37,7 @@ class CodedArticle:
     locations: list[Location] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     sentences: int = 0
+    tokens: list[Token] = field(default_factory=list)  # kept so the rules need not tokenize again
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,11 @@ def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int
             if end is not None:
                 return end
         return None
-    for form in slot.forms:
+    if i < stop and tokens[i].norm in slot.words:
+        end = _match_slots(rest, tokens, i + 1, stop)
+        if end is not None:
+            return end
+    for form in slot.phrases:
         n = len(form)
         if i + n <= stop and all(tokens[i + k].norm == form[k] for k in range(n)):
             end = _match_slots(rest, tokens, i + n, stop)
@@ -257,7 +262,7 @@ def code_article(article_id: str, body: str, published: date | None = None) -> C
     sentences = split_sentences(body, tokens)
     spans, anchors = scan(lex, tokens)
     memory = ArticleMemory()
-    result = CodedArticle(sentences=len(sentences))
+    result = CodedArticle(sentences=len(sentences), tokens=tokens)
     seen_actor: set[tuple[str, str]] = set()
     seen_place: set[str] = set()
     si = ai = 0
@@ -320,7 +325,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             code = "130"  # "will withdraw its force unless ...": a conditional promise of harm is a threat
         passive = p.passive or (_is_passive(tokens, h.first, sent) and (
             _by_agent(mentions, tokens, h.last, sent) is not None
-            or tokens[h.first - 1].norm in ("be", "been", "being")))
+            or tokens[h.first - 1].norm in ("be", "been", "being")
+            or (h.last < sent.last and tokens[h.last].norm == "by")))
         src: Mention | None
         tgt: Mention | None
         if p.target == "left":

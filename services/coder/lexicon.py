@@ -51,6 +51,8 @@ class Slot:
     forms: frozenset[tuple[str, ...]] = frozenset()  # each form a token sequence
     optional: bool = False
     gap: int = 0  # >0: up to this many tokens of anything
+    words: frozenset[str] = frozenset()  # the one-token forms, for a set lookup
+    phrases: tuple[tuple[str, ...], ...] = ()  # the longer forms
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ class Lexicon:
     future: list[tuple[str, ...]]
     regions: dict[str, tuple[str, ...]]
     region_nouns: frozenset[str]
+    mood_words: frozenset[str] = frozenset()  # every word of the mood phrases: a quick "nothing to see"
     stats: dict[str, int] = field(default_factory=dict)
 
 
@@ -147,7 +150,8 @@ def compile_phrase(phrase: str, irregular: dict[str, list[str]]) -> list[Slot]:
             lasts = inflect(words[-1][:-1], irregular) if words[-1].endswith("~") else [words[-1]]
             for last in lasts:
                 forms.add(tuple(t.norm for w in [*words[:-1], last] for t in tokenize(w)))
-        slots.append(Slot(frozenset(forms), optional))
+        slots.append(Slot(frozenset(forms), optional, words=frozenset(f[0] for f in forms if len(f) == 1),
+                          phrases=tuple(f for f in forms if len(f) > 1)))
     if not slots or slots[0].gap or slots[0].optional:
         raise ValueError(f"pattern {phrase!r}: must start with a word")
     return slots
@@ -302,5 +306,7 @@ def load() -> Lexicon:
         negation=_word_list(verbs["negation"], irregular), refusal=_word_list(verbs["refusal"], irregular),
         hypothetical=_word_list(verbs["hypothetical"], irregular), future=_word_list(verbs["future"], irregular),
         regions=regions, region_nouns=frozenset(refs["region_nouns"]),
+        mood_words=frozenset(w for key in ("negation", "refusal", "hypothetical", "future")
+                             for phrase in _word_list(verbs[key], irregular) for w in phrase),
         stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities},
     )

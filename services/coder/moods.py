@@ -35,6 +35,8 @@ def clause_window(tokens: list[Token], first: int, sent_first: int, size: int = 
 def recode(lex: Lexicon, code: str, window: list[str], intent_before: bool) -> str | None:
     """The code an event phrase gets in its context, or None when the context says it did not happen."""
     root = code[:2]
+    if not window or not (lex.mood_words & set(window)):
+        return _INTENT_CODE.get(root, _THREAT_CODE.get(root, code)) if intent_before else code
     if any(_ends_with(window, p, 4) for p in lex.refusal):
         if root in COOPERATION_ROOTS:
             return "125" if root == "04" else "120"

@@ -28,16 +28,20 @@ _END = frozenset(".!?")
 _CLOSERS = frozenset("\"'”’)]")
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    norm: str  # lower case, curly apostrophes straightened
+    """A word or punctuation mark. A plain slotted class: articles have thousands of them."""
 
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+    __slots__ = ("capitalised", "end", "norm", "start", "text")
+
+    def __init__(self, start: int, end: int, text: str, norm: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.norm = norm  # lower case, curly apostrophes straightened
+        self.capitalised = text[:1].isupper()
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +54,8 @@ class Sentence:
 
 
 def tokenize(text: str) -> list[Token]:
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        t = m.group()
-        out.append(Token(m.start(), m.end(), t, t.lower().replace("’", "'")))
-    return out
+    lowered = text.lower().replace("’", "'")
+    return [Token(s, e, text[s:e], lowered[s:e]) for s, e in (m.span() for m in _TOKEN_RE.finditer(text))]
 
 
 def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:

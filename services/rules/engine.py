@@ -361,9 +361,10 @@ def _event_holds(spec: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> boo
     return ok
 
 
-def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime | None = None) -> list[Alert]:
+def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime | None = None,
+             tokens: list[Token] | None = None) -> list[Alert]:
     """Alerts the rules raise on one enriched article (stateless; windows and dedupe live in the agent)."""
-    tokens = tokenize(text)
+    tokens = tokens if tokens is not None else tokenize(text)
     doc = _Doc(text=text, tokens=tokens, hits=_phrase_hits(rules, tokens), article=article)
     created = now or datetime.now(UTC)
     alerts = []

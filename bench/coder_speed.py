@@ -1,0 +1,113 @@
+"""Coder speed on full-length news articles, on one core, next to baselines measured in the same run.
+
+Prints a table: articles/s and sentences/s for the full `enrich()` (coder + rules), the coder alone, and
+two baselines (tokenize + sentence split; the single automaton pass), medians of several repeats, plus
+peak RSS and a profile of where the time goes.
+
+    python bench/coder_speed.py [--corpus ../shared/corpus/voa_stories.jsonl] [--repeats 5] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import platform
+import pstats
+import resource
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from services.coder.coder import code_article
+from services.coder.lexicon import load
+from services.coder.spans import scan
+from services.coder.tokens import split_sentences, tokenize
+from services.corpus import read_items
+from services.enrich import default_rules, enrich
+from services.models import NewsItem
+from services.settings import REPO_ROOT
+
+DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
+GOLD = REPO_ROOT.parent / "shared" / "gold" / "plover_gsr.jsonl"
+
+
+def articles(corpus: Path) -> list[NewsItem]:
+    if corpus.exists():
+        return list(read_items(corpus))
+    # no corpus: the gold sentences grouped into ~600-word articles
+    items, body, n = [], [], 0
+    for it in read_items(GOLD):
+        body.append(it.body)
+        if sum(len(b.split()) for b in body) >= 600:
+            items.append(NewsItem(id=f"gold-{n}", body=" ".join(body)))
+            body, n = [], n + 1
+    return items
+
+
+def timed(fn: Callable[[NewsItem], object], items: list[NewsItem], repeats: int) -> list[float]:
+    out = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        for it in items:
+            fn(it)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--profile", action="store_true")
+    args = ap.parse_args()
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
+    t0 = time.perf_counter()
+    lex = load()
+    rules = default_rules()
+    load_s = time.perf_counter() - t0
+    items = articles(args.corpus)
+    n_sent = sum(len(split_sentences(it.body, tokenize(it.body))) for it in items)
+    n_words = sum(len(it.body.split()) for it in items)
+    enrich(items[0], rules)  # warm caches
+
+    def pub(it: NewsItem) -> object:
+        return it.published_at.date() if it.published_at else None
+
+    cases: list[tuple[str, Callable[[NewsItem], object]]] = [
+        ("baseline: tokenize + split sentences", lambda it: split_sentences(it.body, tokenize(it.body))),
+        ("baseline: + one automaton pass", lambda it: scan(lex, tokenize(it.body))),
+        ("coder: code_article()", lambda it: code_article(it.id, it.body, pub(it))),  # type: ignore[arg-type]
+        ("full: enrich() (coder + rules)", lambda it: enrich(it, rules)),
+    ]
+    print(f"corpus: {len(items)} articles, {n_sent} sentences, {n_words} words "
+          f"(median {statistics.median(len(i.body.split()) for i in items):.0f} words/article); "
+          f"dictionaries loaded in {load_s:.2f} s ({lex.stats})")
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python "
+          f"{platform.python_version()}; pinned to one core; median of {args.repeats} runs\n")
+    print(f"| {'what':38s} | {'articles/s':>10s} | {'sentences/s':>11s} | {'ms/article':>10s} | {'vs full':>7s} |")
+    print(f"|{'-' * 40}|{'-' * 12}|{'-' * 13}|{'-' * 12}|{'-' * 9}|")
+    results = {name: statistics.median(timed(fn, items, args.repeats)) for name, fn in cases}
+    full = results["full: enrich() (coder + rules)"]
+    for name, secs in results.items():
+        print(f"| {name:38s} | {len(items) / secs:10.0f} | {n_sent / secs:11.0f} | "
+              f"{1000 * secs / len(items):10.2f} | {full / secs:6.2f}x |")
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS: {peak_mb:.0f} MB")
+    if args.profile:
+        prof = cProfile.Profile()
+        prof.enable()
+        for it in items:
+            enrich(it, rules)
+        prof.disable()
+        buf = io.StringIO()
+        pstats.Stats(prof, stream=buf).sort_stats("tottime").print_stats(12)
+        print("\nwhere the time goes (enrich over the corpus once, by own time):")
+        print("\n".join(buf.getvalue().splitlines()[6:22]))
+
+
+if __name__ == "__main__":
+    main()
