@@ -174,8 +174,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
     from services.kafka_admin import ensure_topics
 
     ensure_topics(Settings())
-    from services.enricher.app import app
+    from services.worker import app, start_rules
 
+    start_rules()
     sys.argv = ["diplowatch", "worker", "-l", args.loglevel, "--web-port", os.environ["DIPLOWATCH_WEB_PORT"]]
     app.main()
     return 0

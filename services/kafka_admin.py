@@ -27,10 +27,13 @@ def ensure_topics(settings: Settings, extra: dict[str, int] | None = None) -> li
     """Create the pipeline's topics if missing; returns the names created."""
     wanted = {t: settings.partitions for t in settings.topics.all()}
     wanted.update(extra or {})
+    configs = {settings.topics.rules: {"cleanup.policy": "compact"}}
+    wanted[settings.topics.rules] = 1  # one ordered history of rule sets, compacted to the newest
     client = admin(settings)
     try:
         existing = set(client.list_topics())
-        new = [NewTopic(name=t, num_partitions=n, replication_factor=settings.replication)
+        new = [NewTopic(name=t, num_partitions=n, replication_factor=settings.replication,
+                        topic_configs=configs.get(t, {}))
                for t, n in wanted.items() if t not in existing]
         created = []
         for nt in new:

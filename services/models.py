@@ -100,7 +100,21 @@ class Alert(_Model):
     actors: list[str] = []
     event_ids: list[str] = []
     window_count: int | None = None
+    group_key: str | None = None
     created_at: datetime
+
+
+class AlertCandidate(_Model):
+    """On `alerts.candidates`: a rule matched an article; the alerter decides (windows, dedupe) what fires.
+
+    Keyed by "rule_id|key" so one rule's state for one key lives on one partition.
+    """
+
+    schema_version: int = SCHEMA_VERSION
+    rule_id: str
+    key: str
+    event_time: float
+    alert: Alert
 
 
 class EnrichedArticle(_Model):
@@ -155,4 +169,5 @@ TOPIC_MODELS: dict[str, type[BaseModel]] = {
     "events.diplomatic": EventMessage,
     "alerts": Alert,
     "news.deadletter": DeadLetter,
+    "alerts.candidates": AlertCandidate,
 }

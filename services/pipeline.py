@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 import orjson
 from pydantic import ValidationError
 
-from services.enrich import enrich
-from services.models import DeadLetter, EnrichedArticle, EventMessage, NewsItem
+from services.enrich import default_rules, enrich
+from services.models import AlertCandidate, DeadLetter, EnrichedArticle, EventMessage, NewsItem
 from services.rules import RuleSet
+from services.rules.state import candidates
 from services.settings import Settings, Topics
 
 MAX_JSON_DEPTH = 32
@@ -95,14 +96,19 @@ def dyad_key(ev: EventMessage) -> bytes:
     return f"{ev.source.code}|{ev.target.code if ev.target else '-'}".encode()
 
 
-def outputs_for(article: EnrichedArticle, topics: Topics) -> list[Output]:
+def outputs_for(article: EnrichedArticle, topics: Topics, rules: RuleSet, ingested: datetime) -> list[Output]:
+    """The enriched article, one message per event, and one alert candidate per rule match and key.
+
+    Alerts themselves are sent by the alerter, which owns the rules' state (windows, first-seen, dedupe).
+    """
     out = [Output(topics.enriched, article.id.encode(), article.model_dump_json().encode())]
     for ev in article.events:
         msg = EventMessage(**ev.model_dump(), article_id=article.id, url=article.url,
                            published_at=article.published_at)
         out.append(Output(topics.events, dyad_key(msg), msg.model_dump_json().encode()))
-    for al in article.alerts:
-        out.append(Output(topics.alerts, al.rule_id.encode(), al.model_dump_json().encode()))
+    for c in candidates(rules.by_id, article.alerts, article, ingested):
+        cand = AlertCandidate(rule_id=c.rule_id, key=c.key, event_time=c.event_time, alert=c.alert)
+        out.append(Output(topics.candidates, c.routing_key.encode(), cand.model_dump_json().encode()))
     return out
 
 
@@ -112,8 +118,10 @@ def process(value: bytes | None, key: bytes | None, src: Source, settings: Setti
         item = parse(value, settings.max_message_bytes)
     except Rejected as r:
         return [dead_letter(settings.topics, src, key, value, r.reason, r.detail)]
+    ruleset = rules if rules is not None else default_rules(str(settings.rules_dir))
+    now = datetime.now(UTC)
     try:
-        article = enrich(item, rules, now=datetime.now(UTC))
+        article = enrich(item, ruleset, now=now)
     except Exception as exc:  # a coder bug must not stop the stream; the letter keeps the input
         return [dead_letter(settings.topics, src, key, value, "enrich_failed", f"{type(exc).__name__}: {exc}")]
-    return outputs_for(article, settings.topics)
+    return outputs_for(article, settings.topics, ruleset, now)

@@ -20,9 +20,11 @@ class Topics:
     events: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_EVENTS", "events.diplomatic"))
     alerts: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_ALERTS", "alerts"))
     deadletter: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_DEADLETTER", "news.deadletter"))
+    candidates: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_CANDIDATES", "alerts.candidates"))
+    rules: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_RULES", "rules"))
 
     def all(self) -> list[str]:
-        return [self.raw, self.enriched, self.events, self.alerts, self.deadletter]
+        return [self.raw, self.enriched, self.events, self.alerts, self.deadletter, self.candidates]
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class Settings:
     rules_dir: Path = field(
         default_factory=lambda: Path(_env("DIPLOWATCH_RULES_DIR", str(REPO_ROOT / "deploy" / "rules")))
     )
+    rules_poll_s: float = field(default_factory=lambda: float(_env("DIPLOWATCH_RULES_POLL_SECONDS", "2")))
     topics: Topics = field(default_factory=Topics)
 
 
@@ -62,4 +65,7 @@ ENV_VARS = (
     "DIPLOWATCH_TOPIC_EVENTS",
     "DIPLOWATCH_TOPIC_ALERTS",
     "DIPLOWATCH_TOPIC_DEADLETTER",
+    "DIPLOWATCH_TOPIC_CANDIDATES",
+    "DIPLOWATCH_TOPIC_RULES",
+    "DIPLOWATCH_RULES_POLL_SECONDS",
 )

@@ -319,8 +319,8 @@ def find_mentions(
                 remembered = memory.people.get(pname)
                 if remembered is not None and country is None:
                     country = remembered.country
-                listed = next((e for k in range(j2, name_end) if (s := at.get(k)) is not None
-                               and (e := s.entry("person")) is not None), None)
+                listed = next((e for k in range(j2, name_end) if (ps := at.get(k)) is not None
+                               and (e := ps.entry("person")) is not None), None)
                 if listed is not None and country is None:
                     if listed.code and listed.code[:3] in ("IGO", "NGO", "IMG"):
                         out.append(_mention(tokens, text, i, name_end, country=None, agents=agents,

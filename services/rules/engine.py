@@ -24,7 +24,21 @@ from services.coder.tokens import Token, tokenize
 from services.models import SEVERITIES, Alert, EnrichedArticle, MatchedSpan
 
 KNOWN_KEYS = {"id", "version", "title", "description", "severity", "tags", "match", "window", "threshold",
-              "dedupe", "text", "kind", "group_by", "enabled"}
+              "dedupe", "text", "kind", "group_by", "enabled", "baseline_windows", "min_count"}
+RULE_KINDS = ("match", "frequency", "spike", "first_seen")
+GROUP_BY = ("none", "story", "dyad", "place", "source_country", "target_country")
+DEDUPE_KEYS = ("story", "dyad", "rule", "place")
+_DURATION = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def parse_duration(value: Any) -> float:
+    """Seconds from 90, "90s", "30m", "1h", "2d"."""
+    if isinstance(value, int | float):
+        return float(value)
+    s = str(value).strip()
+    if s and s[-1] in _DURATION and s[:-1].replace(".", "", 1).isdigit():
+        return float(s[:-1]) * _DURATION[s[-1]]
+    raise ValueError(f"not a duration: {value!r} (use seconds or 30s, 15m, 1h, 1d)")
 CONDITION_KINDS = {"all", "any", "not", "phrase", "near", "regex", "actor", "event", "place", "field"}
 
 
@@ -44,6 +58,18 @@ class Rule:
     text: str = "{title}"
     dedupe: dict[str, Any] | None = None
     source: str = ""
+    kind: str = "match"
+    group_by: str = "none"
+    window_s: float = 0.0
+    threshold: float = 0.0
+    baseline_windows: int = 6
+    min_count: int = 3
+    dedupe_key: str = ""
+    dedupe_s: float = 0.0
+
+    @property
+    def stateful(self) -> bool:
+        return self.kind != "match" or self.dedupe_s > 0
 
 
 @dataclass
@@ -52,9 +78,14 @@ class RuleSet:
     automaton: Any
     regexes: dict[str, Any]
     version: str
+    files: dict[str, bytes] = field(default_factory=dict)  # what it was compiled from, for the rules topic
 
     def __len__(self) -> int:
         return len(self.rules)
+
+    @property
+    def by_id(self) -> dict[str, Rule]:
+        return {r.id: r for r in self.rules}
 
 
 class _Loader(yaml.SafeLoader):
@@ -139,18 +170,59 @@ def _re2_options() -> Any:
     return opts
 
 
+def _build(spec: dict[str, Any], where: str, text: str, source: str) -> Rule:
+    kind = spec.get("kind", "match")
+    if kind not in RULE_KINDS:
+        raise RuleError(f"{where}: kind must be one of {list(RULE_KINDS)}, got {kind!r}")
+    group_by = spec.get("group_by", "none")
+    if group_by not in GROUP_BY:
+        raise RuleError(f"{where}: group_by must be one of {list(GROUP_BY)}, got {group_by!r}")
+    try:
+        window_s = parse_duration(spec["window"]) if "window" in spec else 0.0
+        dedupe = _strip_lines(spec.get("dedupe")) or {}
+        dedupe_s = parse_duration(dedupe["period"]) if dedupe else 0.0
+    except (ValueError, KeyError) as exc:
+        raise RuleError(f"{where}: {exc}") from exc
+    if kind in ("frequency", "spike") and (window_s <= 0 or float(spec.get("threshold", 0)) <= 0):
+        raise RuleError(f"{where}: a {kind} rule needs a positive 'window' and 'threshold'")
+    if kind == "first_seen" and group_by == "none":
+        raise RuleError(f"{where}: a first_seen rule needs 'group_by' (dyad, place, ...)")
+    dkey = str(dedupe.get("key", "story")) if dedupe else ""
+    if dedupe and dkey not in DEDUPE_KEYS and "{" not in dkey:
+        raise RuleError(f"{where}: dedupe key must be one of {list(DEDUPE_KEYS)} or a template with {{fields}}")
+    return Rule(
+        id=str(spec["id"]), version=int(spec.get("version", 1)), title=str(spec["title"]),
+        severity=spec["severity"], match=_strip_lines(spec["match"]),
+        description=str(spec.get("description", "")), tags=list(spec.get("tags", [])), text=text,
+        dedupe=dedupe or None, source=source, kind=kind, group_by=group_by, window_s=window_s,
+        threshold=float(spec.get("threshold", 0)), baseline_windows=int(spec.get("baseline_windows", 6)),
+        min_count=int(spec.get("min_count", 3)), dedupe_key=dkey, dedupe_s=dedupe_s,
+    )
+
+
+def read_rule_files(path: str | Path) -> dict[str, bytes]:
+    """The rule files under path (a file or a directory), by name."""
+    p = Path(path)
+    if not p.exists():
+        raise RuleError(f"{p}: no such file or directory")
+    files = sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
+    return {str(f): f.read_bytes() for f in files}
+
+
 def load_rules(path: str | Path) -> RuleSet:
     """Load every *.yaml under path (a file or a directory); any error refuses the whole set."""
-    p = Path(path)
-    files = sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
+    return compile_rules(read_rule_files(path))
+
+
+def compile_rules(sources: dict[str, bytes]) -> RuleSet:
+    """Compile rule files given as {name: content}; any error refuses the whole set."""
     rules: list[Rule] = []
     phrases: set[str] = set()
     regexes: dict[str, Any] = {}
     digest = hashlib.sha256()
     seen: dict[str, str] = {}
-    for f in files:
-        raw = f.read_bytes()
-        digest.update(f.name.encode() + b"\0" + raw)
+    for f, raw in sorted(sources.items()):
+        digest.update(Path(f).name.encode() + b"\0" + raw)
         try:
             docs = yaml.load(raw, Loader=_Loader)
         except yaml.YAMLError as exc:
@@ -188,12 +260,7 @@ def load_rules(path: str | Path) -> RuleSet:
                 raise RuleError(f"{where}: unknown template fields {sorted(bad)}")
             if spec.get("enabled", True) is False:
                 continue
-            rules.append(Rule(
-                id=str(rid), version=int(spec.get("version", 1)), title=str(spec["title"]),
-                severity=spec["severity"], match=_strip_lines(spec["match"]),
-                description=str(spec.get("description", "")), tags=list(spec.get("tags", [])), text=text,
-                dedupe=_strip_lines(spec.get("dedupe")), source=str(f),
-            ))
+            rules.append(_build(spec, where, text, str(f)))
     automaton = ahocorasick.Automaton()
     by_key: dict[str, list[str]] = defaultdict(list)
     for ph in phrases:
@@ -204,7 +271,7 @@ def load_rules(path: str | Path) -> RuleSet:
     if by_key:
         automaton.make_automaton()
     return RuleSet(rules=rules, automaton=automaton if by_key else None, regexes=regexes,
-                   version=digest.hexdigest()[:12])
+                   version=digest.hexdigest()[:12], files=dict(sources))
 
 
 @dataclass

@@ -1,0 +1,1 @@
+"""The alerter stream processor: alert candidates -> alerts, applying windows, first-seen and dedupe."""

@@ -1,0 +1,83 @@
+"""Hot reload: every worker applies the same rule-set version, published on a compacted `rules` topic.
+
+Each worker watches the rules directory; when its content changes and compiles, the worker publishes it to
+the topic (identical content gives the same version, so several publishers agree). Every worker reads the
+topic and switches to the newest rule set. A file that does not compile is refused with its error and the
+previous rule set stays active.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import orjson
+from kafka import KafkaConsumer, TopicPartition
+
+from services.rules.engine import RuleError, RuleSet, compile_rules, read_rule_files
+from services.settings import Settings
+
+log = logging.getLogger("diplowatch.rules")
+RULESET_KEY = b"ruleset"
+
+
+class RuleBook:
+    """Holds the active rule set; swaps it only for one that compiles."""
+
+    def __init__(self) -> None:
+        self.active: RuleSet = compile_rules({})
+        self.rejected: str | None = None  # the digest of the last directory content refused
+        self._consumer: KafkaConsumer | None = None
+
+    def use(self, ruleset: RuleSet, why: str) -> None:
+        if ruleset.version != self.active.version:
+            self.active = ruleset
+            log.warning("rule-set version %s active (%d rules, %s)", ruleset.version, len(ruleset), why)
+
+    def apply_message(self, value: bytes) -> None:
+        doc = orjson.loads(value)
+        files = {name: text.encode() for name, text in doc["files"].items()}
+        try:
+            self.use(compile_rules(files), "from the rules topic")
+        except RuleError as exc:  # cannot happen for sets we published, but topics are shared
+            log.error("rule set %s on the rules topic refused: %s", doc.get("version"), exc)
+
+    def poll_topic(self, settings: Settings, timeout_ms: int = 0) -> None:
+        """Apply whatever the rules topic holds that this worker has not seen."""
+        if self._consumer is None:
+            self._consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
+                                           enable_auto_commit=False, client_id="diplowatch-rules")
+            tp = TopicPartition(settings.topics.rules, 0)
+            self._consumer.assign([tp])
+            self._consumer.seek_to_beginning(tp)
+        last = None
+        for records in self._consumer.poll(timeout_ms=timeout_ms).values():
+            for r in records:
+                if r.key == RULESET_KEY and r.value:
+                    last = r.value
+        if last is not None:
+            self.apply_message(last)
+
+    def check_directory(self, directory: Path, publish: Any) -> None:
+        """Publish the directory's rules when they changed and compile; refuse them (once) when not."""
+        try:
+            files = read_rule_files(directory)
+            ruleset = compile_rules(files)
+        except RuleError as exc:
+            if self.rejected != str(exc):
+                self.rejected = str(exc)
+                log.error("rules in %s refused, keeping version %s: %s", directory, self.active.version, exc)
+            return
+        self.rejected = None
+        if ruleset.version != self.active.version:
+            publish(ruleset)
+            self.use(ruleset, f"from {directory}")
+
+
+def ruleset_message(ruleset: RuleSet) -> bytes:
+    return orjson.dumps({"version": ruleset.version,
+                         "files": {Path(n).name: raw.decode() for n, raw in ruleset.files.items()}})
+
+
+rulebook = RuleBook()

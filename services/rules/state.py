@@ -1,0 +1,140 @@
+"""Stateful rules: frequency and spike windows, first-seen keys and dedupe, over any mutable mapping.
+
+The alerter agent passes a Faust table (changelog-backed, so state survives restarts and rebalances);
+tests and `diplowatch rules test` pass a dict. Times are event times in epoch seconds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import MutableMapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from services.models import Alert, EnrichedArticle
+from services.rules.engine import Rule
+
+State = MutableMapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A rule matched an article; whether an alert goes out depends on the rule's state for `key`."""
+
+    rule_id: str
+    key: str
+    event_time: float
+    alert: Alert
+
+    @property
+    def routing_key(self) -> str:
+        """Kafka key: every candidate of one rule and key lands on one partition, with its state."""
+        return f"{self.rule_id}|{self.key}"
+
+
+def _involved(alert: Alert, article: EnrichedArticle) -> list[Any]:
+    ids = set(alert.event_ids)
+    return [ev for ev in article.events if ev.event_id in ids]
+
+
+def _dyad(ev: Any) -> str:
+    src = ev.source.country or ev.source.code[:3]
+    tgt = (ev.target.country or ev.target.code[:3]) if ev.target else "-"
+    return f"{src}|{tgt}"
+
+
+def group_keys(rule: Rule, alert: Alert, article: EnrichedArticle) -> list[str]:
+    """The keys a rule's state is kept under for this article (one candidate per key)."""
+    events = _involved(alert, article)
+    if rule.group_by == "story":
+        return [article.id]
+    if rule.group_by == "dyad":
+        return sorted({_dyad(ev) for ev in events if ev.target is not None})
+    if rule.group_by == "source_country":
+        return sorted({ev.source.country for ev in events if ev.source.country})
+    if rule.group_by == "target_country":
+        return sorted({ev.target.country for ev in events if ev.target and ev.target.country})
+    if rule.group_by == "place":
+        named = {m.why.removeprefix("place ") for m in alert.matches if m.why.startswith("place ")}
+        return sorted(named or {loc.name for loc in article.locations})
+    return ["*"]
+
+
+def event_time(article: EnrichedArticle, ingested: datetime | None = None) -> float:
+    when = article.published_at or ingested or datetime.now(UTC)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return when.timestamp()
+
+
+def candidates(rules: dict[str, Rule], alerts: list[Alert], article: EnrichedArticle,
+               ingested: datetime | None = None) -> list[Candidate]:
+    t = event_time(article, ingested)
+    out: list[Candidate] = []
+    for a in alerts:
+        rule = rules.get(a.rule_id)
+        if rule is None:
+            continue
+        out.extend(Candidate(a.rule_id, key, t, a) for key in group_keys(rule, a, article))
+    return out
+
+
+def _dedupe_value(rule: Rule, cand: Candidate) -> str:
+    if rule.dedupe_key == "story":
+        return cand.alert.article_id
+    if rule.dedupe_key == "rule":
+        return "*"
+    if rule.dedupe_key in ("dyad", "place"):
+        return cand.key
+    return rule.dedupe_key.format(key=cand.key, article_id=cand.alert.article_id,
+                                  actors=",".join(cand.alert.actors))
+
+
+def apply(rule: Rule, cand: Candidate, state: State) -> Alert | None:
+    """The alert to send for this candidate, or None (window not reached, already seen, deduplicated)."""
+    base = f"{rule.id}|{cand.key}"
+    t = cand.event_time
+    fired: Alert | None = None
+    if rule.kind == "match":
+        fired = cand.alert
+    elif rule.kind == "frequency":
+        st = state.get(f"{base}|freq") or {"times": []}
+        times = [x for x in st["times"] if x > t - rule.window_s] + [t]
+        if len(times) >= rule.threshold:
+            fired = _stateful(cand, len(times), f"{base}|{t}")
+            times = []  # the burst fired; the next one starts counting afresh
+        state[f"{base}|freq"] = {"times": times}
+    elif rule.kind == "spike":
+        st = state.get(f"{base}|spike") or {"buckets": {}, "fired": []}
+        start = math.floor(t / rule.window_s) * rule.window_s
+        buckets = {k: v for k, v in st["buckets"].items()
+                   if float(k) >= start - rule.window_s * rule.baseline_windows}
+        buckets[str(start)] = buckets.get(str(start), 0) + 1
+        count = buckets[str(start)]
+        previous = [buckets.get(str(start - i * rule.window_s), 0) for i in range(1, rule.baseline_windows + 1)]
+        average = sum(previous) / len(previous)
+        fired_windows = [w for w in st["fired"] if w >= start - rule.window_s * rule.baseline_windows]
+        if count >= rule.min_count and count > rule.threshold * average and start not in fired_windows:
+            fired = _stateful(cand, count, f"{base}|{start}")
+            fired_windows.append(start)
+        state[f"{base}|spike"] = {"buckets": buckets, "fired": fired_windows}
+    elif rule.kind == "first_seen" and f"{base}|seen" not in state:
+        state[f"{base}|seen"] = t
+        fired = _stateful(cand, 1, f"{base}|first")
+    if fired is None or not rule.dedupe_s:
+        return fired
+    dkey = f"{rule.id}|dedupe|{_dedupe_value(rule, cand)}"
+    st = state.get(dkey)
+    if st is not None and t < st["until"]:
+        st = {**st, "repeats": st["repeats"] + 1}  # counted on the alert that stands, not sent again
+        state[dkey] = st
+        return None
+    state[dkey] = {"alert_id": fired.alert_id, "until": t + rule.dedupe_s, "repeats": 0}
+    return fired
+
+
+def _stateful(cand: Candidate, count: int, seed: str) -> Alert:
+    alert_id = hashlib.sha1(f"{seed}|{cand.alert.rule_version}".encode()).hexdigest()[:20]
+    return cand.alert.model_copy(update={"alert_id": alert_id, "window_count": count, "group_key": cand.key})
