@@ -45,5 +45,9 @@ quality: setup
 bench: setup
 	$(BIN)/python bench/coder_speed.py
 
+## Rule evaluation cost per article at 10 to 10,000 rules.
+bench-rules: setup
+	$(BIN)/python bench/rules_speed.py
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts

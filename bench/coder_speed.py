@@ -24,7 +24,7 @@ from pathlib import Path
 from services.coder.coder import code_article
 from services.coder.lexicon import load
 from services.coder.spans import scan
-from services.coder.tokens import split_sentences, tokenize
+from services.coder.tokens import TokenText, split_sentences, tokenize
 from services.corpus import read_items
 from services.enrich import default_rules, enrich
 from services.models import NewsItem
@@ -79,7 +79,7 @@ def main() -> None:
 
     cases: list[tuple[str, Callable[[NewsItem], object]]] = [
         ("baseline: tokenize + split sentences", lambda it: split_sentences(it.body, tokenize(it.body))),
-        ("baseline: + one automaton pass", lambda it: scan(lex, tokenize(it.body))),
+        ("baseline: + one automaton pass", lambda it: scan(lex, toks := tokenize(it.body), TokenText(toks))),
         ("coder: code_article()", lambda it: code_article(it.id, it.body, pub(it))),  # type: ignore[arg-type]
         ("full: enrich() (coder + rules)", lambda it: enrich(it, rules)),
     ]

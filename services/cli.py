@@ -146,6 +146,46 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    from services.enrich import enrich
+    from services.models import NewsItem
+    from services.rules import RuleError, load_rules
+    from services.rules.state import apply, candidates
+
+    try:
+        rules = load_rules(args.dir)
+    except RuleError as exc:
+        print(f"invalid: {exc}", file=sys.stderr)
+        return 1
+    if args.action == "validate":
+        kinds = ", ".join(sorted({r.kind for r in rules.rules}))
+        print(f"ok: {len(rules)} rules ({kinds}), rule-set version {rules.version}")
+        return 0
+    if args.text is not None:
+        items = [NewsItem(id="text", body=args.text)]
+    elif args.file:
+        raw = Path(args.file).read_text(encoding="utf-8")
+        items = ([NewsItem.model_validate_json(raw)] if args.file.endswith(".json")
+                 else [NewsItem.model_validate_json(line) for line in raw.splitlines() if line.strip()])
+    else:
+        print("rules test needs --text or --file", file=sys.stderr)
+        return 2
+    state: dict[str, object] = {}  # one state across the articles given, as the alerter keeps it
+    by_id = rules.by_id
+    for item in items:
+        article = enrich(item, rules)
+        print(f"== {item.id}: {len(article.alerts)} rule(s) matched")
+        for c in candidates(by_id, article.alerts, article):
+            rule = by_id[c.rule_id]
+            fired = apply(rule, c, state)
+            verdict = "FIRES" if fired else f"held ({rule.kind}{', dedupe' if rule.dedupe_s else ''})"
+            print(f"{verdict:24s} {c.rule_id} [{c.alert.severity}] key={c.key}"
+                  + (f" count={fired.window_count}" if fired and fired.window_count else ""))
+            for m in c.alert.matches[:6]:
+                print(f"    {m.start:>6}-{m.end:<6} {m.why}: {m.text[:80]!r}")
+    return 0
+
+
 def cmd_topics(args: argparse.Namespace) -> int:
     from services.kafka_admin import ensure_topics
 
@@ -206,6 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path")
     p.add_argument("--limit", type=int, default=0)
     p.set_defaults(func=cmd_corpus)
+    p = sub.add_parser("rules", help="validate rule files, or show which rules fire on a text and why")
+    p.add_argument("action", choices=["validate", "test"])
+    p.add_argument("dir", help="a rules directory or file")
+    p.add_argument("--text")
+    p.add_argument("--file", help="an article .json, or NewsItem JSON lines")
+    p.set_defaults(func=cmd_rules)
     p = sub.add_parser("topics", help="create the pipeline's topics if missing")
     p.set_defaults(func=cmd_topics)
     p = sub.add_parser("schemas", help="write or check the JSON Schemas in schemas/")

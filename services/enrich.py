@@ -27,5 +27,5 @@ def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = 
         sentences=coded.sentences, coder_version=CODER_VERSION,
     )
     ruleset = rules if rules is not None else default_rules()
-    article.alerts = evaluate(ruleset, article, text, now=now, tokens=coded.tokens)
+    article.alerts = evaluate(ruleset, article, text, now=now, tokens=coded.tokens, index=coded.index)
     return article

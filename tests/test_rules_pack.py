@@ -46,8 +46,34 @@ def fired(text: str) -> set[str]:
     return {a.rule_id for a in enrich(NewsItem(id="r", body=text), PACK).alerts}
 
 
+STATEFUL = {
+    # rule: (three sentences that fire on the third, a sentence that does not match)
+    "scs-article-burst": (["Chinese ships gathered near the Spratly Islands in the South China Sea."] * 3,
+                          "Chinese ships gathered near the coast of Fujian."),
+    "new-dyad-hostile-event": (["Russian troops attacked Georgian positions."],
+                               "Russian and Georgian diplomats met in Geneva."),
+}
+
+
 def test_every_rule_in_the_pack_has_a_case() -> None:
-    assert {r.id for r in PACK.rules} == set(CASES)
+    assert {r.id for r in PACK.rules} == set(CASES) | set(STATEFUL)
+
+
+@pytest.mark.parametrize("rule_id", sorted(STATEFUL))
+def test_stateful_rule_fires_and_does_not_misfire(rule_id: str) -> None:
+    from services.rules.state import apply, candidates
+
+    firing, quiet = STATEFUL[rule_id]
+    rule = PACK.by_id[rule_id]
+    state: dict[str, object] = {}
+    results = []
+    for n, text in enumerate(firing):
+        art = enrich(NewsItem(id=f"s{n}", body=text), PACK)
+        results.append([apply(rule, c, state) for c in candidates(PACK.by_id, art.alerts, art)
+                        if c.rule_id == rule_id])
+    assert [any(r) for r in results] == [False] * (len(firing) - 1) + [True]
+    art = enrich(NewsItem(id="quiet", body=quiet), PACK)
+    assert rule_id not in {a.rule_id for a in art.alerts}
 
 
 @pytest.mark.parametrize("rule_id", sorted(CASES))

@@ -18,7 +18,7 @@ from services.coder.actors import LOCATIVE, ArticleMemory, Mention, find_mention
 from services.coder.dates import event_date
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
 from services.coder.spans import Span, scan
-from services.coder.tokens import Sentence, Token, split_sentences, tokenize
+from services.coder.tokens import Sentence, Token, TokenText, split_sentences, tokenize
 from services.models import Actor, Event, Location
 from services.models import Span as CharSpan
 
@@ -38,6 +38,7 @@ class CodedArticle:
     events: list[Event] = field(default_factory=list)
     sentences: int = 0
     tokens: list[Token] = field(default_factory=list)  # kept so the rules need not tokenize again
+    index: TokenText | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,9 +261,10 @@ def code_article(article_id: str, body: str, published: date | None = None) -> C
     lex = load()
     tokens = tokenize(body)
     sentences = split_sentences(body, tokens)
-    spans, anchors = scan(lex, tokens)
+    index = TokenText(tokens)
+    spans, anchors = scan(lex, tokens, index)
     memory = ArticleMemory()
-    result = CodedArticle(sentences=len(sentences), tokens=tokens)
+    result = CodedArticle(sentences=len(sentences), tokens=tokens, index=index)
     seen_actor: set[tuple[str, str]] = set()
     seen_place: set[str] = set()
     si = ai = 0

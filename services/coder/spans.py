@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from services.coder.lexicon import EXACT_CASE, TITLE_CASE, Entry, Lexicon
-from services.coder.tokens import Token
+from services.coder.tokens import Token, TokenText
 
 NOUN_KINDS = frozenset({"state", "adj", "capital", "org", "agent", "title", "person", "place", "ref", "region"})
 
@@ -35,22 +35,13 @@ def _case_ok(entry: Entry, toks: list[Token]) -> bool:
     return True
 
 
-def scan(lex: Lexicon, tokens: list[Token]) -> tuple[list[Span], list[tuple[int, int]]]:
+def scan(lex: Lexicon, tokens: list[Token], index: TokenText) -> tuple[list[Span], list[tuple[int, int]]]:
     """Return noun spans (longest wins, left to right) and trigger anchors (token index, pattern index)."""
-    norm = " " + " ".join(t.norm for t in tokens) + " "
-    end_to_tok: dict[int, int] = {}
-    pos = 1
-    for i, t in enumerate(tokens):
-        pos += len(t.norm)
-        end_to_tok[pos] = i  # index of the space right after token i
-        pos += 1
     nouns: list[Span] = []
     triggers: list[tuple[int, int]] = []
-    for end, (ntok, entries) in lex.automaton.iter(norm):
-        last_tok = end_to_tok.get(end)
-        if last_tok is None:
-            continue
-        first = last_tok - ntok + 1
+    for first, last, payload in index.matches(lex.automaton):
+        entries: tuple[Entry, ...] = payload  # type: ignore[assignment]
+        last_tok = last - 1
         toks = tokens[first : last_tok + 1]
         kept = []
         for e in entries:

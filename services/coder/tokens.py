@@ -53,6 +53,35 @@ class Sentence:
     last: int
 
 
+class TokenText:
+    """The tokens' normal forms joined by single spaces, and where each token ends in that string.
+
+    Dictionary automata (the coder's and the rules') run over this string, so phrases match whole tokens.
+    Built once per article and shared.
+    """
+
+    __slots__ = ("end_to_tok", "text")
+
+    def __init__(self, tokens: list[Token]) -> None:
+        self.text = " " + " ".join(t.norm for t in tokens) + " "
+        self.end_to_tok: dict[int, int] = {}
+        pos = 1
+        for i, t in enumerate(tokens):
+            pos += len(t.norm)
+            self.end_to_tok[pos] = i  # the space right after token i
+            pos += 1
+
+    def matches(self, automaton: object) -> list[tuple[int, int, object]]:
+        """(first token, last token + 1, payload) of every automaton hit on whole tokens."""
+        out = []
+        get = self.end_to_tok.get
+        for end, (ntok, payload) in automaton.iter(self.text):  # type: ignore[attr-defined]
+            last = get(end)
+            if last is not None:
+                out.append((last - ntok + 1, last + 1, payload))
+        return out
+
+
 def tokenize(text: str) -> list[Token]:
     lowered = text.lower().replace("’", "'")
     return [Token(s, e, text[s:e], lowered[s:e]) for s, e in (m.span() for m in _TOKEN_RE.finditer(text))]

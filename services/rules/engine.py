@@ -20,7 +20,7 @@ import re2
 import yaml
 
 from services.coder.lexicon import key_of, pluralise
-from services.coder.tokens import Token, tokenize
+from services.coder.tokens import Token, TokenText, tokenize
 from services.models import SEVERITIES, Alert, EnrichedArticle, MatchedSpan
 
 KNOWN_KEYS = {"id", "version", "title", "description", "severity", "tags", "match", "window", "threshold",
@@ -66,6 +66,7 @@ class Rule:
     min_count: int = 3
     dedupe_key: str = ""
     dedupe_s: float = 0.0
+    required: list[set[str]] = field(default_factory=list)  # phrase groups that must all hit
 
     @property
     def stateful(self) -> bool:
@@ -79,6 +80,8 @@ class RuleSet:
     regexes: dict[str, Any]
     version: str
     files: dict[str, bytes] = field(default_factory=dict)  # what it was compiled from, for the rules topic
+    by_phrase: dict[str, list[int]] = field(default_factory=dict)  # phrase -> rules that cannot fire without it
+    always: list[int] = field(default_factory=list)  # rules that can fire without any phrase hit
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -270,8 +273,42 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
         automaton.add_word(k, (len(k.split()), tuple(owners)))
     if by_key:
         automaton.make_automaton()
+    by_phrase: dict[str, list[int]] = defaultdict(list)
+    always: list[int] = []
+    for idx, rule in enumerate(rules):
+        needed = _required_phrases(rule.match)
+        rule.required = needed or []
+        if needed is None:
+            always.append(idx)
+            continue
+        for ph in needed[0]:
+            by_phrase[ph].append(idx)
     return RuleSet(rules=rules, automaton=automaton if by_key else None, regexes=regexes,
-                   version=digest.hexdigest()[:12], files=dict(sources))
+                   version=digest.hexdigest()[:12], files=dict(sources), by_phrase=dict(by_phrase),
+                   always=always)
+
+
+def _required_phrases(cond: dict[str, Any]) -> list[set[str]] | None:
+    """Groups of phrases such that each group must have a hit for the condition to hold (None: no need).
+
+    This keeps rule evaluation cheap as rule sets grow: a rule is looked at only when every group of its
+    phrases occurs in the article ("near a b" needs both a and b).
+    """
+    kind, val = next(iter(cond.items()))
+    if kind == "phrase":
+        return [{str(p) for p in _as_list(val)}]
+    if kind == "near":
+        return [{str(p) for p in _as_list(val["a"])}, {str(p) for p in _as_list(val["b"])}]
+    if kind == "all":
+        groups = [g for r in (_required_phrases(c) for c in val) if r is not None for g in r]
+        return groups or None
+    if kind == "any":
+        parts = [_required_phrases(c) for c in val]
+        if any(p is None for p in parts):
+            return None
+        # any-of: at least one child's first group must hit
+        return [set().union(*[p[0] for p in parts if p])]
+    return None
 
 
 @dataclass
@@ -284,23 +321,13 @@ class _Doc:
     article: EnrichedArticle
 
 
-def _phrase_hits(rules: RuleSet, tokens: list[Token]) -> dict[str, list[tuple[int, int]]]:
+def _phrase_hits(rules: RuleSet, index: TokenText) -> dict[str, list[tuple[int, int]]]:
     hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
     if rules.automaton is None:
         return hits
-    norm = " " + " ".join(t.norm for t in tokens) + " "
-    end_to_tok: dict[int, int] = {}
-    pos = 1
-    for i, t in enumerate(tokens):
-        pos += len(t.norm)
-        end_to_tok[pos] = i
-        pos += 1
-    for end, (ntok, owners) in rules.automaton.iter(norm):
-        last = end_to_tok.get(end)
-        if last is None:
-            continue
-        for ph in owners:
-            hits[ph].append((last - ntok + 1, last + 1))
+    for first, last, owners in index.matches(rules.automaton):
+        for ph in owners:  # type: ignore[attr-defined]
+            hits[ph].append((first, last))
     return hits
 
 
@@ -360,6 +387,8 @@ def _holds(cond: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> bool:
 
 
 _REGEX_CACHE: dict[str, Any] = {}
+# matched spans are listed most telling first: proximity and regex hits, places, phrases, then context
+_SPECIFICITY = {"near": 0, "regex": 0, "place": 1, "phrase": 2}
 
 
 def _regex(pattern: str, doc: _Doc, out: list[MatchedSpan]) -> bool:
@@ -429,19 +458,26 @@ def _event_holds(spec: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> boo
 
 
 def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime | None = None,
-             tokens: list[Token] | None = None) -> list[Alert]:
-    """Alerts the rules raise on one enriched article (stateless; windows and dedupe live in the agent)."""
+             tokens: list[Token] | None = None, index: TokenText | None = None) -> list[Alert]:
+    """The rules that match one enriched article, as alerts (windows and dedupe are the alerter's)."""
     tokens = tokens if tokens is not None else tokenize(text)
-    doc = _Doc(text=text, tokens=tokens, hits=_phrase_hits(rules, tokens), article=article)
+    index = index if index is not None else TokenText(tokens)
+    doc = _Doc(text=text, tokens=tokens, hits=_phrase_hits(rules, index), article=article)
     created = now or datetime.now(UTC)
     alerts = []
-    for rule in rules.rules:
+    maybe = set(rules.always)
+    for ph in doc.hits:
+        maybe.update(rules.by_phrase.get(ph, ()))
+    hits = doc.hits
+    for rule in (rules.rules[i] for i in sorted(maybe)):
+        if not all(any(ph in hits for ph in group) for group in rule.required[1:]):
+            continue
         spans: list[MatchedSpan] = []
         if not _holds(rule.match, doc, spans):
             continue
         # the words that made the rule fire come first, actor and event context after them
-        uniq = sorted({(s.start, s.end): s for s in spans}.values(),
-                      key=lambda s: (s.why.startswith(("actor", "source", "target", "event")), s.start))[:20]
+        uniq = sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: (_SPECIFICITY.get(
+            s.why.split(" ")[0], 3), s.start))[:20]
         event_ids = [ev.event_id for ev in article.events
                      if any(ev.sentence_span.start <= s.start < ev.sentence_span.end for s in uniq)][:20]
         actors = sorted({a for ev in article.events if ev.event_id in event_ids

@@ -1,0 +1,117 @@
+"""Alert rules through real workers over the real broker: windows, dedupe, restarts, hot reload."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from conftest import Pipeline, wait_for
+from kafka_helpers import produce, read_until
+
+pytestmark = pytest.mark.kafka
+
+RULES = """
+rules:
+  - id: burst
+    title: Scarborough burst
+    severity: medium
+    kind: frequency
+    window: 1h
+    threshold: 3
+    match: {phrase: Scarborough Shoal}
+  - id: law
+    title: coast guard law
+    severity: high
+    match: {phrase: coast guard law}
+    dedupe: {key: rule, period: 6h}
+"""
+T0 = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
+
+
+def _setup(pipeline: Pipeline, tmp_path: Path, rules: str = RULES) -> Path:
+    d = tmp_path / "rules"
+    d.mkdir()
+    (d / "test.yaml").write_text(rules)
+    pipeline.env["DIPLOWATCH_RULES_DIR"] = str(d)
+    pipeline.env["DIPLOWATCH_RULES_POLL_SECONDS"] = "1"
+    return d
+
+
+def _article(art_id: str, body: str, minutes: int) -> tuple[bytes, bytes]:
+    when = (T0 + timedelta(minutes=minutes)).isoformat()
+    return art_id.encode(), json.dumps({"id": art_id, "body": body, "published_at": when}).encode()
+
+
+def _send_and_settle(pipeline: Pipeline, messages: list[tuple[bytes, bytes]]) -> None:
+    """Produce, then wait until the worker enriched them and the alerter had time to see the candidates."""
+    s = pipeline.settings
+    before = len(read_until(s, s.topics.enriched, lambda m: True, timeout=5))
+    produce(s, messages)
+    read_until(s, s.topics.enriched, lambda m: len(m) >= before + len(messages))
+    time.sleep(3)
+
+
+def _alerts(pipeline: Pipeline, rule_id: str) -> list[dict]:
+    s = pipeline.settings
+    return [m["value"] for m in read_until(s, s.topics.alerts, lambda m: True, timeout=3)
+            if m["value"]["rule_id"] == rule_id]
+
+
+SHOAL = "Coast guard ships shadowed fishing boats near Scarborough Shoal on Monday."
+
+
+def test_frequency_rule_fires_exactly_once_on_the_nth_article(pipeline: Pipeline, tmp_path: Path) -> None:
+    _setup(pipeline, tmp_path)
+    pipeline.start_worker()
+    _send_and_settle(pipeline, [_article("f1", SHOAL, 0), _article("f2", SHOAL, 5)])
+    assert _alerts(pipeline, "burst") == [], "not before the third article"
+    _send_and_settle(pipeline, [_article("f3", SHOAL, 10)])
+    fired = _alerts(pipeline, "burst")
+    assert len(fired) == 1 and fired[0]["window_count"] == 3 and fired[0]["article_id"] == "f3"
+    _send_and_settle(pipeline, [_article("f4", SHOAL, 15)])
+    assert len(_alerts(pipeline, "burst")) == 1, "the fourth article starts a new count"
+
+
+def test_dedupe_suppresses_repeats_within_the_period_and_not_after(pipeline: Pipeline, tmp_path: Path) -> None:
+    _setup(pipeline, tmp_path)
+    pipeline.start_worker()
+    law = "Officials debated the coast guard law again."
+    for n, minutes in ((1, 0), (2, 60), (3, 120)):  # one by one: input partitions do not order them
+        _send_and_settle(pipeline, [_article(f"d{n}", law, minutes)])
+    assert [a["article_id"] for a in _alerts(pipeline, "law")] == ["d1"]
+    _send_and_settle(pipeline, [_article("d4", law, 7 * 60)])
+    assert [a["article_id"] for a in _alerts(pipeline, "law")] == ["d1", "d4"]
+
+
+def test_window_state_survives_a_worker_restart(pipeline: Pipeline, tmp_path: Path) -> None:
+    _setup(pipeline, tmp_path)
+    first = pipeline.start_worker()
+    _send_and_settle(pipeline, [_article("r1", SHOAL, 0), _article("r2", SHOAL, 5)])
+    first.stop()
+    pipeline.start_worker()  # a new process: the table comes back from its changelog topic
+    _send_and_settle(pipeline, [_article("r3", SHOAL, 10)])
+    fired = _alerts(pipeline, "burst")
+    assert len(fired) == 1 and fired[0]["window_count"] == 3
+
+
+def test_rules_change_at_run_time_and_a_broken_file_is_refused(pipeline: Pipeline, tmp_path: Path) -> None:
+    rules_dir = _setup(pipeline, tmp_path, "- {id: alpha, title: alpha, severity: low, match: {phrase: alpha event}}\n")
+    w = pipeline.start_worker()
+    _send_and_settle(pipeline, [_article("h1", "An alpha event and a beta event happened.", 0)])
+    assert _alerts(pipeline, "alpha") and not _alerts(pipeline, "beta")
+
+    (rules_dir / "more.yaml").write_text("- {id: beta, title: beta, severity: low, match: {phrase: beta event}}\n")
+    wait_for(lambda: w.log.read_bytes().count(b" active (") >= 2, 30, "the worker to adopt the new rules")
+    _send_and_settle(pipeline, [_article("h2", "Another beta event.", 1)])
+    assert [a["article_id"] for a in _alerts(pipeline, "beta")] == ["h2"]
+
+    (rules_dir / "broken.yaml").write_text("- {id: gamma, title: gamma, severity: urgent, match: {phrase: x}}\n")
+    wait_for(lambda: b"refused" in w.log.read_bytes(), 30, "the broken rule file to be refused")
+    assert b"broken.yaml" in w.log.read_bytes() and b"gamma" in w.log.read_bytes()
+    _send_and_settle(pipeline, [_article("h3", "A third alpha event and beta event.", 2)])
+    assert "h3" in [a["article_id"] for a in _alerts(pipeline, "alpha")], "the previous rules keep firing"
+    assert "h3" in [a["article_id"] for a in _alerts(pipeline, "beta")]
+    assert w.alive()
