@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 export DIPLOWATCH_SHARED := $(abspath $(SHARED))
 
-.PHONY: setup up down logs test lint unit quality bench bench-rules clean
+.PHONY: setup tools up down logs test lint unit quality bench bench-rules clean
 
 $(BIN)/diplowatch: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,14 @@ down:
 	-scripts/down.sh
 	deploy/kafka/broker.sh stop
 
+## Programs the tests run for real: Prometheus and promtool from Debian's packages.
+tools:
+	@command -v prometheus >/dev/null && command -v promtool >/dev/null || { \
+	  echo "installing Debian's prometheus package (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }
+
 ## Every test: lint and types, unit tests, end-to-end over the real broker (started by the tests).
-test: setup lint
+test: setup tools lint
 	$(BIN)/pytest -q
 
 lint: setup

@@ -27,6 +27,7 @@ class Output:
     topic: str
     key: bytes | None
     value: bytes
+    labels: tuple[str, ...] = ()  # for metrics: (reason,) of a dead letter, (plover, quad, src, tgt) of an event
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +90,7 @@ def dead_letter(topics: Topics, src: Source, key: bytes | None, value: bytes | N
         offset=src.offset, key_b64=base64.b64encode(key).decode() if key else None,
         original_b64=base64.b64encode(raw).decode(), original_size=len(raw), received_at=datetime.now(UTC),
     )
-    return Output(topics.deadletter, key, letter.model_dump_json().encode())
+    return Output(topics.deadletter, key, letter.model_dump_json().encode(), (reason,))
 
 
 def dyad_key(ev: EventMessage) -> bytes:
@@ -101,11 +102,15 @@ def outputs_for(article: EnrichedArticle, topics: Topics, rules: RuleSet, ingest
 
     Alerts themselves are sent by the alerter, which owns the rules' state (windows, first-seen, dedupe).
     """
-    out = [Output(topics.enriched, article.id.encode(), article.model_dump_json().encode())]
+    published = article.published_at.timestamp() if article.published_at else None
+    out = [Output(topics.enriched, article.id.encode(), article.model_dump_json().encode(),
+                  (str(published) if published is not None else "",))]
     for ev in article.events:
         msg = EventMessage(**ev.model_dump(), article_id=article.id, url=article.url,
                            published_at=article.published_at)
-        out.append(Output(topics.events, dyad_key(msg), msg.model_dump_json().encode()))
+        out.append(Output(topics.events, dyad_key(msg), msg.model_dump_json().encode(),
+                          (ev.plover or "none", str(ev.quad_class), ev.source.country or "none",
+                           ev.target.country if ev.target and ev.target.country else "none")))
     for c in candidates(rules.by_id, article.alerts, article, ingested):
         cand = AlertCandidate(rule_id=c.rule_id, key=c.key, event_time=c.event_time, alert=c.alert)
         out.append(Output(topics.candidates, c.routing_key.encode(), cand.model_dump_json().encode()))

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import Any
 
-from services import __version__
+from kafka import KafkaAdminClient, KafkaConsumer
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from services import __version__, metrics
 from services.alerter import agent as _alerter  # noqa: F401 - registers the agent
 from services.enricher import agent as _enricher  # noqa: F401 - registers the agent
 from services.kafka_admin import producer
@@ -31,6 +35,39 @@ def start_rules() -> None:
     rulebook.check_directory(settings.rules_dir, _publish)
     log.warning("diplowatch %s worker: rule-set version %s (%d rules)", __version__, rulebook.active.version,
                 len(rulebook.active))
+
+
+@app.page("/metrics")
+async def prometheus_metrics(web: Any, request: Any) -> Any:
+    # aiohttp sets the charset itself; the text format's version parameter is optional for Prometheus
+    return web.bytes(generate_latest(), content_type=CONTENT_TYPE_LATEST.split(";")[0])
+
+
+_lag_clients: dict[str, Any] = {}
+
+
+def measure_lag() -> None:
+    """Consumer lag of this app's group on every partition of the topics it reads."""
+    if not _lag_clients:
+        _lag_clients["admin"] = KafkaAdminClient(bootstrap_servers=settings.bootstrap, client_id="diplowatch-lag")
+        _lag_clients["consumer"] = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
+                                                 client_id="diplowatch-lag")
+    committed = _lag_clients["admin"].list_group_offsets({settings.app_id: None}).get(settings.app_id, {})
+    read = {settings.topics.raw, settings.topics.candidates}
+    parts = [tp for tp in committed if tp.topic in read]
+    ends = _lag_clients["consumer"].end_offsets(parts) if parts else {}
+    for tp in parts:
+        metrics.LAG.labels(topic=tp.topic, partition=str(tp.partition)).set(
+            max(0, ends.get(tp, 0) - committed[tp].offset))
+
+
+@app.timer(interval=5.0, on_leader=True)
+async def report_lag() -> None:
+    """Only the group leader reports lag, so sums over workers count each partition once."""
+    try:
+        await asyncio.get_running_loop().run_in_executor(None, measure_lag)
+    except Exception as exc:  # metrics must not take the worker down
+        log.warning("consumer lag not measured: %s", exc)
 
 
 @app.timer(interval=settings.rules_poll_s)

@@ -15,6 +15,7 @@ from typing import Any
 import orjson
 from kafka import KafkaConsumer, TopicPartition
 
+from services import metrics
 from services.rules.engine import RuleError, RuleSet, compile_rules, read_rule_files
 from services.settings import Settings
 
@@ -31,6 +32,7 @@ class RuleBook:
         self._consumer: KafkaConsumer | None = None
 
     def use(self, ruleset: RuleSet, why: str) -> None:
+        metrics.set_ruleset(ruleset.version, len(ruleset))
         if ruleset.version != self.active.version:
             self.active = ruleset
             log.warning("rule-set version %s active (%d rules, %s)", ruleset.version, len(ruleset), why)

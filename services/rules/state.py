@@ -94,6 +94,11 @@ def _dedupe_value(rule: Rule, cand: Candidate) -> str:
 
 def apply(rule: Rule, cand: Candidate, state: State) -> Alert | None:
     """The alert to send for this candidate, or None (window not reached, already seen, deduplicated)."""
+    return decide(rule, cand, state)[0]
+
+
+def decide(rule: Rule, cand: Candidate, state: State) -> tuple[Alert | None, str]:
+    """The alert to send (or None) and why: fired, held (window, first-seen) or deduplicated."""
     base = f"{rule.id}|{cand.key}"
     t = cand.event_time
     fired: Alert | None = None
@@ -124,15 +129,15 @@ def apply(rule: Rule, cand: Candidate, state: State) -> Alert | None:
         state[f"{base}|seen"] = t
         fired = _stateful(cand, 1, f"{base}|first")
     if fired is None or not rule.dedupe_s:
-        return fired
+        return fired, "fired" if fired is not None else "held"
     dkey = f"{rule.id}|dedupe|{_dedupe_value(rule, cand)}"
     st = state.get(dkey)
     if st is not None and t < st["until"]:
         st = {**st, "repeats": st["repeats"] + 1}  # counted on the alert that stands, not sent again
         state[dkey] = st
-        return None
+        return None, "deduplicated"
     state[dkey] = {"alert_id": fired.alert_id, "until": t + rule.dedupe_s, "repeats": 0}
-    return fired
+    return fired, "fired"
 
 
 def _stateful(cand: Candidate, count: int, seed: str) -> Alert:

@@ -1,0 +1,51 @@
+"""Prometheus metrics of a worker, served at /metrics on its web server.
+
+Names follow Prometheus conventions: one `diplowatch_` prefix, base units (seconds), `_total` counters,
+`_info` for build information. Labels are low-cardinality only: reasons, PLOVER types, quad classes,
+rule ids, severities, country codes, topic partitions; never article ids or free text.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram, Info, disable_created_metrics
+
+from services import __version__
+
+disable_created_metrics()  # the _created series double the output and no panel uses them
+KAFKA_VERSION = "4.4.0"  # the broker version the project's scripts and compose file run
+
+BUILD = Info("diplowatch_build", "Build information.")
+BUILD.info({"version": __version__, "kafka_version": KAFKA_VERSION})
+
+CONSUMED = Counter("diplowatch_articles_consumed_total", "Messages read from the input topic.")
+ENRICHED = Counter("diplowatch_articles_enriched_total", "Articles enriched and published.")
+DEADLETTERED = Counter("diplowatch_articles_deadlettered_total", "Inputs sent to the dead-letter topic.",
+                       ["reason"])
+EVENTS = Counter("diplowatch_events_total", "Events published.", ["plover", "quad_class"])
+DYAD_EVENTS = Counter("diplowatch_dyad_events_total", "Events published by source and target country.",
+                      ["source_country", "target_country"])
+ALERTS = Counter("diplowatch_alerts_total", "Alerts published.", ["rule_id", "severity"])
+SUPPRESSED = Counter("diplowatch_alerts_suppressed_total",
+                     "Alert candidates not sent: deduplicated, or an alert id already sent.", ["rule_id", "why"])
+PRODUCER_ERRORS = Counter("diplowatch_kafka_producer_errors_total", "Kafka sends that failed.")
+ENRICH_SECONDS = Histogram(
+    "diplowatch_enrich_duration_seconds", "Time to enrich one article (coder and rules).",
+    buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),
+)
+LATENCY = Histogram(
+    "diplowatch_end_to_end_latency_seconds",
+    "From the input message's timestamp (since=ingest) or the article's published_at (since=published) to "
+    "the moment its outputs were acknowledged.",
+    ["since"],
+    buckets=(0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600, 86400),
+)
+LAG = Gauge("diplowatch_consumer_lag_messages", "End offset minus committed offset of the worker group.",
+            ["topic", "partition"])
+RULES_ACTIVE = Gauge("diplowatch_rules_active", "Rules in the active rule set.")
+RULESET = Gauge("diplowatch_ruleset_info", "The active rule-set version (value 1).", ["version"])
+
+
+def set_ruleset(version: str, n_rules: int) -> None:
+    RULESET.clear()
+    RULESET.labels(version=version).set(1)
+    RULES_ACTIVE.set(n_rules)
