@@ -144,7 +144,7 @@ class EventMessage(Event):
 
 DeadLetterReason = Literal[
     "invalid_utf8", "invalid_json", "not_an_object", "invalid_news_item", "too_large", "too_deep",
-    "enrich_failed",
+    "too_many_entities", "enrich_failed",
 ]
 
 

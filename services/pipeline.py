@@ -20,6 +20,14 @@ from services.rules.state import candidates
 from services.settings import Settings, Topics
 
 MAX_JSON_DEPTH = 32
+# C0/C1 control characters (but tab and newlines) and zero-width characters become spaces: one code point for
+# one, so every character offset the coder reports still points into the original body
+_INVISIBLE = {c: " " for c in [*range(0, 9), 11, 12, *range(14, 32), 127, *range(128, 160),
+                               0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]}
+
+
+def sanitise(body: str) -> str:
+    return body.translate(_INVISIBLE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +84,9 @@ def parse(value: bytes | None, max_bytes: int) -> NewsItem:
     if _depth(data) > MAX_JSON_DEPTH:
         raise Rejected("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
-        return NewsItem.model_validate(data)
+        item = NewsItem.model_validate(data)
+        item.body = sanitise(item.body)
+        return item
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in exc.errors()[:5])
         raise Rejected("invalid_news_item", problems) from exc
@@ -129,4 +139,8 @@ def process(value: bytes | None, key: bytes | None, src: Source, settings: Setti
         article = enrich(item, ruleset, now=now)
     except Exception as exc:  # a coder bug must not stop the stream; the letter keeps the input
         return [dead_letter(settings.topics, src, key, value, "enrich_failed", f"{type(exc).__name__}: {exc}")]
+    found = len(article.actors) + len(article.events) + len(article.locations)
+    if found > settings.max_entities:
+        return [dead_letter(settings.topics, src, key, value, "too_many_entities",
+                            f"{found} actors, events and places, limit is {settings.max_entities}")]
     return outputs_for(article, settings.topics, ruleset, now)

@@ -38,6 +38,7 @@ class Settings:
     max_message_bytes: int = field(
         default_factory=lambda: int(_env("DIPLOWATCH_MAX_MESSAGE_BYTES", str(512 * 1024)))
     )
+    max_entities: int = field(default_factory=lambda: int(_env("DIPLOWATCH_MAX_ENTITIES", "2000")))
     web_port: int = field(default_factory=lambda: int(_env("DIPLOWATCH_WEB_PORT", "6066")))
     web_host: str = field(default_factory=lambda: _env("DIPLOWATCH_WEB_HOST", "127.0.0.1"))
     data_dir: Path = field(
@@ -46,6 +47,8 @@ class Settings:
     rules_dir: Path = field(
         default_factory=lambda: Path(_env("DIPLOWATCH_RULES_DIR", str(REPO_ROOT / "deploy" / "rules")))
     )
+    processing_guarantee: str = field(
+        default_factory=lambda: _env("DIPLOWATCH_PROCESSING_GUARANTEE", "at_least_once"))
     rules_poll_s: float = field(default_factory=lambda: float(_env("DIPLOWATCH_RULES_POLL_SECONDS", "2")))
     topics: Topics = field(default_factory=Topics)
 
@@ -68,4 +71,6 @@ ENV_VARS = (
     "DIPLOWATCH_TOPIC_CANDIDATES",
     "DIPLOWATCH_TOPIC_RULES",
     "DIPLOWATCH_RULES_POLL_SECONDS",
+    "DIPLOWATCH_PROCESSING_GUARANTEE",
+    "DIPLOWATCH_MAX_ENTITIES",
 )

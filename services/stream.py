@@ -26,6 +26,7 @@ app = faust.App(
     broker_commit_every=100,
     broker_commit_interval=1.0,
     table_cleanup_interval=60.0,
+    processing_guarantee=settings.processing_guarantee,
 )
 
 

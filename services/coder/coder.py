@@ -28,6 +28,10 @@ SPEECH = frozenset({"said", "says", "say", "told", "stated", "added", "noted", "
                     "insisted", "warned", "reported", "quoted", "confirmed", "claimed"})
 TARGET_STOP = frozenset({",", ";", ":", "—", "(", ")", "“", "”", '"', "but"})
 TARGET_WINDOW = 12
+# a sentence naming more actors than this is a list (a roll call, a table), not an action between them; and
+# a coordination longer than MAX_CONJUNCTS is cut: both bound the work per sentence (hostile input)
+MAX_MENTIONS_PER_SENTENCE = 40
+MAX_CONJUNCTS = 8
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "during", "after", "before"})
 
 
@@ -115,6 +119,8 @@ def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward
     for nxt in ordered[ordered.index(m) + 1 :]:
         between = tokens[cur.last : nxt.first] if forward else tokens[nxt.last : cur.first]
         words = [t.norm for t in between]
+        if len(chain) >= MAX_CONJUNCTS:
+            break
         if words and all(w in ("and", ",", "or", "the", "its") for w in words) and ("and" in words or "," in words):
             chain.append(nxt)
             links.append(words)
@@ -297,7 +303,7 @@ def code_article(article_id: str, body: str, published: date | None = None) -> C
                 if key not in seen_actor:
                     seen_actor.add(key)
                     result.actors.append(_actor(x))
-        if not mentions or not anchors_by_sent[sent.index]:
+        if not mentions or not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
             continue  # the prefilter: no actor or no event phrase, no event
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
         events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published)
