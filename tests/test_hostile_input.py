@@ -10,11 +10,11 @@ import json
 import uuid
 
 import pytest
+from conftest import Pipeline
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from conftest import Pipeline
 from kafka_helpers import produce, read_until
+
 from services.models import DeadLetter, EnrichedArticle
 from services.pipeline import Source, process
 from services.settings import Settings
@@ -58,7 +58,7 @@ def test_the_pure_step_never_raises_and_always_explains(value: bytes) -> None:
 
 def test_thousands_of_country_names_are_bounded_work_and_no_events() -> None:
     body = " and ".join(COUNTRIES * 300) + " met in Geneva."
-    (out, *rest) = process(json.dumps({"id": "many", "body": body}).encode(), None, Source("news.raw", 0, 1), SETTINGS)
+    out = process(json.dumps({"id": "many", "body": body}).encode(), None, Source("news.raw", 0, 1), SETTINGS)[0]
     art = EnrichedArticle.model_validate_json(out.value)
     assert art.events == [], "a roll call of 2,400 names is not 2,400 x 2,400 meetings"
 
