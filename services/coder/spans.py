@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from services.coder.lexicon import EXACT_CASE, TITLE_CASE, Entry, Lexicon
 from services.coder.tokens import Token, TokenText
 
-NOUN_KINDS = frozenset({"state", "adj", "capital", "org", "agent", "title", "person", "place", "ref", "region"})
 
 
 @dataclass(frozen=True, slots=True)
