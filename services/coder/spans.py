@@ -8,7 +8,6 @@ from services.coder.lexicon import EXACT_CASE, TITLE_CASE, Entry, Lexicon
 from services.coder.tokens import Token, TokenText
 
 
-
 @dataclass(frozen=True, slots=True)
 class Span:
     first: int  # token indexes [first, last)
