@@ -66,7 +66,7 @@ class Rule:
     min_count: int = 3
     dedupe_key: str = ""
     dedupe_s: float = 0.0
-    required: list[set[str]] = field(default_factory=list)  # phrase groups that must all hit
+    required: list[frozenset[str]] = field(default_factory=list)  # phrase groups that must all hit
 
     @property
     def stateful(self) -> bool:
@@ -277,7 +277,7 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
     always: list[int] = []
     for idx, rule in enumerate(rules):
         needed = _required_phrases(rule.match)
-        rule.required = needed or []
+        rule.required = [frozenset(g) for g in needed or []]
         if needed is None:
             always.append(idx)
             continue
@@ -325,9 +325,13 @@ def _phrase_hits(rules: RuleSet, index: TokenText) -> dict[str, list[tuple[int, 
     hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
     if rules.automaton is None:
         return hits
-    for first, last, owners in index.matches(rules.automaton):
-        for ph in owners:  # type: ignore[attr-defined]
-            hits[ph].append((first, last))
+    get = index.end_to_tok.get
+    for end, (ntok, owners) in rules.automaton.iter(index.text):  # one loop: this is the hot path
+        last = get(end)
+        if last is not None:
+            span = (last - ntok + 1, last + 1)
+            for ph in owners:
+                hits[ph].append(span)
     return hits
 
 
@@ -468,9 +472,10 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
     maybe = set(rules.always)
     for ph in doc.hits:
         maybe.update(rules.by_phrase.get(ph, ()))
-    hits = doc.hits
+    hit_set = frozenset(doc.hits)
     for rule in (rules.rules[i] for i in sorted(maybe)):
-        if not all(any(ph in hits for ph in group) for group in rule.required[1:]):
+        req = rule.required
+        if len(req) > 1 and (req[1].isdisjoint(hit_set) or any(g.isdisjoint(hit_set) for g in req[2:])):
             continue
         spans: list[MatchedSpan] = []
         if not _holds(rule.match, doc, spans):
