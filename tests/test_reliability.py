@@ -87,3 +87,25 @@ def test_scaling_from_one_to_three_workers_while_producing_loses_nothing(pipelin
         consumed = next(float(line.split()[-1]) for line in text.splitlines()
                         if line.startswith("diplowatch_articles_consumed_total"))
         assert consumed > 0, f"worker on port {w.web_port} got no partition"
+
+
+def test_broker_stopped_and_started_mid_stream_loses_nothing(pipeline: Pipeline,
+                                                             tmp_path_factory: pytest.TempPathFactory) -> None:
+    import os
+    import subprocess
+
+    from conftest import BROKER, TEST_PORT
+
+    data = next(p for p in tmp_path_factory.getbasetemp().iterdir() if p.name.startswith("kafka-data"))
+    env = {**os.environ, "KAFKA_PORT": str(TEST_PORT), "KAFKA_DATA_DIR": str(data)}
+    pipeline.start_worker()
+    articles = _articles(3_000, "bounce")
+    produce(pipeline.settings, articles[:1500])
+    time.sleep(3)
+    subprocess.run([str(BROKER), "stop"], env=env, check=True, timeout=120)
+    time.sleep(5)
+    subprocess.run([str(BROKER), "start"], env=env, check=True, timeout=300)
+    produce(pipeline.settings, articles[1500:])
+    seen = _wait_all(pipeline, {k.decode() for k, _ in articles}, timeout=600)
+    assert len(seen) == 3_000
+    assert all(w.alive() for w in pipeline.workers), "the worker resumes by itself"
