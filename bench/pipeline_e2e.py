@@ -1,0 +1,176 @@
+"""End-to-end benchmark through a real broker: throughput of the full pipeline (1 and 2 workers) next to a
+pass-through Faust agent measured in the same run, and produce-to-alert latency at fixed offered loads.
+
+    python bench/pipeline_e2e.py [--articles 3000] [--seconds 20]
+
+It starts its own broker (deploy/kafka/broker.sh, port 29092, fresh data) and its own workers.
+Throughput is measured from the broker timestamps of the output messages (first to last).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+from kafka import KafkaConsumer, KafkaProducer
+
+from services.corpus import read_items
+from services.settings import REPO_ROOT
+
+PORT = 29092
+BOOT = f"127.0.0.1:{PORT}"
+SHARED = REPO_ROOT.parent / "shared"
+LAW = ("Officials said the coast guard law allows the use of weapons against foreign vessels in the "
+       "South China Sea, and Vietnam and the Philippines protested on Monday.")
+
+
+def articles(n: int, tag: str) -> list[tuple[bytes, bytes]]:
+    gold = [it.body for it in read_items(SHARED / "gold" / "plover_gsr.jsonl")]
+    stories = [it.body for it in read_items(SHARED / "corpus" / "voa_stories.jsonl", limit=30)]
+    out = []
+    for i in range(n):  # one full story in ten, gold sentences otherwise
+        body = stories[i % len(stories)] if i % 10 == 0 else gold[i % len(gold)]
+        out.append((f"{tag}-{i}".encode(), json.dumps({"id": f"{tag}-{i}", "body": body}).encode()))
+    return out
+
+
+def env_for(tag: str, partitions: int = 4) -> dict[str, str]:
+    e = {**os.environ, "DIPLOWATCH_BOOTSTRAP": BOOT, "DIPLOWATCH_APP_ID": f"bench-{tag}",
+         "DIPLOWATCH_PARTITIONS": str(partitions)}
+    for name in ("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER", "CANDIDATES", "RULES"):
+        e[f"DIPLOWATCH_TOPIC_{name}"] = f"{tag}.{name.lower()}"
+    return e
+
+
+def start(cmd: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(cmd, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT, cwd=REPO_ROOT)
+
+
+def wait_ready(log: Path, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if b"Worker ready" in log.read_bytes():
+            return
+        time.sleep(0.3)
+    raise RuntimeError(f"worker not ready: {log}")
+
+
+def output_times(topic: str, n: int, timeout: float = 900) -> dict[str, float]:
+    """Broker timestamps (s) of the first n distinct keys on a topic."""
+    c = KafkaConsumer(topic, bootstrap_servers=BOOT, auto_offset_reset="earliest", group_id=None,
+                      consumer_timeout_ms=1000)
+    seen: dict[str, float] = {}
+    deadline = time.monotonic() + timeout
+    while len(seen) < n and time.monotonic() < deadline:
+        for m in c:
+            seen.setdefault(m.key.decode(), m.timestamp / 1000)
+            if len(seen) >= n:
+                break
+    c.close()
+    return seen
+
+
+def throughput(kind: str, workers: int, n: int, tmp: Path) -> float:
+    tag = f"t{kind}{workers}-{uuid.uuid4().hex[:6]}"
+    env = env_for(tag)
+    subprocess.run([sys.executable, "-m", "services.cli", "topics"], env=env, check=True, cwd=REPO_ROOT)
+    prod = KafkaProducer(bootstrap_servers=BOOT, acks="all", linger_ms=20)
+    for k, v in articles(n, tag):
+        prod.send(env["DIPLOWATCH_TOPIC_RAW"], key=k, value=v)
+    prod.flush()
+    procs = []
+    for w in range(workers):
+        log = tmp / f"{tag}-{w}.log"
+        e = {**env, "DIPLOWATCH_WEB_PORT": str(7100 + w), "DIPLOWATCH_DATA_DIR": str(tmp / f"{tag}-{w}")}
+        cmd = ([sys.executable, "-m", "faust", "-A", "bench.passthrough", "worker", "-l", "warn"]
+               if kind == "passthrough" else [sys.executable, "-m", "services.cli", "worker", "--web-port",
+                                               str(7100 + w), "--loglevel", "warn"])
+        procs.append((start(cmd, e, log), log))
+    times = output_times(env["DIPLOWATCH_TOPIC_ENRICHED"], n)
+    for p, _ in procs:
+        p.terminate()
+        p.wait(timeout=60)
+    stamps = sorted(times.values())
+    return (len(stamps) - 1) / (stamps[-1] - stamps[0])
+
+
+def latency(rate: int, seconds: int, tmp: Path) -> list[float]:
+    tag = f"l{rate}-{uuid.uuid4().hex[:6]}"
+    env = env_for(tag)
+    log = tmp / f"{tag}.log"
+    p = start([sys.executable, "-m", "services.cli", "worker", "--web-port", "7200", "--loglevel", "warn"],
+              {**env, "DIPLOWATCH_WEB_PORT": "7200", "DIPLOWATCH_DATA_DIR": str(tmp / tag)}, log)
+    time.sleep(20)  # start-up, topic creation and assignment
+    prod = KafkaProducer(bootstrap_servers=BOOT, acks="all", linger_ms=0)
+    sent: dict[str, float] = {}
+    n = rate * seconds
+    t0 = time.perf_counter()
+    for i in range(n):
+        while time.perf_counter() < t0 + i / rate:
+            time.sleep(0.0005)
+        art = f"{tag}-{i}"
+        sent[art] = time.time()
+        prod.send(env["DIPLOWATCH_TOPIC_RAW"], key=art.encode(), value=json.dumps({"id": art, "body": LAW}).encode())
+    prod.flush()
+    c = KafkaConsumer(env["DIPLOWATCH_TOPIC_ALERTS"], bootstrap_servers=BOOT, auto_offset_reset="earliest",
+                      group_id=None, consumer_timeout_ms=1000)
+    got: dict[str, float] = {}
+    deadline = time.monotonic() + 300
+    while len(got) < n and time.monotonic() < deadline:
+        for m in c:
+            a = json.loads(m.value)
+            if a["rule_id"] == "cn-coast-guard-weapons-law":
+                got.setdefault(a["article_id"], m.timestamp / 1000)
+    c.close()
+    p.terminate()
+    p.wait(timeout=60)
+    return [got[k] - sent[k] for k in got]
+
+
+def pct(xs: list[float], q: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(q * len(xs)))]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--seconds", type=int, default=20)
+    a = ap.parse_args()
+    broker_env = {**os.environ, "KAFKA_PORT": str(PORT), "KAFKA_DATA_DIR": tempfile.mkdtemp(prefix="bench-kafka-")}
+    subprocess.run([str(REPO_ROOT / "deploy" / "kafka" / "broker.sh"), "start"], env=broker_env, check=True)
+    tmp = Path(tempfile.mkdtemp(prefix="bench-e2e-"))
+    try:
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores; broker Kafka 4.4.0 on the same machine; "
+              f"{a.articles} articles (1 VOA story in 10, gold sentences otherwise), 4 partitions\n")
+        base = throughput("passthrough", 1, a.articles, tmp)
+        rows = [("pass-through agent, 1 worker", base)]
+        for w in (1, 2):
+            rows.append((f"full pipeline, {w} worker(s)", throughput("full", w, a.articles, tmp)))
+        print(f"| {'what':32s} | {'articles/s':>10s} | {'vs pass-through':>15s} |")
+        print(f"|{'-' * 34}|{'-' * 12}|{'-' * 17}|")
+        for name, r in rows:
+            print(f"| {name:32s} | {r:10.0f} | {r / base:14.2f}x |")
+        print(f"\nproduce-to-alert latency (1 worker, {a.seconds} s at a fixed offered load):\n")
+        print(f"| {'load':>10s} | {'alerts':>6s} | {'p50 ms':>7s} | {'p95 ms':>7s} | {'p99 ms':>7s} |")
+        print(f"|{'-' * 12}|{'-' * 8}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
+        for rate in (50, 200):
+            lat = latency(rate, a.seconds, tmp)
+            print(f"| {rate:>6d}/s | {len(lat):6d} | {1000 * pct(lat, .5):7.0f} | {1000 * pct(lat, .95):7.0f} | "
+                  f"{1000 * pct(lat, .99):7.0f} |")
+        _ = statistics
+    finally:
+        subprocess.run([str(REPO_ROOT / "deploy" / "kafka" / "broker.sh"), "stop"], env=broker_env)
+
+
+if __name__ == "__main__":
+    main()
