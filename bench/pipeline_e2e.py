@@ -24,7 +24,7 @@ from pathlib import Path
 from kafka import KafkaConsumer, KafkaProducer
 
 from services.corpus import read_items
-from services.settings import REPO_ROOT
+from services.settings import REPO_ROOT, TOPIC_NAMES
 
 PORT = 29092
 BOOT = f"127.0.0.1:{PORT}"
@@ -46,7 +46,7 @@ def articles(n: int, tag: str) -> list[tuple[bytes, bytes]]:
 def env_for(tag: str, partitions: int = 4) -> dict[str, str]:
     e = {**os.environ, "DIPLOWATCH_BOOTSTRAP": BOOT, "DIPLOWATCH_APP_ID": f"bench-{tag}",
          "DIPLOWATCH_PARTITIONS": str(partitions)}
-    for name in ("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER", "CANDIDATES", "RULES"):
+    for name in TOPIC_NAMES:
         e[f"DIPLOWATCH_TOPIC_{name}"] = f"{tag}.{name.lower()}"
     return e
 

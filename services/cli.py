@@ -207,6 +207,49 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_subscriptions(args: argparse.Namespace) -> int:
+    """Webhook subscriptions on the compacted topic: every worker picks a change up within seconds."""
+    from services.compacted import CompactedReader
+    from services.kafka_admin import ensure_topics, producer
+    from services.models import Subscription
+    from services.notifier.subscriptions import SubscriptionError, encode, parse_file
+
+    settings = Settings()
+    if args.action in ("validate", "put"):
+        if not args.target:
+            print(f"subscriptions {args.action} needs a FILE", file=sys.stderr)
+            return 2
+        try:
+            subs = parse_file(Path(args.target), origin="cli")
+        except SubscriptionError as exc:
+            print(f"invalid: {exc}", file=sys.stderr)
+            return 1
+        if args.action == "validate":
+            print(f"ok: {len(subs)} subscription(s): {', '.join(s.id for s in subs)}")
+            return 0
+        ensure_topics(settings)
+        updates: dict[bytes, bytes | None] = dict(encode(s) for s in subs)
+    elif args.action == "delete":
+        if not args.target:
+            print("subscriptions delete needs an ID", file=sys.stderr)
+            return 2
+        updates = {args.target.encode(): None}
+    else:  # list
+        state = CompactedReader(settings, settings.topics.subscriptions, "diplowatch-cli").catch_up()
+        for _key, value in sorted(state.items()):
+            if value is not None:
+                sub = Subscription.model_validate_json(value)
+                print(f"{sub.id}\t{sub.url}\t{sub.format}\tmin_severity={sub.filters.min_severity}\t{sub.origin}")
+        return 0
+    p = producer(settings)
+    for key, value in updates.items():
+        p.send(settings.topics.subscriptions, key=key, value=value)
+    p.flush(timeout=30)
+    p.close()
+    print(f"{args.action}: {', '.join(k.decode() for k in updates)} on {settings.topics.subscriptions}")
+    return 0
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     os.environ.setdefault("DIPLOWATCH_WEB_PORT", str(args.web_port) if args.web_port else "6066")
     if args.web_port:
@@ -252,6 +295,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text")
     p.add_argument("--file", help="an article .json, or NewsItem JSON lines")
     p.set_defaults(func=cmd_rules)
+    p = sub.add_parser("subscriptions", help="webhook subscribers: validate or put a file, delete an id, list")
+    p.add_argument("action", choices=["validate", "put", "delete", "list"])
+    p.add_argument("target", nargs="?", help="a subscriptions YAML file (validate, put) or an id (delete)")
+    p.set_defaults(func=cmd_subscriptions)
     p = sub.add_parser("topics", help="create the pipeline's topics if missing")
     p.set_defaults(func=cmd_topics)
     p = sub.add_parser("schemas", help="write or check the JSON Schemas in schemas/")

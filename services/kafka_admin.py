@@ -27,8 +27,10 @@ def ensure_topics(settings: Settings, extra: dict[str, int] | None = None) -> li
     """Create the pipeline's topics if missing; returns the names created."""
     wanted = {t: settings.partitions for t in settings.topics.all()}
     wanted.update(extra or {})
-    configs = {settings.topics.rules: {"cleanup.policy": "compact"}}
-    wanted[settings.topics.rules] = 1  # one ordered history of rule sets, compacted to the newest
+    configs = {}
+    for name in settings.topics.compacted():  # one ordered history, compacted to the newest per key
+        configs[name] = {"cleanup.policy": "compact"}
+        wanted[name] = 1
     client = admin(settings)
     try:
         existing = set(client.list_topics())

@@ -44,6 +44,25 @@ LAG = Gauge("diplowatch_consumer_lag_messages", "End offset minus committed offs
 RULES_ACTIVE = Gauge("diplowatch_rules_active", "Rules in the active rule set.")
 RULESET = Gauge("diplowatch_ruleset_info", "The active rule-set version (value 1).", ["version"])
 
+SUBSCRIPTIONS = Gauge("diplowatch_webhook_subscriptions", "Webhook subscriptions known to this worker.")
+WEBHOOK_DELIVERIES = Counter(
+    "diplowatch_webhook_deliveries_total",
+    "Alerts finished per subscriber: outcome=delivered (2xx) or undeliverable (parked after the last attempt).",
+    ["subscription", "outcome"])
+WEBHOOK_ATTEMPTS = Counter(
+    "diplowatch_webhook_attempts_total",
+    "HTTP attempts by result: 2xx, 4xx, 5xx, timeout, connection_error, refused (non-public address).",
+    ["subscription", "result"])
+WEBHOOK_DELIVERY_ATTEMPTS = Histogram(
+    "diplowatch_webhook_delivery_attempts", "Attempts a delivery took (1 = no retry).", ["outcome"],
+    buckets=(1, 2, 3, 4, 6, 8, 12, 20, 50))
+WEBHOOK_DELIVERY_SECONDS = Histogram(
+    "diplowatch_webhook_delivery_duration_seconds", "From the first attempt to delivered or parked.",
+    ["outcome"], buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600))
+WEBHOOK_QUEUE = Gauge("diplowatch_webhook_queue_alerts", "Alerts waiting for a subscriber on this worker.",
+                      ["subscription"])
+FEED_CLIENTS = Gauge("diplowatch_feed_clients", "Connected Server-Sent Events clients.", ["feed"])
+
 
 def set_ruleset(version: str, n_rules: int) -> None:
     RULESET.clear()

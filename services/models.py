@@ -97,8 +97,10 @@ class Alert(_Model):
     article_id: str
     url: str | None = None
     matches: list[MatchedSpan] = []
+    tags: list[str] = []
     actors: list[str] = []
     event_ids: list[str] = []
+    plover_types: list[str] = []
     window_count: int | None = None
     group_key: str | None = None
     created_at: datetime
@@ -163,6 +165,46 @@ class DeadLetter(_Model):
     received_at: datetime
 
 
+class SubscriptionFilters(_Model):
+    """All given filters must pass; inside one list, any entry passes."""
+
+    min_severity: Severity = "info"
+    rules: list[str] = []
+    tags: list[str] = []
+    countries: list[str] = Field(default=[], description="ISO alpha-3 codes; any actor of the alert")
+    plover_types: list[str] = []
+
+
+class Subscription(_Model):
+    """A webhook subscriber on the compacted `subscriptions` topic, keyed by id (a null value removes it)."""
+
+    schema_version: int = SCHEMA_VERSION
+    id: str = Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")
+    url: str = Field(pattern=r"^https?://[^\s/]+", max_length=2048)
+    secret: str = Field(min_length=16, description="HMAC-SHA256 key for X-Diplowatch-Signature")
+    format: Literal["json", "slack"] = "json"
+    filters: SubscriptionFilters = SubscriptionFilters()
+    batch_seconds: float = Field(default=0, ge=0, le=3600, description="0: one POST per alert; else a digest")
+    batch_max: int = Field(default=100, ge=1, le=1000)
+    timeout_seconds: float = Field(default=5, gt=0, le=60)
+    max_attempts: int = Field(default=8, ge=1, le=50)
+    backoff_initial_seconds: float = Field(default=0.5, gt=0, le=600)
+    backoff_max_seconds: float = Field(default=60, gt=0, le=3600)
+    origin: str = Field(default="topic", description="'file' when published from the subscriptions file")
+
+
+class Undeliverable(_Model):
+    """On `alerts.undeliverable`: an alert a subscriber did not get after the last attempt, and why."""
+
+    schema_version: int = SCHEMA_VERSION
+    subscription_id: str
+    reason: str
+    attempts: int
+    alert: Alert
+    first_attempt_at: datetime
+    parked_at: datetime
+
+
 TOPIC_MODELS: dict[str, type[BaseModel]] = {
     "news.raw": NewsItem,
     "news.enriched": EnrichedArticle,
@@ -170,4 +212,6 @@ TOPIC_MODELS: dict[str, type[BaseModel]] = {
     "alerts": Alert,
     "news.deadletter": DeadLetter,
     "alerts.candidates": AlertCandidate,
+    "alerts.undeliverable": Undeliverable,
+    "subscriptions": Subscription,
 }

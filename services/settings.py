@@ -22,9 +22,17 @@ class Topics:
     deadletter: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_DEADLETTER", "news.deadletter"))
     candidates: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_CANDIDATES", "alerts.candidates"))
     rules: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_RULES", "rules"))
+    subscriptions: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_SUBSCRIPTIONS", "subscriptions"))
+    undeliverable: str = field(
+        default_factory=lambda: _env("DIPLOWATCH_TOPIC_UNDELIVERABLE", "alerts.undeliverable"))
 
     def all(self) -> list[str]:
-        return [self.raw, self.enriched, self.events, self.alerts, self.deadletter, self.candidates]
+        """The partitioned topics; `rules` and `subscriptions` are compacted single-partition ones."""
+        return [self.raw, self.enriched, self.events, self.alerts, self.deadletter, self.candidates,
+                self.undeliverable]
+
+    def compacted(self) -> list[str]:
+        return [self.rules, self.subscriptions]
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,11 @@ class Settings:
     processing_guarantee: str = field(
         default_factory=lambda: _env("DIPLOWATCH_PROCESSING_GUARANTEE", "at_least_once"))
     rules_poll_s: float = field(default_factory=lambda: float(_env("DIPLOWATCH_RULES_POLL_SECONDS", "2")))
+    subscriptions_file: Path | None = field(
+        default_factory=lambda: Path(p) if (p := _env("DIPLOWATCH_SUBSCRIPTIONS_FILE", "")) else None)
+    # CIDRs webhook URLs may resolve into although private/loopback (e.g. "127.0.0.0/8" for local tests)
+    webhook_allow_nets: str = field(default_factory=lambda: _env("DIPLOWATCH_WEBHOOK_ALLOW_NETS", ""))
+    feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
     topics: Topics = field(default_factory=Topics)
 
 
@@ -73,4 +86,13 @@ ENV_VARS = (
     "DIPLOWATCH_RULES_POLL_SECONDS",
     "DIPLOWATCH_PROCESSING_GUARANTEE",
     "DIPLOWATCH_MAX_ENTITIES",
+    "DIPLOWATCH_TOPIC_SUBSCRIPTIONS",
+    "DIPLOWATCH_TOPIC_UNDELIVERABLE",
+    "DIPLOWATCH_SUBSCRIPTIONS_FILE",
+    "DIPLOWATCH_WEBHOOK_ALLOW_NETS",
+    "DIPLOWATCH_FEED_TOKEN",
 )
+
+# the NAME in every DIPLOWATCH_TOPIC_<NAME> variable (tests and benchmarks give each run its own topics)
+TOPIC_NAMES = ("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER", "CANDIDATES", "RULES", "SUBSCRIPTIONS",
+               "UNDELIVERABLE")

@@ -12,21 +12,32 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from services import __version__, metrics
 from services.alerter import agent as _alerter  # noqa: F401 - registers the agent
 from services.enricher import agent as _enricher  # noqa: F401 - registers the agent
+from services.feed import views as _feed  # noqa: F401 - registers the pages
 from services.kafka_admin import producer
+from services.notifier.agent import registry
+from services.notifier.subscriptions import book
 from services.rules.engine import RuleSet
 from services.rules.reload import RULESET_KEY, rulebook, ruleset_message
 from services.stream import app, settings
 
 log = logging.getLogger("diplowatch.worker")
-_publisher = None
+_publisher: list[Any] = []
+
+
+def _send(topic: str, messages: dict[bytes, bytes | None]) -> None:
+    if not _publisher:
+        _publisher.append(producer(settings))
+    for key, value in messages.items():
+        _publisher[0].send(topic, key=key, value=value)
+    _publisher[0].flush(timeout=10)
 
 
 def _publish(ruleset: RuleSet) -> None:
-    global _publisher
-    if _publisher is None:
-        _publisher = producer(settings)
-    _publisher.send(settings.topics.rules, key=RULESET_KEY, value=ruleset_message(ruleset))
-    _publisher.flush(timeout=10)
+    _send(settings.topics.rules, {RULESET_KEY: ruleset_message(ruleset)})
+
+
+def _publish_subscriptions(updates: dict[bytes, bytes | None]) -> None:
+    _send(settings.topics.subscriptions, updates)
 
 
 def start_rules() -> None:
@@ -35,6 +46,9 @@ def start_rules() -> None:
     rulebook.check_directory(settings.rules_dir, _publish)
     log.warning("diplowatch %s worker: rule-set version %s (%d rules)", __version__, rulebook.active.version,
                 len(rulebook.active))
+    book.poll_topic(settings, catch_up=True)
+    book.check_file(settings.subscriptions_file, _publish_subscriptions)
+    log.warning("%d webhook subscription(s)", len(book.current))
 
 
 @app.page("/metrics")
@@ -75,3 +89,11 @@ async def watch_rules() -> None:
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, rulebook.check_directory, settings.rules_dir, _publish)
     await loop.run_in_executor(None, rulebook.poll_topic, settings)
+
+
+@app.timer(interval=settings.rules_poll_s)
+async def watch_subscriptions() -> None:
+    loop = asyncio.get_running_loop()
+    await loop.run_in_executor(None, book.check_file, settings.subscriptions_file, _publish_subscriptions)
+    await loop.run_in_executor(None, book.poll_topic, settings)
+    registry.sync(book.current)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from services.settings import REPO_ROOT, Settings
+from services.settings import REPO_ROOT, TOPIC_NAMES, Settings
 
 SHARED = Path(os.environ.get("DIPLOWATCH_SHARED", REPO_ROOT.parent / "shared"))
 BROKER = REPO_ROOT / "deploy" / "kafka" / "broker.sh"
@@ -104,7 +104,7 @@ def pipeline(kafka: str, tmp_path: Path) -> Iterator[Pipeline]:
     suffix = uuid.uuid4().hex[:8]
     env = {**os.environ, "DIPLOWATCH_BOOTSTRAP": kafka, "DIPLOWATCH_APP_ID": f"diplowatch-test-{suffix}",
            "DIPLOWATCH_PARTITIONS": "2"}
-    for name in ("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER", "CANDIDATES", "RULES"):
+    for name in TOPIC_NAMES:
         env[f"DIPLOWATCH_TOPIC_{name}"] = f"t{suffix}.{name.lower()}"
     old = {k: os.environ.get(k) for k in env if k.startswith("DIPLOWATCH_")}
     os.environ.update({k: v for k, v in env.items() if k.startswith("DIPLOWATCH_")})

@@ -25,10 +25,11 @@ def test_worker_environment_uses_only_known_settings_and_the_defaults() -> None:
     unknown = set(env) - set(ENV_VARS)
     assert not unknown, f"compose sets variables the code never reads: {unknown}"
     defaults = Settings()
-    for name, topic in zip(("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER", "CANDIDATES"),
+    for name, topic in zip(("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER", "CANDIDATES", "UNDELIVERABLE"),
                            defaults.topics.all(), strict=True):
         assert env[f"DIPLOWATCH_TOPIC_{name}"] == topic
     assert env["DIPLOWATCH_TOPIC_RULES"] == defaults.topics.rules
+    assert env["DIPLOWATCH_TOPIC_SUBSCRIPTIONS"] == defaults.topics.subscriptions
 
 
 def test_worker_reaches_kafka_on_an_advertised_listener() -> None:

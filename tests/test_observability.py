@@ -147,7 +147,7 @@ def test_metric_names_follow_prometheus_conventions() -> None:
         if f.type == "counter":
             assert all(s.name.endswith("_total") for s in f.samples), f.name
         if f.type == "histogram":
-            assert f.name.endswith("_seconds"), f.name
+            assert f.name.endswith(("_seconds", "_bytes", "_attempts")), f.name  # base unit, or a plain count
         if f.type == "info":
             assert all(s.name.endswith("_info") for s in f.samples), f.name
         assert "millisecond" not in f.name and "_ms" not in f.name

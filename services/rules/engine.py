@@ -485,8 +485,9 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
             s.why.split(" ")[0], 3), s.start))[:20]
         event_ids = [ev.event_id for ev in article.events
                      if any(ev.sentence_span.start <= s.start < ev.sentence_span.end for s in uniq)][:20]
-        actors = sorted({a for ev in article.events if ev.event_id in event_ids
-                         for a in (ev.source.code, ev.target.code if ev.target else None) if a})
+        involved = [ev for ev in article.events if ev.event_id in event_ids]
+        actors = sorted({a for ev in involved for a in (ev.source.code, ev.target.code if ev.target else None) if a})
+        plover_types = sorted({ev.plover for ev in involved if ev.plover})
         text_out = rule.text.format(title=rule.title, article_title=article.title or article.id,
                                     matches="; ".join(s.text for s in uniq[:3]), actors=", ".join(actors),
                                     severity=rule.severity, rule_id=rule.id)
@@ -494,6 +495,6 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
         alerts.append(Alert(
             alert_id=alert_id, rule_id=rule.id, rule_version=rule.version, severity=rule.severity,  # type: ignore[arg-type]
             title=rule.title, text=text_out, article_id=article.id, url=article.url, matches=uniq,
-            actors=actors, event_ids=event_ids, created_at=created,
+            tags=list(rule.tags), actors=actors, event_ids=event_ids, plover_types=plover_types, created_at=created,
         ))
     return alerts

@@ -13,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from kafka import KafkaConsumer, TopicPartition
 
 from services import metrics
+from services.compacted import CompactedReader
 from services.rules.engine import RuleError, RuleSet, compile_rules, read_rule_files
 from services.settings import Settings
 
@@ -29,7 +29,7 @@ class RuleBook:
     def __init__(self) -> None:
         self.active: RuleSet = compile_rules({})
         self.rejected: str | None = None  # the digest of the last directory content refused
-        self._consumer: KafkaConsumer | None = None
+        self._reader: CompactedReader | None = None
 
     def use(self, ruleset: RuleSet, why: str) -> None:
         metrics.set_ruleset(ruleset.version, len(ruleset))
@@ -47,18 +47,10 @@ class RuleBook:
 
     def poll_topic(self, settings: Settings, timeout_ms: int = 0) -> None:
         """Apply whatever the rules topic holds that this worker has not seen."""
-        if self._consumer is None:
-            self._consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
-                                           enable_auto_commit=False, client_id="diplowatch-rules")
-            tp = TopicPartition(settings.topics.rules, 0)
-            self._consumer.assign([tp])
-            self._consumer.seek_to_beginning(tp)
-        last = None
-        for records in self._consumer.poll(timeout_ms=timeout_ms).values():
-            for r in records:
-                if r.key == RULESET_KEY and r.value:
-                    last = r.value
-        if last is not None:
+        if self._reader is None:
+            self._reader = CompactedReader(settings, settings.topics.rules, "diplowatch-rules")
+        last = self._reader.poll(timeout_ms).get(RULESET_KEY)
+        if last:
             self.apply_message(last)
 
     def check_directory(self, directory: Path, publish: Any) -> None:

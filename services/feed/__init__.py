@@ -1,0 +1,1 @@
+"""The real-time monitoring feed: Server-Sent Events over the downstream topics, and the live page."""

@@ -1,0 +1,83 @@
+"""The worker's web pages for people: `/` (the live monitoring page) and `/feed/{alerts,events,articles}`.
+
+With DIPLOWATCH_FEED_TOKEN set, each needs the token, as `Authorization: Bearer <token>` or `?token=<token>`
+(browsers' EventSource cannot send headers, so the page passes it in the query).
+"""
+
+from __future__ import annotations
+
+import hmac
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web as aioweb
+
+from services import metrics
+from services.feed.filters import FeedFilter, FilterError
+from services.feed.sse import MAX_BACKLOG, PositionError, parse_position, stream
+from services.stream import app, settings
+
+PAGE = Path(__file__).with_name("static") / "index.html"
+TOPICS = {"alerts": settings.topics.alerts, "events": settings.topics.events, "articles": settings.topics.enriched}
+
+
+def _authorised(request: Any) -> bool:
+    if not settings.feed_token:
+        return True
+    header = request.headers.get("Authorization", "")
+    given = header[7:] if header.startswith("Bearer ") else request.query.get("token", "")
+    return hmac.compare_digest(given.encode(), settings.feed_token.encode())
+
+
+def _unauthorised() -> aioweb.Response:
+    return aioweb.Response(status=401, text="401: a bearer token is required (Authorization header or ?token=)\n",
+                           headers={"WWW-Authenticate": 'Bearer realm="diplowatch"'})
+
+
+@app.page("/")
+async def monitoring_page(web: Any, request: Any) -> Any:
+    if not _authorised(request):
+        return _unauthorised()
+    return aioweb.Response(body=PAGE.read_bytes(), content_type="text/html", charset="utf-8")
+
+
+async def _feed(name: str, request: Any) -> Any:
+    if not _authorised(request):
+        return _unauthorised()
+    try:
+        filt = FeedFilter.from_query(name, request.query)
+        last = request.headers.get("Last-Event-ID") or request.query.get("last_event_id")
+        resume = parse_position(last) if last else None
+        backlog = int(request.query.get("backlog", "0"))
+        if not 0 <= backlog <= MAX_BACKLOG:
+            raise ValueError(f"backlog must be 0..{MAX_BACKLOG}")
+    except (FilterError, PositionError, ValueError) as exc:
+        return aioweb.Response(status=400, text=f"400: {exc}\n")
+    resp = aioweb.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
+                                          "X-Accel-Buffering": "no"})
+    await resp.prepare(request)
+    gauge = metrics.FEED_CLIENTS.labels(feed=name)
+    gauge.inc()
+    try:
+        async for frame in stream(settings.bootstrap, TOPICS[name], filt, resume, backlog):
+            await resp.write(frame)
+    except (ConnectionResetError, ConnectionError):
+        pass  # the client went away
+    finally:
+        gauge.dec()
+    return resp
+
+
+@app.page("/feed/alerts")
+async def feed_alerts(web: Any, request: Any) -> Any:
+    return await _feed("alerts", request)
+
+
+@app.page("/feed/events")
+async def feed_events(web: Any, request: Any) -> Any:
+    return await _feed("events", request)
+
+
+@app.page("/feed/articles")
+async def feed_articles(web: Any, request: Any) -> Any:
+    return await _feed("articles", request)

@@ -1,0 +1,102 @@
+"""The notifier agent: reads `alerts`, hands each alert to the subscribers that want it, and acknowledges
+the input message only when all of them delivered or parked it, so a crash means delivering again, not
+losing. Faust commits the highest offset below which every message is acknowledged."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+from pydantic import ValidationError
+
+from services import metrics
+from services.models import Alert, Subscription, Undeliverable
+from services.notifier import outbound
+from services.notifier.delivery import Job, Subscriber
+from services.notifier.subscriptions import book, wants
+from services.stream import app, out_topics, settings, topic
+
+log = logging.getLogger("diplowatch.webhooks")
+
+
+class Registry:
+    """One Subscriber (queue and task) per subscription id, kept in step with the subscription book."""
+
+    def __init__(self) -> None:
+        self.subscribers: dict[str, Subscriber] = {}
+        self._client: httpx.AsyncClient | None = None
+        self._allow = outbound.allowed_networks(settings.webhook_allow_nets)
+
+    def sync(self, current: dict[str, Subscription]) -> None:
+        if self._client is None:
+            self._client = httpx.AsyncClient(follow_redirects=False, trust_env=False)
+        for sid, sub in current.items():
+            s = self.subscribers.get(sid)
+            if s is None or s.removed or (s.task is not None and s.task.done()):
+                s = Subscriber(sub, self._client, park, self._allow)
+                s.task = asyncio.get_running_loop().create_task(s.run(), name=f"webhook-{sid}")
+                self.subscribers[sid] = s
+            s.sub = sub
+        for sid, s in self.subscribers.items():
+            s.removed = sid not in current  # its task finishes what is queued, then ends
+        metrics.SUBSCRIPTIONS.set(len(current))
+
+    def matching(self, alert: Alert) -> list[Subscriber]:
+        return [s for s in self.subscribers.values() if not s.removed and wants(s.sub, alert)]
+
+
+registry = Registry()
+
+
+async def park(sub: Subscription, alert: Alert, reason: str, attempts: int, first_at: datetime) -> None:
+    """Put an alert on `alerts.undeliverable`; keeps trying while Kafka is unreachable, never drops it."""
+    msg = Undeliverable(subscription_id=sub.id, reason=reason, attempts=attempts, alert=alert,
+                        first_attempt_at=first_at, parked_at=datetime.now(UTC))
+    delay = 0.5
+    while True:
+        try:
+            fut = await out_topics[settings.topics.undeliverable].send(
+                key=sub.id.encode(), value=msg.model_dump_json().encode())
+            await fut
+            return
+        except Exception as exc:
+            metrics.PRODUCER_ERRORS.inc()
+            log.error("parking alert %s for %s failed, retrying: %s", alert.alert_id, sub.id, exc)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 30)
+
+
+class _Pending:
+    """Acknowledges the input message when the last subscriber finished with it."""
+
+    def __init__(self, stream: Any, event: Any, n: int) -> None:
+        self.stream, self.event, self.left = stream, event, n
+
+    async def done(self) -> None:
+        self.left -= 1
+        if self.left == 0:
+            await self.stream.ack(self.event)
+
+
+@app.agent(topic(settings.topics.alerts))
+async def notify(stream: Any) -> None:
+    manual = stream.noack()
+    async for event in manual.events():
+        registry.sync(book.current)
+        try:
+            alert = Alert.model_validate_json(event.value)
+        except ValidationError as exc:  # not ours to fix: the alerts topic only carries what the alerter made
+            log.error("alerts message %s:%s is not an alert, skipped: %s", event.message.partition,
+                      event.message.offset, exc.errors()[0]["msg"])
+            await manual.ack(event)
+            continue
+        targets = registry.matching(alert)
+        if not targets:
+            await manual.ack(event)
+            continue
+        pending = _Pending(manual, event, len(targets))
+        for sub in targets:
+            await sub.put(Job(alert, pending.done))

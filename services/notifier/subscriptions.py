@@ -1,0 +1,139 @@
+"""Who gets which alert: subscriptions from a YAML file and the compacted `subscriptions` topic.
+
+The file is the operator's; each worker publishes its content to the topic when it changes (entries marked
+origin=file, removed entries as tombstones), and every worker applies the topic. `diplowatch subscriptions`
+changes the topic directly at run time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from services.compacted import CompactedReader
+from services.models import SEVERITIES, Alert, Subscription
+from services.settings import Settings
+
+log = logging.getLogger("diplowatch.subscriptions")
+
+
+class SubscriptionError(ValueError):
+    """A subscriptions file that cannot be used; the message names the file and the entry."""
+
+
+def parse_file(path: Path, origin: str = "file") -> list[Subscription]:
+    """Validate a subscriptions file. A secret written "env:NAME" is read from the environment variable NAME."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise SubscriptionError(f"{path}: {exc}") from None
+    entries = doc.get("subscriptions", []) if isinstance(doc, dict) else None
+    if not isinstance(entries, list):
+        raise SubscriptionError(f"{path}: expected a mapping with a 'subscriptions' list")
+    out: list[Subscription] = []
+    for n, entry in enumerate(entries):
+        where = f"{path}: subscriptions[{n}]" + (f" (id {entry.get('id')})" if isinstance(entry, dict) else "")
+        if not isinstance(entry, dict):
+            raise SubscriptionError(f"{where}: expected a mapping")
+        entry = {**entry, "origin": origin}
+        secret = entry.get("secret")
+        if isinstance(secret, str) and secret.startswith("env:"):
+            entry["secret"] = os.environ.get(secret[4:], "")
+            if not entry["secret"]:
+                raise SubscriptionError(f"{where}: secret: environment variable {secret[4:]} is not set")
+        try:
+            out.append(Subscription.model_validate(entry))
+        except ValidationError as exc:
+            errors = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise SubscriptionError(f"{where}: {errors}") from None
+    ids = [s.id for s in out]
+    if dups := sorted({i for i in ids if ids.count(i) > 1}):
+        raise SubscriptionError(f"{path}: duplicate subscription ids: {', '.join(dups)}")
+    return out
+
+
+def wants(sub: Subscription, alert: Alert) -> bool:
+    f = sub.filters
+    if SEVERITIES.index(alert.severity) < SEVERITIES.index(f.min_severity):
+        return False
+    if f.rules and alert.rule_id not in f.rules:
+        return False
+    if f.tags and not set(f.tags) & set(alert.tags):
+        return False
+    if f.countries and not {a[:3] for a in alert.actors} & set(f.countries):
+        return False
+    return not (f.plover_types and not set(f.plover_types) & set(alert.plover_types))
+
+
+def encode(sub: Subscription) -> tuple[bytes, bytes]:
+    return sub.id.encode(), sub.model_dump_json().encode()
+
+
+class SubscriptionBook:
+    """The subscriptions this worker knows, as the topic has them."""
+
+    def __init__(self) -> None:
+        self.current: dict[str, Subscription] = {}
+        self._reader: CompactedReader | None = None
+        self._file_digest: str | None = None
+
+    def apply(self, updates: dict[bytes, bytes | None]) -> None:
+        """Swaps in a new dict (never mutates the old one): the agent reads it from another thread."""
+        current = dict(self.current)
+        for key, value in updates.items():
+            sid = key.decode(errors="replace")
+            if value is None:
+                if current.pop(sid, None) is not None:
+                    log.warning("subscription %s removed", sid)
+                continue
+            try:
+                sub = Subscription.model_validate_json(value)
+            except ValidationError as exc:  # topics are shared: say it, keep the rest
+                log.error("subscription %s on the topic refused: %s", sid, exc.errors()[0]["msg"])
+                continue
+            if current.get(sid) != sub:
+                log.warning("subscription %s -> %s (%s)", sid, sub.url, sub.origin)
+                current[sid] = sub
+        self.current = current
+
+    def poll_topic(self, settings: Settings, catch_up: bool = False) -> None:
+        if self._reader is None:
+            self._reader = CompactedReader(settings, settings.topics.subscriptions, "diplowatch-subscriptions")
+        self.apply(self._reader.catch_up() if catch_up else self._reader.poll())
+
+    def check_file(self, path: Path | None, publish: Callable[[dict[bytes, bytes | None]], None]) -> None:
+        """Publish what changed in the file; a broken file is refused (said once) and nothing changes."""
+        if path is None:
+            return
+        try:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError as exc:
+            digest = f"unreadable: {exc}"
+        if digest == self._file_digest:
+            return
+        self._file_digest = digest
+        try:
+            subs = parse_file(path)
+        except SubscriptionError as exc:
+            log.error("subscriptions file refused, keeping the current subscriptions: %s", exc)
+            return
+        updates: dict[bytes, bytes | None] = {}
+        for sub in subs:
+            if self.current.get(sub.id) != sub:
+                updates.update([encode(sub)])
+        listed = {s.id for s in subs}
+        for sid, sub in self.current.items():
+            if sub.origin == "file" and sid not in listed:
+                updates[sid.encode()] = None
+        if updates:
+            publish(updates)
+            self.apply(updates)
+
+
+book = SubscriptionBook()
