@@ -24,11 +24,12 @@ down:
 	-scripts/down.sh
 	deploy/kafka/broker.sh stop
 
-## Programs the tests run for real: Prometheus and promtool from Debian's packages.
+## Programs the tests run for real, from Debian's packages: Prometheus and promtool, headless Chromium.
 tools:
-	@command -v prometheus >/dev/null && command -v promtool >/dev/null || { \
-	  echo "installing Debian's prometheus package (needs root)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null; }
+	@command -v prometheus >/dev/null && command -v promtool >/dev/null && command -v chromium >/dev/null || { \
+	  echo "installing Debian's prometheus and chromium packages (needs root)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	    prometheus chromium >/dev/null; }
 
 ## Every test: lint and types, unit tests, end-to-end over the real broker (started by the tests).
 test: setup tools lint

@@ -1,0 +1,139 @@
+"""The monitoring feed (Server-Sent Events) over the real broker: live alerts, resume, filters, auth."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any
+
+import httpx
+import pytest
+from conftest import SHARED, Pipeline, Worker, wait_for
+from kafka_helpers import produce, read_until
+
+pytestmark = pytest.mark.kafka
+
+TOKEN = "feed-token-for-tests"
+SEED = (SHARED / "seed" / "article.json").read_bytes()
+SEED_ID = json.loads(SEED)["id"]
+
+
+class SSEClient:
+    """Reads one feed in a thread; `events` holds (id, event, data) in arrival order."""
+
+    def __init__(self, worker: Worker, path: str, last_event_id: str | None = None) -> None:
+        self.url = f"http://127.0.0.1:{worker.web_port}{path}"
+        self.headers = {"Authorization": f"Bearer {TOKEN}"}
+        if last_event_id is not None:
+            self.headers["Last-Event-ID"] = last_event_id
+        self.events: list[tuple[str, str, dict[str, Any]]] = []
+        self.last_id: str | None = None  # the newest id seen, data or not, as a browser keeps it
+        self.opened = threading.Event()
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        assert self.opened.wait(30), "feed did not open"
+
+    def _run(self) -> None:
+        try:
+            self._read()
+        except httpx.HTTPError:
+            if not self._stop:  # the worker went away under a client the test still uses
+                raise
+
+    def _read(self) -> None:
+        with httpx.stream("GET", self.url, headers=self.headers, timeout=httpx.Timeout(5, read=None)) as r:
+            assert r.status_code == 200, r.status_code
+            frame: dict[str, str] = {}
+            for line in r.iter_lines():
+                if self._stop:
+                    return
+                if line == "":
+                    if "id" in frame:
+                        self.last_id = frame["id"]
+                        self.opened.set()
+                    if "data" in frame:
+                        self.events.append((frame["id"], frame["event"], json.loads(frame["data"])))
+                    frame = {}
+                elif not line.startswith(":") and ":" in line:
+                    name, _, value = line.partition(":")
+                    frame[name] = value.removeprefix(" ")
+
+    def close(self) -> None:
+        self._stop = True  # the thread ends at the next frame; the server notices the closed socket
+
+
+def _article(art_id: str, body: str) -> tuple[bytes, bytes]:
+    return art_id.encode(), json.dumps({"id": art_id, "body": body}).encode()
+
+
+@pytest.fixture
+def worker(pipeline: Pipeline) -> Worker:
+    pipeline.env["DIPLOWATCH_FEED_TOKEN"] = TOKEN
+    return pipeline.start_worker()
+
+
+def test_live_alert_then_resume_with_last_event_id(pipeline: Pipeline, worker: Worker) -> None:
+    s = pipeline.settings
+    live = SSEClient(worker, "/feed/alerts")
+    produce(s, [(SEED_ID.encode(), SEED)])
+    wait_for(lambda: any(d["rule_id"] == "cn-coast-guard-weapons-law" for _, _, d in live.events), 60,
+             "the coast-guard-law alert on the feed")
+    assert all(event == "alert" for _, event, _ in live.events)
+    time.sleep(2)  # every alert of the seed has arrived
+    resume_from = live.last_id
+    seen_live = {d["alert_id"] for _, _, d in live.events}
+    live.close()
+
+    # while the client is away: two more articles that raise alerts
+    produce(s, [_article("away-1", "Chinese coast guard ships can now use weapons under China's coast guard law."),
+                _article("away-2", "Vietnam protested Beijing's militarisation of the Paracel Islands in the "
+                                   "South China Sea.")])
+    alerts = read_until(s, s.topics.alerts, lambda m: {"away-1", "away-2"} <= {x["value"]["article_id"] for x in m})
+    missed = [m["value"]["alert_id"] for m in alerts if m["value"]["alert_id"] not in seen_live]
+    assert missed
+
+    back = SSEClient(worker, "/feed/alerts", last_event_id=resume_from)
+    wait_for(lambda: len(back.events) >= len(missed), 30, "the missed alerts after the reconnect")
+    time.sleep(2)
+    got = [d["alert_id"] for _, _, d in back.events]
+    assert sorted(got) == sorted(missed)  # exactly the missed ones: no repeats, no gaps
+    back.close()
+
+
+def test_filters_filter_and_bad_requests_are_refused(pipeline: Pipeline, worker: Worker) -> None:
+    s = pipeline.settings
+    vnm = SSEClient(worker, "/feed/events?country=VNM")
+    high = SSEClient(worker, "/feed/alerts?severity=high")
+    consult = SSEClient(worker, "/feed/events?plover=CONSULT")
+    articles = SSEClient(worker, "/feed/articles?country=JPN")
+    produce(s, [(SEED_ID.encode(), SEED),
+                _article("other", "France and Germany signed a trade agreement in Paris on Monday.")])
+    events = read_until(s, s.topics.events, lambda m: {SEED_ID, "other"} <= {x["value"]["article_id"] for x in m})
+    alerts = read_until(s, s.topics.alerts, lambda m: len(m) >= 1)
+    want_vnm = {e["value"]["event_id"] for e in events
+                if "VNM" in (e["value"]["source"]["country"], (e["value"]["target"] or {}).get("country"))}
+    want_consult = {e["value"]["event_id"] for e in events if e["value"]["plover"] == "CONSULT"}
+    time.sleep(3)
+    wait_for(lambda: {d["event_id"] for _, _, d in vnm.events} == want_vnm, 30, "VNM events")
+    assert want_vnm and len(want_vnm) < len(events)
+    assert {d["event_id"] for _, _, d in consult.events} == want_consult and want_consult
+    assert {d["severity"] for _, _, d in high.events} == {"high"}
+    assert len(high.events) == sum(1 for a in alerts if a["value"]["severity"] == "high")
+    assert [d["id"] for _, _, d in articles.events] == [SEED_ID]  # the French-German one has no JPN actor
+    for c in (vnm, high, consult, articles):
+        c.close()
+
+    base = f"http://127.0.0.1:{worker.web_port}"
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert httpx.get(f"{base}/feed/events?severity=high", headers=auth).status_code == 400
+    assert httpx.get(f"{base}/feed/alerts?severity=urgent", headers=auth).status_code == 400
+    bad_id = httpx.get(f"{base}/feed/alerts", headers={**auth, "Last-Event-ID": "yesterday"})
+    assert bad_id.status_code == 400 and "Last-Event-ID" in bad_id.text
+    assert httpx.get(f"{base}/feed/alerts").status_code == 401
+    assert httpx.get(f"{base}/").status_code == 401
+    assert httpx.get(f"{base}/feed/alerts", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    page = httpx.get(f"{base}/?token={TOKEN}")
+    assert page.status_code == 200 and "EventSource" in page.text
+
