@@ -62,6 +62,8 @@ WEBHOOK_DELIVERY_SECONDS = Histogram(
 WEBHOOK_QUEUE = Gauge("diplowatch_webhook_queue_alerts", "Alerts waiting for a subscriber on this worker.",
                       ["subscription"])
 FEED_CLIENTS = Gauge("diplowatch_feed_clients", "Connected Server-Sent Events clients.", ["feed"])
+for _feed in ("alerts", "events", "articles"):  # known label values start at 0 rather than missing
+    FEED_CLIENTS.labels(feed=_feed)
 
 
 def set_ruleset(version: str, n_rules: int) -> None:

@@ -16,6 +16,7 @@ import pytest
 import yaml
 from conftest import SHARED, Pipeline, free_port, wait_for
 from kafka_helpers import produce, read_until
+from webhook_receiver import Receiver
 
 from services.corpus import read_items
 from services.settings import REPO_ROOT
@@ -64,12 +65,19 @@ def test_dashboard_has_the_structure_grafana_expects() -> None:
         assert p["datasource"]["type"] == "prometheus" and p["targets"] and p["gridPos"]
         assert all(t["expr"] and t["refId"] for t in p["targets"])
     titles = " ".join(p["title"].lower() for p in dash["panels"])
-    for needed in ("throughput", "latency", "plover", "actor pairs", "alerts", "dead-letter", "lag"):
+    for needed in ("throughput", "latency", "plover", "actor pairs", "alerts", "dead-letter", "lag", "webhook"):
         assert needed in titles, needed
 
 
 @pytest.fixture
 def prometheus(tmp_path: Path, pipeline: Pipeline) -> Iterator[tuple[str, Pipeline]]:
+    receiver = Receiver()
+    receiver.up()
+    subs = tmp_path / "subscriptions.yaml"
+    subs.write_text(yaml.safe_dump({"subscriptions": [
+        {"id": "analysts", "url": receiver.url, "secret": "observability-test-secret"},
+        {"id": "internal", "url": "http://10.9.8.7/hook", "secret": "observability-test-secret"}]}))
+    pipeline.env.update({"DIPLOWATCH_SUBSCRIPTIONS_FILE": str(subs), "DIPLOWATCH_WEBHOOK_ALLOW_NETS": "127.0.0.0/8"})
     worker = pipeline.start_worker()
     port = free_port()
     config = tmp_path / "prometheus.yml"
@@ -106,6 +114,7 @@ def test_every_panel_and_alert_expression_against_real_prometheus(prometheus: tu
     produce(s, [(seed["id"].encode(), json.dumps(seed).encode()), *gold, (b"bad", b"not json")])
     read_until(s, s.topics.enriched, lambda m: len(m) >= 61, timeout=120)
     read_until(s, s.topics.alerts, lambda m: len(m) >= 1, timeout=60)
+    read_until(s, s.topics.undeliverable, lambda m: len(m) >= 1, timeout=60)  # the internal URL is refused
     # the seed again, as a replay would: its alerts are recognised as sent and counted as suppressed
     produce(s, [(seed["id"].encode(), json.dumps(seed).encode())])
     read_until(s, s.topics.enriched, lambda m: len(m) >= 62, timeout=60)
@@ -134,6 +143,9 @@ def test_every_panel_and_alert_expression_against_real_prometheus(prometheus: tu
     assert up and up[0]["value"][1] == "1"
     letters = _query(base, 'diplowatch_articles_deadlettered_total{reason="invalid_json"}')["data"]["result"]
     assert letters and float(letters[0]["value"][1]) >= 1
+    outcomes = {(r["metric"]["subscription"], r["metric"]["outcome"]) for r in _query(
+        base, "diplowatch_webhook_deliveries_total > 0")["data"]["result"]}
+    assert outcomes == {("analysts", "delivered"), ("internal", "undeliverable")}
 
 
 def test_metric_names_follow_prometheus_conventions() -> None:
