@@ -1,0 +1,101 @@
+"""Webhook pieces without Kafka: subscription files and filters, signatures, outbound address checks."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from services.models import Alert, Subscription
+from services.notifier.delivery import backoff, payload
+from services.notifier.outbound import Refused, allowed_networks, check_addresses
+from services.notifier.signing import headers, verify
+from services.notifier.subscriptions import SubscriptionError, parse_file, wants
+from services.settings import REPO_ROOT
+
+ALERT = Alert(alert_id="a1", rule_id="cn-coast-guard-weapons-law", severity="high", title="Coast guard law",
+              text="China's coast guard law", article_id="x", tags=["maritime", "china"],
+              actors=["CHNCOP", "JPNGOVMIL"], plover_types=["ACCUSE"], created_at=datetime(2026, 11, 29, tzinfo=UTC))
+
+
+def _sub(**filters: object) -> Subscription:
+    return Subscription(id="s", url="https://example.org/h", secret="s" * 16, filters=filters)  # type: ignore[arg-type]
+
+
+def test_the_shipped_example_file_validates() -> None:
+    assert parse_file(REPO_ROOT / "deploy" / "subscriptions.yaml") == []
+
+
+def test_file_errors_name_the_entry_and_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text("subscriptions:\n  - {id: ok, url: 'https://a.example/h', secret: env:HOOK_SECRET}\n"
+                 "  - {id: bad, url: 'https://a.example/h', secret: 0123456789abcdef, filters: {min_severity: huge}}\n")
+    monkeypatch.setenv("HOOK_SECRET", "from-the-environment-123")
+    with pytest.raises(SubscriptionError, match=r"subscriptions\[1\] \(id bad\): filters.min_severity"):
+        parse_file(f)
+    f.write_text("subscriptions:\n  - {id: ok, url: 'https://a.example/h', secret: env:HOOK_SECRET}\n")
+    assert parse_file(f)[0].secret == "from-the-environment-123"
+    monkeypatch.delenv("HOOK_SECRET")
+    with pytest.raises(SubscriptionError, match="HOOK_SECRET is not set"):
+        parse_file(f)
+    f.write_text("subscriptions:\n  - {id: a, url: 'https://a.example/h', secret: 0123456789abcdef}\n"
+                 "  - {id: a, url: 'https://b.example/h', secret: 0123456789abcdef}\n")
+    with pytest.raises(SubscriptionError, match="duplicate subscription ids: a"):
+        parse_file(f)
+
+
+@pytest.mark.parametrize(("filters", "wanted"), [
+    ({}, True),
+    ({"min_severity": "high"}, True),
+    ({"min_severity": "critical"}, False),
+    ({"rules": ["other"]}, False),
+    ({"tags": ["maritime"]}, True),
+    ({"tags": ["trade"]}, False),
+    ({"countries": ["JPN"]}, True),
+    ({"countries": ["VNM"]}, False),
+    ({"plover_types": ["ACCUSE", "COERCE"]}, True),
+    ({"plover_types": ["AID"]}, False),
+    ({"min_severity": "medium", "countries": ["CHN"], "tags": ["china"]}, True),
+])
+def test_filters(filters: dict[str, object], wanted: bool) -> None:
+    assert wants(_sub(**filters), ALERT) is wanted
+
+
+def test_signature_verifies_and_refuses_tampering_and_replays() -> None:
+    body = ALERT.model_dump_json().encode()
+    h = headers("s" * 16, body, now=1_800_000_000)
+    ts, sig = h["X-Diplowatch-Timestamp"], h["X-Diplowatch-Signature"]
+    assert sig.startswith("v1=") and verify("s" * 16, ts, body, sig, now=1_800_000_010)
+    assert not verify("s" * 16, ts, body.replace(b"high", b"low!"), sig, now=1_800_000_010)
+    assert not verify("t" * 16, ts, body, sig, now=1_800_000_010)
+    assert not verify("s" * 16, ts, body, sig, now=1_800_000_000 + 301)  # replayed 5 minutes later
+    assert not verify("s" * 16, "yesterday", body, sig)
+
+
+def test_private_addresses_are_refused_unless_allowed() -> None:
+    for addr in ("10.1.2.3", "192.168.0.1", "127.0.0.1", "169.254.169.254", "::1", "fd00::1", "0.0.0.0"):
+        with pytest.raises(Refused, match="non-public"):
+            check_addresses("h", [addr], [])
+    check_addresses("h", ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"], [])
+    check_addresses("h", ["127.0.0.1"], allowed_networks("127.0.0.0/8, ::1/128"))
+    with pytest.raises(Refused):
+        check_addresses("h", ["127.0.0.1", "10.0.0.1"], allowed_networks("127.0.0.0/8"))  # every address counts
+    with pytest.raises(ValueError, match="not a network"):
+        allowed_networks("localhost")
+
+
+def test_backoff_grows_with_jitter_and_is_capped() -> None:
+    sub = Subscription(id="s", url="https://e.org", secret="s" * 16, backoff_initial_seconds=1, backoff_max_seconds=8)
+    for attempt, step in [(1, 1), (2, 2), (3, 4), (4, 8), (9, 8)]:
+        waits = [backoff(sub, attempt) for _ in range(200)]
+        assert step / 2 <= min(waits) and max(waits) <= step and len(set(waits)) > 1
+
+
+def test_payload_formats() -> None:
+    assert json.loads(payload(_sub(), [ALERT]))["alert_id"] == "a1"
+    slack = json.loads(payload(Subscription(id="s", url="https://e.org", secret="s" * 16, format="slack"), [ALERT]))
+    assert set(slack) == {"text"} and "[HIGH] Coast guard law" in slack["text"]
+    digest = Subscription(id="s", url="https://e.org", secret="s" * 16, batch_seconds=10)
+    assert [a["alert_id"] for a in json.loads(payload(digest, [ALERT, ALERT]))["alerts"]] == ["a1", "a1"]
