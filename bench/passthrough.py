@@ -8,6 +8,8 @@ from typing import Any
 
 import faust
 
+from services.acks import OrderedAcks
+
 app = faust.App(os.environ["DIPLOWATCH_APP_ID"], broker=f"kafka://{os.environ['DIPLOWATCH_BOOTSTRAP']}",
                 value_serializer="raw", key_serializer="raw", web_enabled=False, producer_acks=-1,
                 consumer_auto_offset_reset="earliest", topic_partitions=int(os.environ["DIPLOWATCH_PARTITIONS"]))
@@ -17,6 +19,8 @@ sink = app.topic(os.environ["DIPLOWATCH_TOPIC_ENRICHED"], value_type=bytes, key_
 
 @app.agent(source)
 async def passthrough(stream: Any) -> None:
-    async for event in stream.events():
+    manual = stream.noack()
+    acks = OrderedAcks(app, manual)  # same discipline as the enricher: acknowledged after its output is
+    async for event in manual.events():
         fut = await sink.send(key=event.message.key, value=event.message.value)
-        await fut  # same discipline as the enricher: the output is acknowledged before the next message
+        await acks.add(event, [fut])

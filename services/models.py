@@ -205,6 +205,14 @@ class Undeliverable(_Model):
     parked_at: datetime
 
 
+class RuleSetMessage(_Model):
+    """On the compacted `rules` topic, key "ruleset": the rule files every worker applies."""
+
+    schema_version: int = SCHEMA_VERSION
+    version: str
+    files: dict[str, str] = Field(description="file name -> YAML text")
+
+
 TOPIC_MODELS: dict[str, type[BaseModel]] = {
     "news.raw": NewsItem,
     "news.enriched": EnrichedArticle,
@@ -214,4 +222,5 @@ TOPIC_MODELS: dict[str, type[BaseModel]] = {
     "alerts.candidates": AlertCandidate,
     "alerts.undeliverable": Undeliverable,
     "subscriptions": Subscription,
+    "rules": RuleSetMessage,
 }

@@ -6,8 +6,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from pydantic import ValidationError
+
 from services import metrics
-from services.models import AlertCandidate
+from services.acks import OrderedAcks
+from services.models import Alert, AlertCandidate
 from services.rules.reload import rulebook
 from services.rules.state import Candidate, decide
 from services.stream import app, out_topics, settings, topic
@@ -22,24 +25,33 @@ sent_alerts = app.Table("sent-alerts", partitions=settings.partitions)
 @app.agent(topic(settings.topics.candidates))
 async def raise_alerts(stream: Any) -> None:
     alerts_topic = out_topics[settings.topics.alerts]
-    async for value in stream:
-        msg = AlertCandidate.model_validate_json(value)
-        rule = rulebook.active.by_id.get(msg.rule_id)
-        if rule is None:
-            continue  # the rule was removed since the candidate was made
-        alert, why = decide(rule, Candidate(msg.rule_id, msg.key, msg.event_time, msg.alert), rule_state)
-        if why == "deduplicated":
-            metrics.SUPPRESSED.labels(rule_id=rule.id, why="dedupe").inc()
-        if alert is None:
-            continue
-        if sent_alerts.get(alert.alert_id) is not None:
-            metrics.SUPPRESSED.labels(rule_id=rule.id, why="already_sent").inc()
-            continue
-        sent_alerts[alert.alert_id] = msg.event_time
-        fut = await alerts_topic.send(key=alert.rule_id.encode(), value=alert.model_dump_json().encode())
+    manual = stream.noack()
+    acks = OrderedAcks(app, manual)
+    async for event in manual.events():
+        futures = []
         try:
-            await fut
-        except Exception:
-            metrics.PRODUCER_ERRORS.inc()
-            raise
-        metrics.ALERTS.labels(rule_id=alert.rule_id, severity=alert.severity).inc()
+            alerts = _decide(AlertCandidate.model_validate_json(event.value))
+        except ValidationError as exc:  # only the enricher writes candidates: this is a bug, say it and go on
+            log.error("alert candidate %s:%s refused: %s", event.message.partition, event.message.offset, exc)
+            alerts = []
+        for alert in alerts:
+            futures.append(await alerts_topic.send(key=alert.rule_id.encode(), value=alert.model_dump_json().encode()))
+            metrics.ALERTS.labels(rule_id=alert.rule_id, severity=alert.severity).inc()
+        await acks.add(event, futures)
+
+
+def _decide(msg: AlertCandidate) -> list[Alert]:
+    """The alert this candidate fires, if any, after windows, dedupe and the already-sent check."""
+    rule = rulebook.active.by_id.get(msg.rule_id)
+    if rule is None:
+        return []  # the rule was removed since the candidate was made
+    alert, why = decide(rule, Candidate(msg.rule_id, msg.key, msg.event_time, msg.alert), rule_state)
+    if why == "deduplicated":
+        metrics.SUPPRESSED.labels(rule_id=rule.id, why="dedupe").inc()
+    if alert is None:
+        return []
+    if sent_alerts.get(alert.alert_id) is not None:
+        metrics.SUPPRESSED.labels(rule_id=rule.id, why="already_sent").inc()
+        return []
+    sent_alerts[alert.alert_id] = msg.event_time
+    return [alert]

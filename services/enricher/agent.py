@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 from typing import Any
 
 from services import metrics
+from services.acks import OrderedAcks
 from services.pipeline import Output, Source, process
 from services.rules.reload import rulebook
 from services.stream import app, out_topics, raw_topic, settings
@@ -13,7 +15,9 @@ from services.stream import app, out_topics, raw_topic, settings
 
 @app.agent(raw_topic)
 async def enrich_articles(stream: Any) -> None:
-    async for event in stream.events():
+    manual = stream.noack()
+    acks = OrderedAcks(app, manual)
+    async for event in manual.events():
         msg = event.message
         metrics.CONSUMED.inc()
         t0 = time.perf_counter()
@@ -21,14 +25,8 @@ async def enrich_articles(stream: Any) -> None:
                           rulebook.active)
         metrics.ENRICH_SECONDS.observe(time.perf_counter() - t0)
         futures = [await out_topics[o.topic].send(key=o.key, value=o.value) for o in outputs]
-        # the offset is committed after this returns: only once every output is acknowledged by the broker
-        for fut in futures:
-            try:
-                await fut
-            except Exception:
-                metrics.PRODUCER_ERRORS.inc()
-                raise
-        _observe(outputs, msg.timestamp)
+        # acknowledged (and so committed) only once every output is acknowledged by the broker
+        await acks.add(event, futures, partial(_observe, outputs, msg.timestamp))
 
 
 def _observe(outputs: list[Output], ingest_ts: float | None) -> None:

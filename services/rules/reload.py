@@ -12,10 +12,11 @@ import logging
 from pathlib import Path
 from typing import Any
 
-import orjson
+from pydantic import ValidationError
 
 from services import metrics
 from services.compacted import CompactedReader
+from services.models import RuleSetMessage
 from services.rules.engine import RuleError, RuleSet, compile_rules, read_rule_files
 from services.settings import Settings
 
@@ -38,12 +39,11 @@ class RuleBook:
             log.warning("rule-set version %s active (%d rules, %s)", ruleset.version, len(ruleset), why)
 
     def apply_message(self, value: bytes) -> None:
-        doc = orjson.loads(value)
-        files = {name: text.encode() for name, text in doc["files"].items()}
         try:
-            self.use(compile_rules(files), "from the rules topic")
-        except RuleError as exc:  # cannot happen for sets we published, but topics are shared
-            log.error("rule set %s on the rules topic refused: %s", doc.get("version"), exc)
+            doc = RuleSetMessage.model_validate_json(value)
+            self.use(compile_rules({name: text.encode() for name, text in doc.files.items()}), "from the rules topic")
+        except (RuleError, ValidationError) as exc:  # cannot happen for sets we published, but topics are shared
+            log.error("a rule set on the rules topic was refused: %s", exc)
 
     def poll_topic(self, settings: Settings, timeout_ms: int = 0) -> None:
         """Apply whatever the rules topic holds that this worker has not seen."""
@@ -70,8 +70,8 @@ class RuleBook:
 
 
 def ruleset_message(ruleset: RuleSet) -> bytes:
-    return orjson.dumps({"version": ruleset.version,
-                         "files": {Path(n).name: raw.decode() for n, raw in ruleset.files.items()}})
+    files = {Path(n).name: raw.decode() for n, raw in ruleset.files.items()}
+    return RuleSetMessage(version=ruleset.version, files=files).model_dump_json().encode()
 
 
 rulebook = RuleBook()
