@@ -80,7 +80,11 @@ class RuleSet:
     regexes: dict[str, Any]
     version: str
     files: dict[str, bytes] = field(default_factory=dict)  # what it was compiled from, for the rules topic
-    by_phrase: dict[str, list[int]] = field(default_factory=dict)  # phrase -> rules that cannot fire without it
+    by_phrase: dict[str, list[int]] = field(default_factory=dict)  # phrase -> one-group rules it can fire
+    # rules needing two or more phrase groups, by a phrase of their first and of their second group: only
+    # rules hit in both are looked at (a set intersection, not a loop over every rule of a common word)
+    by_first: dict[str, list[int]] = field(default_factory=dict)
+    by_second: dict[str, list[int]] = field(default_factory=dict)
     always: list[int] = field(default_factory=list)  # rules that can fire without any phrase hit
 
     def __len__(self) -> int:
@@ -274,6 +278,8 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
     if by_key:
         automaton.make_automaton()
     by_phrase: dict[str, list[int]] = defaultdict(list)
+    by_first: dict[str, list[int]] = defaultdict(list)
+    by_second: dict[str, list[int]] = defaultdict(list)
     always: list[int] = []
     for idx, rule in enumerate(rules):
         needed = _required_phrases(rule.match)
@@ -282,10 +288,12 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
             always.append(idx)
             continue
         for ph in needed[0]:
-            by_phrase[ph].append(idx)
+            (by_phrase if len(needed) == 1 else by_first)[ph].append(idx)
+        for ph in needed[1] if len(needed) > 1 else ():
+            by_second[ph].append(idx)
     return RuleSet(rules=rules, automaton=automaton if by_key else None, regexes=regexes,
                    version=digest.hexdigest()[:12], files=dict(sources), by_phrase=dict(by_phrase),
-                   always=always)
+                   by_first=dict(by_first), by_second=dict(by_second), always=always)
 
 
 def _required_phrases(cond: dict[str, Any]) -> list[set[str]] | None:
@@ -470,12 +478,17 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
     created = now or datetime.now(UTC)
     alerts = []
     maybe = set(rules.always)
+    first: set[int] = set()
+    second: set[int] = set()
     for ph in doc.hits:
         maybe.update(rules.by_phrase.get(ph, ()))
+        first.update(rules.by_first.get(ph, ()))
+        second.update(rules.by_second.get(ph, ()))
+    maybe |= first & second
     hit_set = frozenset(doc.hits)
     for rule in (rules.rules[i] for i in sorted(maybe)):
         req = rule.required
-        if len(req) > 1 and (req[1].isdisjoint(hit_set) or any(g.isdisjoint(hit_set) for g in req[2:])):
+        if len(req) > 2 and any(g.isdisjoint(hit_set) for g in req[2:]):
             continue
         spans: list[MatchedSpan] = []
         if not _holds(rule.match, doc, spans):
