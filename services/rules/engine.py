@@ -77,6 +77,8 @@ class Rule:
 class RuleSet:
     rules: list[Rule]
     automaton: Any
+    keys: list[tuple[int, tuple[str, ...]]]  # automaton payload -> (tokens in the key, phrases it is a form of)
+    phrase_keys: dict[str, list[int]]  # phrase -> its automaton keys (its inflected forms)
     regexes: dict[str, Any]
     version: str
     files: dict[str, bytes] = field(default_factory=dict)  # what it was compiled from, for the rules topic
@@ -86,6 +88,11 @@ class RuleSet:
     by_first: dict[str, list[int]] = field(default_factory=dict)
     by_second: dict[str, list[int]] = field(default_factory=dict)
     always: list[int] = field(default_factory=list)  # rules that can fire without any phrase hit
+    route: dict[str, tuple[list[int], list[int], list[int]]] = field(default_factory=dict)  # the three, one lookup
+
+    def __post_init__(self) -> None:
+        for ph in {*self.by_phrase, *self.by_first, *self.by_second}:
+            self.route[ph] = (self.by_phrase.get(ph, []), self.by_first.get(ph, []), self.by_second.get(ph, []))
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -273,8 +280,13 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
     for ph in phrases:
         for k in phrase_forms(ph):
             by_key[k].append(ph)
+    keys: list[tuple[int, tuple[str, ...]]] = []
+    phrase_keys: dict[str, list[int]] = defaultdict(list)
     for k, owners in by_key.items():
-        automaton.add_word(k, (len(k.split()), tuple(owners)))
+        automaton.add_word(k, len(keys))  # the payload is an int: the hot loop only groups by it
+        for ph in owners:
+            phrase_keys[ph].append(len(keys))
+        keys.append((len(k.split()), tuple(owners)))
     if by_key:
         automaton.make_automaton()
     by_phrase: dict[str, list[int]] = defaultdict(list)
@@ -291,7 +303,8 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
             (by_phrase if len(needed) == 1 else by_first)[ph].append(idx)
         for ph in needed[1] if len(needed) > 1 else ():
             by_second[ph].append(idx)
-    return RuleSet(rules=rules, automaton=automaton if by_key else None, regexes=regexes,
+    return RuleSet(rules=rules, automaton=automaton if by_key else None, keys=keys,
+                   phrase_keys=dict(phrase_keys), regexes=regexes,
                    version=digest.hexdigest()[:12], files=dict(sources), by_phrase=dict(by_phrase),
                    by_first=dict(by_first), by_second=dict(by_second), always=always)
 
@@ -325,22 +338,38 @@ class _Doc:
 
     text: str
     tokens: list[Token]
-    hits: dict[str, list[tuple[int, int]]]
+    hits: _Hits
     article: EnrichedArticle
 
 
-def _phrase_hits(rules: RuleSet, index: TokenText) -> dict[str, list[tuple[int, int]]]:
-    hits: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    if rules.automaton is None:
-        return hits
-    get = index.end_to_tok.get
-    for end, (ntok, owners) in rules.automaton.iter(index.text):  # one loop: this is the hot path
-        last = get(end)
-        if last is not None:
-            span = (last - ntok + 1, last + 1)
-            for ph in owners:
-                hits[ph].append(span)
-    return hits
+class _Hits:
+    """Phrase -> token spans, made only for the phrases a candidate rule asks about; which phrases occur at
+    all is known from the grouped automaton matches without building any span."""
+
+    __slots__ = ("_cache", "_ends", "_rules", "_tok", "found")
+
+    def __init__(self, rules: RuleSet, index: TokenText) -> None:
+        self._rules = rules
+        self._tok = index.end_to_tok
+        self._ends: dict[int, list[int]] = defaultdict(list)
+        self._cache: dict[str, list[tuple[int, int]]] = {}
+        if rules.automaton is not None:
+            ends = self._ends
+            for end, key in rules.automaton.iter(index.text):  # the hot path: one append per match
+                ends[key].append(end)
+        keys = rules.keys
+        self.found: set[str] = {ph for key in self._ends for ph in keys[key][1]}
+
+    def get(self, phrase: str, default: tuple[()] = ()) -> list[tuple[int, int]] | tuple[()]:
+        if phrase not in self.found:
+            return default
+        spans = self._cache.get(phrase)
+        if spans is None:
+            tok = self._tok  # keys are padded with spaces, so every match ends right after a token
+            spans = sorted((tok[e] - self._rules.keys[k][0] + 1, tok[e] + 1)
+                           for k in self._rules.phrase_keys[phrase] for e in self._ends.get(k, ()))
+            self._cache[phrase] = spans
+        return spans
 
 
 def _span(doc: _Doc, first: int, last: int, why: str) -> MatchedSpan:
@@ -474,18 +503,21 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
     """The rules that match one enriched article, as alerts (windows and dedupe are the alerter's)."""
     tokens = tokens if tokens is not None else tokenize(text)
     index = index if index is not None else TokenText(tokens)
-    doc = _Doc(text=text, tokens=tokens, hits=_phrase_hits(rules, index), article=article)
+    doc = _Doc(text=text, tokens=tokens, hits=_Hits(rules, index), article=article)
     created = now or datetime.now(UTC)
     alerts = []
     maybe = set(rules.always)
     first: set[int] = set()
     second: set[int] = set()
-    for ph in doc.hits:
-        maybe.update(rules.by_phrase.get(ph, ()))
-        first.update(rules.by_first.get(ph, ()))
-        second.update(rules.by_second.get(ph, ()))
+    route = rules.route
+    for ph in doc.hits.found:
+        r = route.get(ph)
+        if r is not None:
+            maybe.update(r[0])
+            first.update(r[1])
+            second.update(r[2])
     maybe |= first & second
-    hit_set = frozenset(doc.hits)
+    hit_set = doc.hits.found
     for rule in (rules.rules[i] for i in sorted(maybe)):
         req = rule.required
         if len(req) > 2 and any(g.isdisjoint(hit_set) for g in req[2:]):
