@@ -256,7 +256,14 @@ def cmd_worker(args: argparse.Namespace) -> int:
         os.environ["DIPLOWATCH_WEB_PORT"] = str(args.web_port)
     from services.kafka_admin import ensure_topics
 
-    ensure_topics(Settings())
+    settings = Settings()
+    if settings.processing_guarantee != "at_least_once":
+        print(f"DIPLOWATCH_PROCESSING_GUARANTEE={settings.processing_guarantee!r} refused: only at_least_once "
+              "works. faust-streaming's exactly_once picks a transaction by the destination partition and "
+              "leaves outputs to topics this worker does not read outside any transaction; with diplowatch's "
+              "re-keyed topics that leaves alerts in open transactions (docs/RELIABILITY.md).", file=sys.stderr)
+        return 2
+    ensure_topics(settings)
     from services.worker import app, start_rules
 
     start_rules()
