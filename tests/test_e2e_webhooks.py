@@ -162,3 +162,24 @@ def test_subscriptions_cli_refuses_bad_files(pipeline: Pipeline, tmp_path: Path)
     out = _cli(pipeline, "subscriptions", "validate", str(bad))
     assert out.returncode == 1
     assert "subscriptions[0] (id x)" in out.stderr and "url" in out.stderr and "secret" in out.stderr
+
+
+def test_digest_and_slack_formats(pipeline: Pipeline, tmp_path: Path) -> None:
+    digest, slack = Receiver(), Receiver()
+    digest.up()
+    slack.up()
+    _setup(pipeline, tmp_path, [
+        {"id": "digest", "url": digest.url, "secret": SECRET, "batch_seconds": 3},
+        {"id": "chat", "url": slack.url, "secret": SECRET, "format": "slack", "filters": {"min_severity": "high"}},
+    ])
+    pipeline.start_worker()
+    produce(pipeline.settings, _articles("digest", 4))
+    expected = set(_alert_ids(pipeline, 4))
+    wait_for(lambda: set(digest.delivered_ids()) == expected, 60, "the digest with every alert")
+    assert len(digest.delivered()) < 4  # fewer POSTs than alerts: they came batched
+    assert all("alerts" in json.loads(r.body) for r in digest.delivered())
+    wait_for(lambda: len(slack.delivered()) == 4, 60, "one Slack message per alert")
+    for r in slack.delivered():
+        doc = json.loads(r.body)
+        assert set(doc) == {"text"} and doc["text"].startswith("*[HIGH] Coast guard mention*")
+        assert verify(SECRET, r.headers[TIMESTAMP_HEADER], r.body, r.headers[SIGNATURE_HEADER])

@@ -108,6 +108,7 @@ def test_filters_filter_and_bad_requests_are_refused(pipeline: Pipeline, worker:
     high = SSEClient(worker, "/feed/alerts?severity=high")
     consult = SSEClient(worker, "/feed/events?plover=CONSULT")
     articles = SSEClient(worker, "/feed/articles?country=JPN")
+    by_rule = SSEClient(worker, "/feed/alerts?rule=defense-equipment-transfer")
     produce(s, [(SEED_ID.encode(), SEED),
                 _article("other", "France and Germany signed a trade agreement in Paris on Monday.")])
     events = read_until(s, s.topics.events, lambda m: {SEED_ID, "other"} <= {x["value"]["article_id"] for x in m})
@@ -122,7 +123,8 @@ def test_filters_filter_and_bad_requests_are_refused(pipeline: Pipeline, worker:
     assert {d["severity"] for _, _, d in high.events} == {"high"}
     assert len(high.events) == sum(1 for a in alerts if a["value"]["severity"] == "high")
     assert [d["id"] for _, _, d in articles.events] == [SEED_ID]  # the French-German one has no JPN actor
-    for c in (vnm, high, consult, articles):
+    assert [d["rule_id"] for _, _, d in by_rule.events] == ["defense-equipment-transfer"]
+    for c in (vnm, high, consult, articles, by_rule):
         c.close()
 
     base = f"http://127.0.0.1:{worker.web_port}"
