@@ -26,4 +26,5 @@ echo
 echo "== first 15 events (source, type, target, trigger) =="
 "$BIN/diplowatch" tail events.diplomatic --timeout 5 --max 15 --pretty
 echo
+echo "live page: http://127.0.0.1:6066/   feeds: curl -N http://127.0.0.1:6066/feed/alerts"
 echo "more: $BIN/diplowatch tail news.enriched --pretty | tail news.deadletter; stop with: make down"
