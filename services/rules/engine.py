@@ -512,10 +512,13 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
     route = rules.route
     for ph in doc.hits.found:
         r = route.get(ph)
-        if r is not None:
-            maybe.update(r[0])
-            first.update(r[1])
-            second.update(r[2])
+        if r is not None:  # most phrases sit in one of the three lists only: skip the empty ones
+            if r[0]:
+                maybe.update(r[0])
+            if r[1]:
+                first.update(r[1])
+            if r[2]:
+                second.update(r[2])
     maybe |= first & second
     hit_set = doc.hits.found
     for rule in (rules.rules[i] for i in sorted(maybe)):
