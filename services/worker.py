@@ -67,7 +67,7 @@ def measure_lag() -> None:
         _lag_clients["consumer"] = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
                                                  client_id="diplowatch-lag")
     committed = _lag_clients["admin"].list_group_offsets({settings.app_id: None}).get(settings.app_id, {})
-    read = {settings.topics.raw, settings.topics.candidates}
+    read = {settings.topics.raw, settings.topics.candidates, settings.topics.alerts}  # the three agents' inputs
     parts = [tp for tp in committed if tp.topic in read]
     ends = _lag_clients["consumer"].end_offsets(parts) if parts else {}
     for tp in parts:

@@ -143,6 +143,10 @@ def test_every_panel_and_alert_expression_against_real_prometheus(prometheus: tu
     assert up and up[0]["value"][1] == "1"
     letters = _query(base, 'diplowatch_articles_deadlettered_total{reason="invalid_json"}')["data"]["result"]
     assert letters and float(letters[0]["value"][1]) >= 1
+    def lag_topics() -> set[str]:
+        return {r["metric"]["topic"] for r in _query(base, "diplowatch_consumer_lag_messages")["data"]["result"]}
+    # lag of every agent's input: the enricher's, the alerter's and the notifier's
+    wait_for(lambda: {s.topics.raw, s.topics.candidates, s.topics.alerts} <= lag_topics(), 30, "lag of all inputs")
     outcomes = {(r["metric"]["subscription"], r["metric"]["outcome"]) for r in _query(
         base, "diplowatch_webhook_deliveries_total > 0")["data"]["result"]}
     assert outcomes == {("analysts", "delivered"), ("internal", "undeliverable")}
