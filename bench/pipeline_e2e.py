@@ -55,15 +55,6 @@ def start(cmd: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[by
     return subprocess.Popen(cmd, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT, cwd=REPO_ROOT)
 
 
-def wait_ready(log: Path, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if b"Worker ready" in log.read_bytes():
-            return
-        time.sleep(0.3)
-    raise RuntimeError(f"worker not ready: {log}")
-
-
 def output_times(topic: str, n: int, timeout: float = 900) -> dict[str, float]:
     """Broker timestamps (s) of the first n distinct keys on a topic."""
     c = KafkaConsumer(topic, bootstrap_servers=BOOT, auto_offset_reset="earliest", group_id=None,

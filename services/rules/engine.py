@@ -82,17 +82,11 @@ class RuleSet:
     regexes: dict[str, Any]
     version: str
     files: dict[str, bytes] = field(default_factory=dict)  # what it was compiled from, for the rules topic
-    by_phrase: dict[str, list[int]] = field(default_factory=dict)  # phrase -> one-group rules it can fire
-    # rules needing two or more phrase groups, by a phrase of their first and of their second group: only
-    # rules hit in both are looked at (a set intersection, not a loop over every rule of a common word)
-    by_first: dict[str, list[int]] = field(default_factory=dict)
-    by_second: dict[str, list[int]] = field(default_factory=dict)
+    # phrase -> (one-group rules it can fire, rules with it in their first group, in their second group).
+    # Rules needing two or more groups are looked at only when hit in both of their first two groups (a set
+    # intersection, not a loop over every rule of a common word).
+    route: dict[str, tuple[list[int], list[int], list[int]]] = field(default_factory=dict)
     always: list[int] = field(default_factory=list)  # rules that can fire without any phrase hit
-    route: dict[str, tuple[list[int], list[int], list[int]]] = field(default_factory=dict)  # the three, one lookup
-
-    def __post_init__(self) -> None:
-        for ph in {*self.by_phrase, *self.by_first, *self.by_second}:
-            self.route[ph] = (self.by_phrase.get(ph, []), self.by_first.get(ph, []), self.by_second.get(ph, []))
 
     def __len__(self) -> int:
         return len(self.rules)
@@ -289,9 +283,7 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
         keys.append((len(k.split()), tuple(owners)))
     if by_key:
         automaton.make_automaton()
-    by_phrase: dict[str, list[int]] = defaultdict(list)
-    by_first: dict[str, list[int]] = defaultdict(list)
-    by_second: dict[str, list[int]] = defaultdict(list)
+    route: dict[str, tuple[list[int], list[int], list[int]]] = {}
     always: list[int] = []
     for idx, rule in enumerate(rules):
         needed = _required_phrases(rule.match)
@@ -300,13 +292,12 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
             always.append(idx)
             continue
         for ph in needed[0]:
-            (by_phrase if len(needed) == 1 else by_first)[ph].append(idx)
+            route.setdefault(ph, ([], [], []))[0 if len(needed) == 1 else 1].append(idx)
         for ph in needed[1] if len(needed) > 1 else ():
-            by_second[ph].append(idx)
+            route.setdefault(ph, ([], [], []))[2].append(idx)
     return RuleSet(rules=rules, automaton=automaton if by_key else None, keys=keys,
                    phrase_keys=dict(phrase_keys), regexes=regexes,
-                   version=digest.hexdigest()[:12], files=dict(sources), by_phrase=dict(by_phrase),
-                   by_first=dict(by_first), by_second=dict(by_second), always=always)
+                   version=digest.hexdigest()[:12], files=dict(sources), route=route, always=always)
 
 
 def _required_phrases(cond: dict[str, Any]) -> list[set[str]] | None:
@@ -509,9 +500,8 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
     maybe = set(rules.always)
     first: set[int] = set()
     second: set[int] = set()
-    route = rules.route
     for ph in doc.hits.found:
-        r = route.get(ph)
+        r = rules.route.get(ph)
         if r is not None:  # most phrases sit in one of the three lists only: skip the empty ones
             if r[0]:
                 maybe.update(r[0])
