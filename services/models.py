@@ -174,6 +174,18 @@ class SubscriptionFilters(_Model):
     countries: list[str] = Field(default=[], description="ISO alpha-3 codes; any actor of the alert")
     plover_types: list[str] = []
 
+    def matches(self, alert: Alert) -> bool:
+        """Used by webhook subscriptions and by the alerts feed's query filters alike."""
+        if SEVERITIES.index(alert.severity) < SEVERITIES.index(self.min_severity):
+            return False
+        if self.rules and alert.rule_id not in self.rules:
+            return False
+        if self.tags and not set(self.tags) & set(alert.tags):
+            return False
+        if self.countries and not {a[:3] for a in alert.actors} & set(self.countries):
+            return False
+        return not (self.plover_types and not set(self.plover_types) & set(alert.plover_types))
+
 
 class Subscription(_Model):
     """A webhook subscriber on the compacted `subscriptions` topic, keyed by id (a null value removes it)."""

@@ -17,7 +17,7 @@ import yaml
 from pydantic import ValidationError
 
 from services.compacted import CompactedReader
-from services.models import SEVERITIES, Alert, Subscription
+from services.models import Alert, Subscription
 from services.settings import Settings
 
 log = logging.getLogger("diplowatch.subscriptions")
@@ -59,16 +59,7 @@ def parse_file(path: Path, origin: str = "file") -> list[Subscription]:
 
 
 def wants(sub: Subscription, alert: Alert) -> bool:
-    f = sub.filters
-    if SEVERITIES.index(alert.severity) < SEVERITIES.index(f.min_severity):
-        return False
-    if f.rules and alert.rule_id not in f.rules:
-        return False
-    if f.tags and not set(f.tags) & set(alert.tags):
-        return False
-    if f.countries and not {a[:3] for a in alert.actors} & set(f.countries):
-        return False
-    return not (f.plover_types and not set(f.plover_types) & set(alert.plover_types))
+    return sub.filters.matches(alert)
 
 
 def encode(sub: Subscription) -> tuple[bytes, bytes]:
