@@ -1,12 +1,14 @@
-"""One diplowatch worker: the enricher and alerter agents in one Faust app, plus the rules watcher."""
+"""One diplowatch worker: the enricher, alerter and notifier agents in one Faust app, the feed pages, /metrics,
+and the watcher of rules and subscriptions."""
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from typing import Any
 
-from kafka import KafkaAdminClient, KafkaConsumer
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 from services import __version__, metrics
@@ -21,15 +23,17 @@ from services.rules.reload import RULESET_KEY, rulebook, ruleset_message
 from services.stream import app, settings
 
 log = logging.getLogger("diplowatch.worker")
-_publisher: list[Any] = []
+
+
+@functools.cache
+def _producer() -> KafkaProducer:
+    return producer(settings)
 
 
 def _send(topic: str, messages: dict[bytes, bytes | None]) -> None:
-    if not _publisher:
-        _publisher.append(producer(settings))
     for key, value in messages.items():
-        _publisher[0].send(topic, key=key, value=value)
-    _publisher[0].flush(timeout=10)
+        _producer().send(topic, key=key, value=value)
+    _producer().flush(timeout=10)
 
 
 def _publish(ruleset: RuleSet) -> None:
@@ -42,7 +46,7 @@ def _publish_subscriptions(updates: dict[bytes, bytes | None]) -> None:
 
 def start_rules() -> None:
     """Before the agents run: adopt the rules topic's newest set, then the directory's if it differs."""
-    rulebook.poll_topic(settings, timeout_ms=3000)
+    rulebook.poll_topic(settings, catch_up=True)
     rulebook.check_directory(settings.rules_dir, _publish)
     log.warning("diplowatch %s worker: rule-set version %s (%d rules)", __version__, rulebook.active.version,
                 len(rulebook.active))
@@ -85,15 +89,11 @@ async def report_lag() -> None:
 
 
 @app.timer(interval=settings.rules_poll_s)
-async def watch_rules() -> None:
+async def watch_config() -> None:
+    """Rules and subscriptions: publish local file changes, then apply what the compacted topics hold."""
     loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, rulebook.check_directory, settings.rules_dir, _publish)
     await loop.run_in_executor(None, rulebook.poll_topic, settings)
-
-
-@app.timer(interval=settings.rules_poll_s)
-async def watch_subscriptions() -> None:
-    loop = asyncio.get_running_loop()
     await loop.run_in_executor(None, book.check_file, settings.subscriptions_file, _publish_subscriptions)
     await loop.run_in_executor(None, book.poll_topic, settings)
     registry.sync(book.current)

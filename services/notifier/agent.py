@@ -84,8 +84,8 @@ class _Pending:
 @app.agent(topic(settings.topics.alerts))
 async def notify(stream: Any) -> None:
     manual = stream.noack()
+    registry.sync(book.current)  # loaded before the agents start; later changes come with the worker's timer
     async for event in manual.events():
-        registry.sync(book.current)
         try:
             alert = Alert.model_validate_json(event.value)
         except ValidationError as exc:  # not ours to fix: the alerts topic only carries what the alerter made

@@ -165,6 +165,6 @@ class Subscriber:
 def _describe(exc: BaseException) -> str:
     if isinstance(exc, httpx.TimeoutException):
         return f"timeout ({type(exc).__name__})"
-    if isinstance(exc, httpx.ConnectError | ConnectionError | OSError):
+    if isinstance(exc, httpx.ConnectError | OSError):
         return f"connection failed: {exc or type(exc).__name__}"
     return str(exc) or type(exc).__name__

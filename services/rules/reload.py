@@ -45,11 +45,11 @@ class RuleBook:
         except (RuleError, ValidationError) as exc:  # cannot happen for sets we published, but topics are shared
             log.error("a rule set on the rules topic was refused: %s", exc)
 
-    def poll_topic(self, settings: Settings, timeout_ms: int = 0) -> None:
-        """Apply whatever the rules topic holds that this worker has not seen."""
+    def poll_topic(self, settings: Settings, catch_up: bool = False) -> None:
+        """Apply whatever the rules topic holds that this worker has not seen (all of it, with catch_up)."""
         if self._reader is None:
             self._reader = CompactedReader(settings, settings.topics.rules, "diplowatch-rules")
-        last = self._reader.poll(timeout_ms).get(RULESET_KEY)
+        last = (self._reader.catch_up() if catch_up else self._reader.poll()).get(RULESET_KEY)
         if last:
             self.apply_message(last)
 
