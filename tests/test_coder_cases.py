@@ -104,3 +104,39 @@ def test_compound_adjectives_are_not_actions() -> None:
 def test_nouns_without_a_target_give_no_event() -> None:
     assert events("The sanctions remain in force, officials in Paris said.") == []
     assert events("Support for the plan is growing in Germany.") == []
+
+
+def test_unattributed_attack_is_coded_to_the_country_where_it_happened() -> None:
+    # the reporting speaker ("the army said") is not the attacker
+    t = triples("A car bomb near the city of Basra killed three Danish soldiers, the army said.")
+    assert ("IRQ", "DNK", "ASSAULT") in t
+    assert not any(s == "DNK" and p == "ASSAULT" for s, _, p in t)
+
+
+def test_city_names_without_diacritics_are_places() -> None:
+    art = code_article("t", "Protesters gathered in Samarra and in Basra on Friday.")
+    assert {(loc.country, loc.text) for loc in art.locations} >= {("IRQ", "Samarra"), ("IRQ", "Basra")}
+
+
+def test_a_remembered_person_is_not_taken_for_a_city_of_the_same_name() -> None:
+    # "Kishi" is also a Nigerian city's other name
+    art = code_article("t", "Japanese Defense Minister Nobuo Kishi arrived in Hanoi. Kishi met Vietnam's president.")
+    assert ("JPN", "VNM", "CONSULT") in {(e.source.country, e.target.country if e.target else None, e.plover)
+                                        for e in art.events}
+    assert not [loc for loc in art.locations if loc.country == "NGA"]
+
+
+def test_target_is_not_taken_from_a_subordinate_clause() -> None:
+    t = triples("Nigeria will withdraw its force from Chad unless President Ali Musa calls a ceasefire.")
+    assert ("NGA", "TCD", "THREATEN") in t
+
+
+def test_a_threat_with_no_one_in_its_clause_is_aimed_at_the_condition() -> None:
+    assert ("RUS", "USA", "THREATEN") in triples(
+        "Russia threatened to stop the negotiations if the United States deploys new missiles.")
+
+
+def test_a_parenthesis_does_not_end_the_clause() -> None:
+    assert ("IGO", "IRN", "ACCUSE") in {(e.source.code[:3], e.target.country if e.target else None, e.plover)
+                                       for e in events("The IAEA sent inspectors to the Natanz plant (NPF) in "
+                                                       "central Iran to investigate.")}

@@ -13,7 +13,7 @@ from types import ModuleType
 from services.corpus import read_items
 from services.enrich import enrich
 
-RECALL_FLOOR = 0.68
+RECALL_FLOOR = 0.71
 TYPE_RECALL_FLOOR = 0.82
 
 

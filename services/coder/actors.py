@@ -151,8 +151,12 @@ def find_mentions(
     while i < stop:
         sp = at.get(i)
         tok = tokens[i]
+        if sp is not None and tok.text in memory.people and sp.kinds() <= {"place"}:
+            sp = None  # "Kishi" after "Defense Minister Nobuo Kishi" is the minister, not Kishi in Nigeria
         if sp is None:
-            person = memory.people.get(tok.text) if tok.capitalised and i not in covered else None
+            place_only = i in covered and covered[i].kinds() <= {"place"}
+            person = (memory.people.get(tok.text) if tok.capitalised and (i not in covered or place_only)
+                      else None)
             if person is not None:
                 j = _name_after(tokens, i, stop, covered)
                 out.append(_mention(tokens, text, i, max(j, i + 1), country=person.country, agents=person.agents,

@@ -26,12 +26,16 @@ CODER_VERSION = "diplowatch-coder/0.1"
 BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
 SPEECH = frozenset({"said", "says", "say", "told", "stated", "added", "noted", "announced", "declared",
                     "insisted", "warned", "reported", "quoted", "confirmed", "claimed"})
-TARGET_STOP = frozenset({",", ";", ":", "—", "(", ")", "“", "”", '"', "but"})
+# the target is in the verb's own clause: punctuation, "but" and subordinators ("unless", "until") end it
+TARGET_STOP = frozenset({",", ";", ":", "—", "“", "”", '"', "but", "unless", "until", "if", "because", "although",
+                         "though", "whereas", "while"})
 TARGET_WINDOW = 12
 # a sentence naming more actors than this is a list (a roll call, a table), not an action between them; and
 # a coordination longer than MAX_CONJUNCTS is cut: both bound the work per sentence (hostile input)
 MAX_MENTIONS_PER_SENTENCE = 40
 MAX_CONJUNCTS = 8
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+CONDITIONS = frozenset({"unless", "if"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "during", "after", "before"})
 
 
@@ -112,6 +116,8 @@ def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward
 
     A comma alone does not coordinate ("Beyond Ukraine, G7 ministers"): a list needs an "and"/"or" link.
     """
+    if m not in mentions:
+        return [m]  # an actor made from a place: it coordinates with nothing
     ordered = mentions if forward else list(reversed(mentions))
     chain: list[Mention] = [m]
     links: list[list[str]] = []
@@ -166,20 +172,21 @@ def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Me
 
 
 def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent: Sentence,
-                  source: Mention | None) -> Mention | None:
+                  source: Mention | None, threat: bool = False) -> Mention | None:
     """The first actor after the phrase's first word in the same clause ("give Tanzania a grant" counts).
 
     Preference: another actor; then a state named as a place ("blocked streets in Hong Kong in defiance of
     Chinese authorities" -> the authorities); then the source's own country ("Britain mobilized army
-    reservists for a war against Iraq" -> Iraq, not the reservists).
+    reservists for a war against Iraq" -> Iraq, not the reservists). A threat with no one in its own clause
+    is aimed at whoever its condition names ("threatened to strike unless Israel rescinded ...").
     """
     best: tuple[int, Mention] | None = None
     start = max(hit.last, hit.first + 1)
     for m in mentions:
         if m.first <= hit.first or m is source or (source is not None and m.first < source.last):
             continue
-        if m.first > start and (m.first - start > TARGET_WINDOW
-                                or any(t.norm in TARGET_STOP for t in tokens[start : m.first])):
+        allowed = CONDITIONS if threat and best is None else frozenset()
+        if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
             break
         own = (source is not None and m.country == source.country and m.kind != "person" and not m.members)
         rank = 2 if own else 1 if (m.locative and m.kind == "state" and not m.agents) else 0
@@ -188,6 +195,20 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         if best is None or rank < best[0]:
             best = (rank, m)
     return best[1] if best else None
+
+
+def _stops(tokens: list[Token], a: int, b: int, allowed: frozenset[str] = frozenset()) -> bool:
+    """Whether the clause ends between tokens a and b; a parenthesis ("Facilities (UCF) in Iran") does not
+    end it, but an actor inside one is not the target."""
+    depth = 0
+    for t in tokens[a:b]:
+        if t.norm == "(":
+            depth += 1
+        elif t.norm == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0 and t.norm in TARGET_STOP and t.norm not in allowed:
+            return True
+    return depth > 0
 
 
 def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence) -> Mention | None:
@@ -207,6 +228,19 @@ def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:
             return True
         k -= 1
     return k >= sent.first and tokens[k].norm in BE_FORMS and tokens[first].norm.endswith(("ed", "en", "wn"))
+
+
+def _place_actor(mentions: list[Mention], places: list[Location], agents: tuple[str, ...] = ()) -> Mention | None:
+    """The state of the place an event happened in, as its actor: a state named as a place ("in Lebanon"),
+    else the country of the first place with one ("near the town of Samarra")."""
+    m = next((m for m in mentions if m.locative and m.country), None)
+    if m is not None:
+        return m
+    loc = next((x for x in places if x.country and x.span), None)
+    if loc is None or loc.span is None:
+        return None
+    return Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text, country=loc.country,
+                   agents=agents, locative=True)
 
 
 def _actor(m: Mention) -> Actor:
@@ -347,11 +381,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
             src = _by_agent(mentions, tokens, h.last, sent) or _speaker(mentions, tokens, sent)
             if src is None:  # "was arrested in Lebanon": the authorities of the place acted
-                src = next((m for m in mentions if m.locative and m.country and m.first >= h.last), None)
-                loc = next((x for x in places if x.country and x.span and x.span.start >= tokens[h.first].start), None)
-                if src is None and loc is not None and loc.span is not None:
-                    src = Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text,
-                                  country=loc.country, agents=("GOV",), locative=True)
+                src = _place_actor([m for m in mentions if m.first >= h.last],
+                                   [x for x in places if x.span and x.span.start >= tokens[h.first].start],
+                                   agents=("GOV",))
                 if src is not None and tgt is not None and src.country == tgt.country:
                     src = None
             if src is tgt:
@@ -359,8 +391,15 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         else:
             # "Egypt condemned Israel and hosted ...": a coordinated verb keeps the first verb's subject
             coordinated = h.first > sent.first and tokens[h.first - 1].norm in ("and", "but", "then")
+            violent = code[:2] in VIOLENT_ROOTS
             src = (last_subject if coordinated and last_subject is not None
-                   else _subject(mentions, tokens, h.first, sent) or _speaker(mentions, tokens, sent))
+                   else _subject(mentions, tokens, h.first, sent)
+                   # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
+                   or (None if violent else _speaker(mentions, tokens, sent)))
+            if src is None and violent:
+                # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
+                # the attack to the country where it happened
+                src = _place_actor(mentions, places)
             # "X summoned Y's ambassador to complain": an infinitive's subject is the clause's subject, or the
             # person asked ("urged the EC to support") when the verb before is a request
             if h.first > sent.first and tokens[h.first - 1].norm == "to" and src is not None:
@@ -370,7 +409,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 elif not last_hit.pattern.intent and src is not last_subject:
                     asked = last_hit.pattern.code[:2] in ("02", "10")
                     src = last_target if asked and last_target is not None else (last_subject or src)
-            tgt = _target_after(mentions, tokens, h, sent, src)
+            tgt = _target_after(mentions, tokens, h, sent, src, threat=code[:2] == "13")
         if src is None:
             continue
         last_subject, last_hit, last_target = src, h, tgt
@@ -381,8 +420,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if not targets and not p.requires_target and len(sources) == 1:
             # no actor after the phrase: the place it happened names the target ("a rally in Lagos")
             after = tokens[h.last - 1].end
-            loc = next((loc for loc in places if loc.span and loc.country and loc.span.start >= after), None)
-            loc = loc or next((loc for loc in places if loc.span and loc.country), None)
+            # (not the place that already stands in for the source)
+            free = [loc for loc in places if loc.span and loc.country and loc.span.start != src.start]
+            loc = next((loc for loc in free if loc.span and loc.span.start >= after), None)
+            loc = loc or next(iter(free), None)
             if loc is not None and loc.span is not None:
                 targets = [Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text,
                                    country=loc.country, locative=True)]

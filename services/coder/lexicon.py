@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,6 +91,23 @@ def key_of(tokens: list[Token] | list[str]) -> str:
 
 def phrase_key(phrase: str) -> str:
     return key_of(tokenize(phrase))
+
+
+_SPELLING = re.compile(r"[A-Z][a-z]{4,}(?:[ -][A-Z][a-z]+)*")
+
+
+def _city_names(city: dict[str, Any]) -> set[str]:
+    """A city's name, its name without diacritics ("Sāmarrā’" is written "Samarra" in English news), and
+    those of its alternate names that are English-looking spellings of the same name ("Basra" for
+    "Basrah"): five letters or more, the same first three letters. A different name ("Sadr" for "Sadr
+    City", "Hawler" for "Erbil") is left out: it may be a person or a word."""
+    name = city["name"]
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().strip("'` ")
+    out = {name, plain} if plain else {name}
+    if plain:
+        out.update(a for a in city.get("alternatenames", ())
+                   if a[:3] == plain[:3] and _SPELLING.fullmatch(a))
+    return out
 
 
 def _case_of(name: str) -> int:
@@ -254,19 +272,20 @@ def load() -> Lexicon:
         for n in [p["name"], *p.get("aliases", [])]:
             b.add(n, Entry("place", TITLE_CASE, country=p.get("country"), name=p["name"], lat=p["lat"],
                            lon=p["lon"], place_kind=p["kind"]))
-    best: dict[str, dict[str, Any]] = {}
+    best: dict[str, tuple[str, dict[str, Any]]] = {}
     for city in gc.get_cities().values():
         if city["population"] < 50_000:
             continue
-        k = phrase_key(city["name"])
-        if k not in best or city["population"] > best[k]["population"]:
-            best[k] = city
+        for name in _city_names(city):
+            k = phrase_key(name)
+            if k not in best or city["population"] > best[k][1]["population"]:
+                best[k] = (name, city)
     n_cities = 0
-    for k, city in best.items():
+    for k, (name, city) in best.items():
         if any(e.kind in ("title", "agent", "ref", "region") for e in b.entries.get(k, ())):
             continue
-        b.add(city["name"], Entry("place", TITLE_CASE, country=iso2_to_3.get(city["countrycode"]), name=city["name"],
-                                  lat=city["latitude"], lon=city["longitude"], place_kind="city"))
+        b.add(name, Entry("place", TITLE_CASE, country=iso2_to_3.get(city["countrycode"]), name=city["name"],
+                          lat=city["latitude"], lon=city["longitude"], place_kind="city"))
         n_cities += 1
 
     # event patterns
