@@ -140,3 +140,17 @@ def test_a_parenthesis_does_not_end_the_clause() -> None:
     assert ("IGO", "IRN", "ACCUSE") in {(e.source.code[:3], e.target.country if e.target else None, e.plover)
                                        for e in events("The IAEA sent inspectors to the Natanz plant (NPF) in "
                                                        "central Iran to investigate.")}
+
+
+def test_pushing_for_is_a_demand() -> None:
+    assert ("GBR", "FRA", "REQUEST") in triples("Britain is pushing hard for France to back the debt plan.")
+
+
+def test_group_words_take_the_country_of_the_place() -> None:
+    art = code_article("t", "Fundamentalists in Algeria began a hunger strike on Monday.")
+    assert ("DZARAD", "PROTEST") in {(e.source.code, e.plover) for e in art.events}
+
+
+def test_appositive_after_the_first_name_is_the_subject() -> None:
+    t = triples("Maria Lopez, Peru's leading human rights activist, staged a hunger strike on Sunday.")
+    assert any(s == "PER" and p == "PROTEST" for s, _, p in t)

@@ -36,6 +36,9 @@ MAX_MENTIONS_PER_SENTENCE = 40
 MAX_CONJUNCTS = 8
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 CONDITIONS = frozenset({"unless", "if"})
+LIGHT_VERBS = frozenset("staged stage stages staging held hold holds holding launched launch launches launching began "
+                        "begin begins beginning started start starts starting mounted mount mounts organized organised "
+                        "organize organise conducted conduct conducts".split())
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "during", "after", "before"})
 
 
@@ -159,6 +162,14 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
         # "Kenzo Oshima, the United Nations relief coordinator, demanded": the appositive stands in
         fallback = next((m for m in reversed(mentions) if m.last <= first and not m.locative
                          and _commas(tokens, m.last, first) == 1), None)
+    if fallback is None:
+        # "Salaheddine Sidhoum, Algeria's leading activist, staged a hunger strike": an appositive right
+        # after the sentence's first name, closed by the only comma before the verb
+        fallback = next((m for m in mentions if m.last < first and not m.locative
+                         and m.first - 1 > sent.first and tokens[m.first - 1].norm == ","
+                         and tokens[m.last].norm == "," and _commas(tokens, sent.first, m.first) == 1
+                         and _commas(tokens, m.last, first) == 1
+                         and tokens[sent.first].capitalised), None)
     return fallback
 
 
@@ -218,6 +229,15 @@ def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sen
                 if m.first > k and m.first - k <= 4:
                     return m
     return None
+
+
+def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """An event noun after a determiner names an event told elsewhere ("during the meeting", "a request
+    for comment"), unless a light verb puts it on stage ("staged a hunger strike", "held a rally")."""
+    if first <= sent.first or tokens[first - 1].norm not in DETERMINERS:
+        return False
+    return not (tokens[first - 1].norm in ("a", "an") and first - 2 >= sent.first
+                and tokens[first - 2].norm in LIGHT_VERBS)
 
 
 def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:
@@ -429,8 +449,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                                    country=loc.country, locative=True)]
             else:  # "... for the peacekeeping force in Lebanon"
                 targets = [m for m in mentions if m.locative and m.first >= h.last][:1]
-        if not targets and len(sources) == 1 and (
-                p.requires_target or (h.first > sent.first and tokens[h.first - 1].norm in DETERMINERS)):
+        if not targets and len(sources) == 1 and (p.requires_target or _mentioned_noun(tokens, h.first, sent)):
             continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
         pairs: list[tuple[Mention, Mention | None]] = []
         for s in sources:
