@@ -154,3 +154,9 @@ def test_group_words_take_the_country_of_the_place() -> None:
 def test_appositive_after_the_first_name_is_the_subject() -> None:
     t = triples("Maria Lopez, Peru's leading human rights activist, staged a hunger strike on Sunday.")
     assert any(s == "PER" and p == "PROTEST" for s, _, p in t)
+
+
+def test_a_city_name_inside_a_personal_name_is_not_a_place() -> None:
+    # "Dara" is also a Syrian city's other name
+    art = code_article("t", "The court freed journalist Mech Dara on Friday.")
+    assert not art.locations

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from services.coder import moods
-from services.coder.actors import LOCATIVE, ArticleMemory, Mention, find_mentions
+from services.coder.actors import LOCATIVE, NOT_NAMES, ArticleMemory, Mention, find_mentions
 from services.coder.dates import event_date
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
 from services.coder.spans import Span, scan
@@ -298,6 +298,10 @@ def _places(lex: Lexicon, tokens: list[Token], text: str, spans: list[Span], sen
             continue  # a capital outside a place phrase is the government ("Beijing said")
         if e is not None and e.place_kind == "city" and sp.entry("state", "adj", "org") and prev not in LOCATIVE:
             continue
+        if (e is not None and cap is None and e.place_kind == "city" and sp.first > sent.first
+                and tokens[sp.first - 1].capitalised and tokens[sp.first - 1].text.isalpha()
+                and tokens[sp.first - 1].text not in NOT_NAMES):
+            continue  # "Mech Dara", "Jimmy Lai": a city's name inside a personal name
         start, end = tokens[sp.first].start, tokens[sp.last - 1].end
         ent = e or cap
         assert ent is not None
