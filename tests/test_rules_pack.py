@@ -118,3 +118,21 @@ def test_inflection_and_proximity(tmp_path: Path) -> None:
     assert [a.rule_id for a in enrich(NewsItem(id="n", body="The coast guard may now use its weapons."), rules).alerts]
     far = "The coast guard " + "did many things " * 10 + "with weapons."
     assert not enrich(NewsItem(id="n", body=far), rules).alerts
+
+
+def test_region_condition_covers_the_features_within_it(tmp_path: Path) -> None:
+    f = _write(tmp_path, "- id: scs\n  title: t\n  severity: low\n  match: {place: {region: South China Sea}}\n")
+    rules = load_rules(f)
+
+    def fired(body: str) -> list[str]:
+        return [a.rule_id for a in enrich(NewsItem(id="r", body=body), rules).alerts]
+
+    assert fired("Chinese ships blocked a resupply mission to Second Thomas Shoal on Monday.") == ["scs"]
+    assert fired("Vietnam protested new buildings on Woody Island.") == ["scs"]
+    assert fired("Japanese patrol boats shadowed Chinese ships near the Senkaku Islands.") == []
+
+
+def test_unknown_region_is_refused_with_the_known_ones(tmp_path: Path) -> None:
+    f = _write(tmp_path, "- id: r\n  title: t\n  severity: low\n  match: {place: {region: South Chine Sea}}\n")
+    with pytest.raises(RuleError, match=r"unknown region \['South Chine Sea'\].*South China Sea"):
+        load_rules(f)

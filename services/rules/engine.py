@@ -22,7 +22,7 @@ import ahocorasick
 import re2
 import yaml
 
-from services.coder.lexicon import key_of, pluralise
+from services.coder.lexicon import key_of, places_within, pluralise
 from services.coder.tokens import Token, TokenText, tokenize
 from services.models import SEVERITIES, Alert, EnrichedArticle, MatchedSpan
 
@@ -176,6 +176,13 @@ def _check_condition(cond: Any, where: str, phrases: set[str], regexes: dict[str
             raise RuleError(f"{here}: regex {val!r} is refused by RE2 (linear-time engine): {exc}") from exc
     elif kind in ("actor", "event", "place", "field") and not isinstance(val, dict):
         raise RuleError(f"{here}: '{kind}' needs a mapping")
+    elif kind == "place":
+        if not set(val) - {"__line__"} or set(val) - {"name", "region", "__line__"}:
+            raise RuleError(f"{here}: place needs 'name' (place names) and/or 'region' (a region of places.yaml)")
+        unknown = [r for r in _as_list(val.get("region", [])) if str(r) not in places_within()]
+        if unknown:
+            raise RuleError(f"{here}: unknown region {unknown}; regions are the places.yaml entries other places "
+                            f"are 'within': {sorted(r for r, m in places_within().items() if len(m) > 1)}")
 
 
 def _re2_options() -> Any:
@@ -471,6 +478,7 @@ def _holds(cond: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> bool:
         return _event_holds(val, doc, out)
     if kind == "place":
         names = {str(n).lower() for n in _as_list(val.get("name", []))}
+        names.update(n.lower() for r in _as_list(val.get("region", [])) for n in places_within().get(str(r), ()))
         ok = False
         for loc in doc.article.locations:
             if loc.name.lower() in names and loc.span is not None:
