@@ -99,3 +99,38 @@ def test_payload_formats() -> None:
     assert set(slack) == {"text"} and "[HIGH] Coast guard law" in slack["text"]
     digest = Subscription(id="s", url="https://e.org", secret="s" * 16, batch_seconds=10)
     assert [a["alert_id"] for a in json.loads(payload(digest, [ALERT, ALERT]))["alerts"]] == ["a1", "a1"]
+
+
+def test_an_unexpected_error_parks_the_alert_and_the_subscriber_keeps_going() -> None:
+    import asyncio
+
+    from services.notifier.delivery import Job, Subscriber
+
+    class Broken:  # an HTTP client with a bug in it, not a failing receiver
+        async def post(self, *args: object, **kwargs: object) -> None:
+            raise RuntimeError("boom")
+
+    parked: list[tuple[str, str]] = []
+    acked: list[str] = []
+
+    async def park(sub: Subscription, alert: Alert, reason: str, attempts: int, first_at: datetime) -> None:
+        parked.append((alert.alert_id, reason))
+
+    async def scenario() -> None:
+        sub = Subscription(id="s", url="http://127.0.0.1:9/h", secret="s" * 16)
+        s = Subscriber(sub, Broken(), park, allowed_networks("127.0.0.0/8"))  # type: ignore[arg-type]
+        task = asyncio.get_running_loop().create_task(s.run())
+        for n in ("a1", "a2"):
+            async def done(n: str = n) -> None:
+                acked.append(n)
+            await s.put(Job(ALERT.model_copy(update={"alert_id": n}), done))
+        for _ in range(100):
+            if len(acked) == 2:
+                break
+            await asyncio.sleep(0.05)
+        s.removed = True
+        await asyncio.wait_for(task, 5)
+
+    asyncio.run(scenario())
+    assert [a for a, _ in parked] == ["a1", "a2"] and all("internal error: RuntimeError: boom" in r for _, r in parked)
+    assert acked == ["a1", "a2"]

@@ -38,6 +38,7 @@ class Registry:
             if s is None or s.removed or (s.task is not None and s.task.done()):
                 s = Subscriber(sub, self._client, park, self._allow)
                 s.task = asyncio.get_running_loop().create_task(s.run(), name=f"webhook-{sid}")
+                s.task.add_done_callback(_report)
                 self.subscribers[sid] = s
             s.sub = sub
         for sid, s in self.subscribers.items():
@@ -46,6 +47,13 @@ class Registry:
 
     def matching(self, alert: Alert) -> list[Subscriber]:
         return [s for s in self.subscribers.values() if not s.removed and wants(s.sub, alert)]
+
+
+def _report(task: asyncio.Task[None]) -> None:
+    """A subscriber task should only end when its subscription is removed; say so if it died."""
+    if not task.cancelled() and task.exception() is not None:
+        log.error("%s ended with an error; its unacknowledged alerts are delivered again after a restart",
+                  task.get_name(), exc_info=task.exception())
 
 
 registry = Registry()

@@ -97,7 +97,15 @@ class Subscriber:
             metrics.WEBHOOK_QUEUE.labels(subscription=self.sub.id).set(self.queue.qsize())
             fresh = [j for j in batch if j.alert.alert_id not in self._delivered]
             if fresh:
-                await self._deliver([j.alert for j in fresh])
+                try:
+                    await self._deliver([j.alert for j in fresh])
+                except Exception as exc:  # a bug, not the receiver: park with the reason, keep the task alive
+                    log.exception("webhook %s: delivery failed unexpectedly, parking %d alert(s)", self.sub.id,
+                                  len(fresh))
+                    for j in fresh:
+                        await self._park(self.sub, j.alert, f"internal error: {type(exc).__name__}: {exc}", 0,
+                                         datetime.now(UTC))
+                    self._finish([j.alert for j in fresh], "undeliverable", 0, time.monotonic())
             for job in batch:
                 await job.done()
 
