@@ -160,3 +160,17 @@ def test_a_city_name_inside_a_personal_name_is_not_a_place() -> None:
     # "Dara" is also a Syrian city's other name
     art = code_article("t", "The court freed journalist Mech Dara on Friday.")
     assert not art.locations
+
+
+def test_an_organisation_officials_pronoun_keeps_the_organisation() -> None:
+    art = code_article("t", "U.N. Secretary-General Kofi Annan spoke on Sunday. He met Iraqi Foreign Minister "
+                            "Tariq Aziz on Monday.")
+    assert ("IGO", "IRQ", "CONSULT") in {(e.source.code[:3], e.target.country if e.target else None, e.plover)
+                                        for e in art.events}
+
+
+def test_organisations_without_a_country_are_not_each_others_own() -> None:
+    # two actors with no country are not "the source's own country" for each other
+    urged = [e for e in events("The Arab League urged the European Union to support the Palestinian Authority.")
+             if e.trigger == "urged"]
+    assert urged and urged[0].target is not None and urged[0].target.code.startswith("IGOEU")

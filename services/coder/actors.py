@@ -56,6 +56,7 @@ class Person:
     name: str
     country: str | None
     agents: tuple[str, ...]
+    code_prefix: str | None = None  # an official of an organisation ("IGOUNO"): "he" later is the UN too
 
 
 @dataclass
@@ -160,7 +161,7 @@ def find_mentions(
             if person is not None:
                 j = _name_after(tokens, i, stop, covered)
                 out.append(_mention(tokens, text, i, max(j, i + 1), country=person.country, agents=person.agents,
-                                    kind="person", name=person.name))
+                                    kind="person", name=person.name, code_prefix=person.code_prefix))
                 memory.last_person = person
                 i = max(j, i + 1)
                 continue
@@ -185,7 +186,7 @@ def find_mentions(
                 if memory.last_person is not None and tok.norm in ("he", "she"):
                     p = memory.last_person
                     out.append(_mention(tokens, text, i, j, country=p.country, agents=p.agents, kind="person",
-                                        name=p.name))
+                                        name=p.name, code_prefix=p.code_prefix))
             elif ref.ref == "possessive":
                 nxt = at.get(j)
                 if nxt is not None and ("agent" in nxt.kinds() or "title" in nxt.kinds()):
@@ -208,12 +209,11 @@ def find_mentions(
                 continue
         known = sp.entry("person")
         if known is not None:
-            person = Person(known.name or tok.text, known.country, known.agents)
+            prefix = known.code if known.code and known.code[:3] in ("IGO", "NGO", "IMG") else None
+            person = Person(known.name or tok.text, known.country, known.agents, prefix)
             memory.note_person(person)
             out.append(_mention(tokens, text, i, sp.last, country=known.country, agents=known.agents,
-                                kind="person", name=known.name,
-                                code_prefix=known.code if known.code and known.code[:3] in ("IGO", "NGO", "IMG")
-                                else None))
+                                kind="person", name=known.name, code_prefix=prefix))
             i = sp.last
             continue
         org = sp.entry("org")
@@ -223,7 +223,7 @@ def find_mentions(
             t_agents, t_end, t_name = _agent_chain(tokens, at, j, stop, covered)
             if t_name > t_end:  # "Arab League Secretary General Chadli Klibi"
                 pname = text[tokens[t_end].start : tokens[t_name - 1].end]
-                memory.note_person(Person(pname, org.country, t_agents))
+                memory.note_person(Person(pname, org.country, t_agents, org.code if is_igo else None))
                 out.append(_mention(tokens, text, i, t_name, country=org.country, agents=t_agents, kind="person",
                                     name=pname, code_prefix=org.code if is_igo else None))
                 i = t_name
@@ -329,7 +329,7 @@ def find_mentions(
                     if listed.code and listed.code[:3] in ("IGO", "NGO", "IMG"):
                         out.append(_mention(tokens, text, i, name_end, country=None, agents=agents,
                                             kind="person", name=listed.name, code_prefix=listed.code))
-                        memory.note_person(Person(pname, None, agents))
+                        memory.note_person(Person(pname, None, agents, listed.code))
                         i = name_end
                         continue
                     country = listed.country

@@ -199,7 +199,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         allowed = CONDITIONS if threat and best is None else frozenset()
         if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
             break
-        own = (source is not None and m.country == source.country and m.kind != "person" and not m.members)
+        own = (source is not None and source.country is not None and m.country == source.country
+               and m.kind != "person" and not m.members)
         rank = 2 if own else 1 if (m.locative and m.kind == "state" and not m.agents) else 0
         if rank == 0:
             return m
@@ -469,7 +470,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         for s, t_or_self in pairs:
             if (s.country is None and s.code.startswith("---")) or (t_or_self is None and p.requires_target):
                 continue
-            t = None if t_or_self is not None and t_or_self.code == s.code and t_or_self.text == s.text else t_or_self
+            same = t_or_self is not None and t_or_self.code == s.code and (
+                t_or_self.text == s.text or (t_or_self.kind == s.kind == "person" and t_or_self.name == s.name))
+            t = None if same else t_or_self  # "Barnier ... he": one person, no target
             eid = hashlib.sha1(
                 f"{article_id}|{sent.start}|{tokens[h.first].start}|{s.code}|{t.code if t else ''}|{code}".encode()
             ).hexdigest()[:20]
