@@ -174,3 +174,14 @@ def test_organisations_without_a_country_are_not_each_others_own() -> None:
     urged = [e for e in events("The Arab League urged the European Union to support the Palestinian Authority.")
              if e.trigger == "urged"]
     assert urged and urged[0].target is not None and urged[0].target.code.startswith("IGOEU")
+
+
+def test_a_speaker_named_last_does_not_hide_the_target() -> None:
+    quote = '"We urge Afghanistan to act," the Pakistani foreign ministry said.'
+    assert ("PAK", "AFG", None) in {(e.source.country, e.target.country if e.target else None, e.plover)
+                                    for e in events(quote)}
+
+
+def test_out_of_the_question_refuses_what_comes_before_it() -> None:
+    t = triples("US officials said that lifting the sanctions on Burma is out of the question.")
+    assert ("USA", "MMR", "REJECT") in t and ("MMR", "USA", "REJECT") not in t

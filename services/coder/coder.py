@@ -194,7 +194,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
     best: tuple[int, Mention] | None = None
     start = max(hit.last, hit.first + 1)
     for m in mentions:
-        if m.first <= hit.first or m is source or (source is not None and m.first < source.last):
+        # (a speaker named after the phrase, "..., Benin police said", does not hide the actors before it)
+        if m.first <= hit.first or m is source:
             continue
         allowed = CONDITIONS if threat and best is None else frozenset()
         if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
