@@ -185,3 +185,8 @@ def test_a_speaker_named_last_does_not_hide_the_target() -> None:
 def test_out_of_the_question_refuses_what_comes_before_it() -> None:
     t = triples("US officials said that lifting the sanctions on Burma is out of the question.")
     assert ("USA", "MMR", "REJECT") in t and ("MMR", "USA", "REJECT") not in t
+
+
+def test_a_state_qualifying_a_noun_after_to_is_an_actor_not_a_destination() -> None:
+    t = triples("Israeli Prime Minister David Levy agreed to US mediation in the talks with the Palestinians.")
+    assert ("ISR", "USA", "AGREE") in t

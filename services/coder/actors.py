@@ -22,6 +22,10 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", 
                             "ben", "dos", "du", "der", "ter", "st."})
 COMPOUND_MODIFIERS = frozenset({"made", "built", "owned", "manufactured", "designed", "produced", "style", "born",
                                 "speaking", "language", "brokered", "sponsored", "funded"})
+# words that may follow a destination ("flew to Beijing on Monday"): the state before them is a place
+NOT_AFTER_PLACE = frozenset("on in at for from with and or but to by after before last next this that early late "
+                            "later earlier where when while as via since until is was are were has have had will "
+                            "would can could may might should must".split())
 NOT_NAMES = frozenset(
     "The A An On In At For And But Or With From By To Of As After Before During Monday Tuesday Wednesday "
     "Thursday Friday Saturday Sunday January February March April May June July August September October "
@@ -244,6 +248,9 @@ def find_mentions(
         place_entry = sp.entry("place")
         locative = prev_norm(i) in LOCATIVE or (prev_norm(i) == "the" and i - 2 >= sent.first
                                                 and tokens[i - 2].norm in LOCATIVE)
+        if (locative and prev_norm(i) == "to" and sp.last < stop and tokens[sp.last].text.isalpha()
+                and tokens[sp.last].text.islower() and tokens[sp.last].norm not in NOT_AFTER_PLACE):
+            locative = False  # "agreed to US mediation": the state qualifies a noun, it is not a destination
         if country_entry is not None:
             j = sp.last
             # "Japanese-made equipment": a product's origin, not an actor
