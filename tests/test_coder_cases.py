@@ -190,3 +190,13 @@ def test_out_of_the_question_refuses_what_comes_before_it() -> None:
 def test_a_state_qualifying_a_noun_after_to_is_an_actor_not_a_destination() -> None:
     t = triples("Israeli Prime Minister David Levy agreed to US mediation in the talks with the Palestinians.")
     assert ("ISR", "USA", "AGREE") in t
+
+
+def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to() -> None:
+    t = triples("Lebanon complained to the United Nations on Tuesday over Israeli air raids.")
+    assert ("LBN", "ISR", "ACCUSE") in t
+
+
+def test_a_gerund_clause_after_before_is_not_searched_for_the_target() -> None:
+    t = triples("Bosnian Serbs demanded a truce with Bosnian forces before allowing U.N. convoys through.")
+    assert ("BIH", "BIH", "REQUEST") in t and ("BIH", None, "REQUEST") not in t

@@ -36,6 +36,7 @@ MAX_MENTIONS_PER_SENTENCE = 40
 MAX_CONJUNCTS = 8
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
 CONDITIONS = frozenset({"unless", "if"})
+GERUND_CLAUSE = frozenset({"before", "after", "without"})
 LIGHT_VERBS = frozenset("staged stage stages staging held hold holds holding launched launch launches launching began "
                         "begin begins beginning started start starts starting mounted mount mounts organized organised "
                         "organize organise conducted conduct conducts".split())
@@ -195,7 +196,7 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
     start = max(hit.last, hit.first + 1)
     for m in mentions:
         # (a speaker named after the phrase, "..., Benin police said", does not hide the actors before it)
-        if m.first <= hit.first or m is source:
+        if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue
         allowed = CONDITIONS if threat and best is None else frozenset()
         if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
@@ -214,13 +215,16 @@ def _stops(tokens: list[Token], a: int, b: int, allowed: frozenset[str] = frozen
     """Whether the clause ends between tokens a and b; a parenthesis ("Facilities (UCF) in Iran") does not
     end it, but an actor inside one is not the target."""
     depth = 0
-    for t in tokens[a:b]:
+    for k in range(a, b):
+        t = tokens[k]
         if t.norm == "(":
             depth += 1
         elif t.norm == ")":
             depth = max(0, depth - 1)
         elif depth == 0 and t.norm in TARGET_STOP and t.norm not in allowed:
             return True
+        elif depth == 0 and t.norm in GERUND_CLAUSE and k + 1 < b and tokens[k + 1].norm.endswith("ing"):
+            return True  # "demanded a truce before allowing U.N. convoys": a clause of its own
     return depth > 0
 
 
@@ -435,7 +439,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 elif not last_hit.pattern.intent and src is not last_subject:
                     asked = last_hit.pattern.code[:2] in ("02", "10")
                     src = last_target if asked and last_target is not None else (last_subject or src)
-            tgt = _target_after(mentions, tokens, h, sent, src, threat=code[:2] == "13")
+            tgt = (None if p.target == "none"
+                   else _target_after(mentions, tokens, h, sent, src, threat=code[:2] == "13"))
         if src is None:
             continue
         last_subject, last_hit, last_target = src, h, tgt

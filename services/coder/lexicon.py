@@ -208,6 +208,9 @@ class _Builder:
             self.entries[key].append(entry)
 
 
+PATTERN_TARGETS = ("after", "end", "left", "none")
+
+
 @functools.lru_cache(maxsize=1)
 def places_within() -> dict[str, frozenset[str]]:
     """Region -> the names of the places in it, itself included (places.yaml's `within`)."""
@@ -304,6 +307,8 @@ def load() -> Lexicon:
     irregular = {k: list(v) for k, v in verbs["irregular"].items()}
     patterns: list[Pattern] = []
     for spec in verbs["patterns"]:
+        if spec.get("target", "after") not in PATTERN_TARGETS:
+            raise ValueError(f"verbs.yaml: pattern {spec['phrases'][:1]}: target must be one of {PATTERN_TARGETS}")
         for phrase in spec["phrases"]:
             slots = compile_phrase(phrase, irregular)
             idx = len(patterns)
