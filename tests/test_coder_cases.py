@@ -200,3 +200,15 @@ def test_a_complaint_is_aimed_at_what_it_is_about_not_at_whom_it_is_made_to() ->
 def test_a_gerund_clause_after_before_is_not_searched_for_the_target() -> None:
     t = triples("Bosnian Serbs demanded a truce with Bosnian forces before allowing U.N. convoys through.")
     assert ("BIH", "BIH", "REQUEST") in t and ("BIH", None, "REQUEST") not in t
+
+
+def test_ethnic_groups_take_the_state_they_live_in_even_behind_a_direction_word() -> None:
+    t = triples("Serb forces killed three ethnic Albanians in southeastern Serbia on Friday.")
+    assert ("SRB", "SRB", "ASSAULT") in t and not any(tg == "ALB" for _, tg, _ in t)
+
+
+def test_anti_and_pro_compounds_name_a_stance_not_a_nationality() -> None:
+    art = code_article("t", "An anti-Syria journalist was killed in a car bomb explosion in Beirut.")
+    assert not [a for a in art.actors if a.country == "SYR"]
+    assert any(e.source.country == "LBN" and e.target is not None and e.target.country == "LBN"
+               for e in art.events)

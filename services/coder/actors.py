@@ -22,6 +22,9 @@ NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", 
                             "ben", "dos", "du", "der", "ter", "st."})
 COMPOUND_MODIFIERS = frozenset({"made", "built", "owned", "manufactured", "designed", "produced", "style", "born",
                                 "speaking", "language", "brokered", "sponsored", "funded"})
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+DIRECTIONS = frozenset("north south east west northern southern eastern western northeast northwest southeast "
+                       "southwest northeastern northwestern southeastern southwestern central far".split())
 # words that may follow a destination ("flew to Beijing on Monday"): the state before them is a place
 NOT_AFTER_PLACE = frozenset("on in at for from with and or but to by after before last next this that early late "
                             "later earlier where when while as via since until is was are were has have had will "
@@ -246,8 +249,7 @@ def find_mentions(
             continue
         country_entry = sp.entry("adj", "state", "capital")
         place_entry = sp.entry("place")
-        locative = prev_norm(i) in LOCATIVE or (prev_norm(i) == "the" and i - 2 >= sent.first
-                                                and tokens[i - 2].norm in LOCATIVE)
+        locative = after_locative(tokens, i, sent.first)
         if (locative and prev_norm(i) == "to" and sp.last < stop and tokens[sp.last].text.isalpha()
                 and tokens[sp.last].text.islower() and tokens[sp.last].norm not in NOT_AFTER_PLACE):
             locative = False  # "agreed to US mediation": the state qualifies a noun, it is not a destination
@@ -256,6 +258,10 @@ def find_mentions(
             # "Japanese-made equipment": a product's origin, not an actor
             if (j + 1 < stop and tokens[j].text == "-" and tokens[j + 1].norm in COMPOUND_MODIFIERS):
                 i = j + 2
+                continue
+            # "an anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
+            if i - 2 >= sent.first and tokens[i - 1].text == "-" and tokens[i - 2].norm in STANCE_PREFIXES:
+                i = j
                 continue
             if country_entry.kind == "capital" and (locative or (place_entry is not None and locative)):
                 i = j  # a capital as a place: the places pass records it
@@ -404,13 +410,20 @@ def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> st
     return None
 
 
+def after_locative(tokens: list[Token], k: int, sent_first: int) -> bool:
+    """Whether token k follows a locative preposition: "in Iraq", "in the Gulf", "in southeastern Serbia"."""
+    j = k - 1
+    while j >= sent_first and (tokens[j].norm == "the" or tokens[j].norm in DIRECTIONS):
+        j -= 1
+    return j >= sent_first and j < k and tokens[j].norm in LOCATIVE
+
+
 def _locative_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
     for k in range(sent.first + 1, sent.last):
         sp = at.get(k)
         if sp is None:
             continue
-        prev = tokens[k - 1].norm
-        if prev in LOCATIVE or (prev == "the" and k - 2 >= sent.first and tokens[k - 2].norm in LOCATIVE):
+        if after_locative(tokens, k, sent.first):
             e = sp.entry("state", "place", "capital")
             if e is not None and e.country:
                 return e.country
