@@ -212,3 +212,8 @@ def test_anti_and_pro_compounds_name_a_stance_not_a_nationality() -> None:
     assert not [a for a in art.actors if a.country == "SYR"]
     assert any(e.source.country == "LBN" and e.target is not None and e.target.country == "LBN"
                for e in art.events)
+
+
+def test_a_coercive_act_ordered_is_the_commanders_with_the_ordered_party_as_target() -> None:
+    t = triples("Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication.")
+    assert ("NIC", "NIC", "COERCE") in t

@@ -438,9 +438,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     src = head if head is not None and _commas(tokens, head.last, h.first) % 2 == 0 else src
                 elif not last_hit.pattern.intent and src is not last_subject:
                     asked = last_hit.pattern.code[:2] in ("02", "10")
-                    src = last_target if asked and last_target is not None else (last_subject or src)
+                    ordered = last_hit.pattern.commands and code[:2] in moods.MATERIAL_CONFLICT_ROOTS
+                    src = (last_subject or src) if ordered or not (asked and last_target is not None) else last_target
             tgt = (None if p.target == "none"
                    else _target_after(mentions, tokens, h, sent, src, threat=code[:2] == "13"))
+            if (tgt is None and last_hit is not None and last_hit.pattern.commands and src is last_subject
+                    and tokens[h.first - 1].norm == "to"):
+                tgt = last_target  # "ordered La Prensa to suspend publication": the paper is suspended
         if src is None:
             continue
         last_subject, last_hit, last_target = src, h, tgt

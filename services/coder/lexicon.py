@@ -67,6 +67,7 @@ class Pattern:
     intent: bool = False
     requires_target: bool = False
     mode: str | None = None
+    commands: bool = False  # "ordered X to ...": a coercive act ordered is the commander's, X its target
 
 
 @dataclass
@@ -315,7 +316,8 @@ def load() -> Lexicon:
             patterns.append(Pattern(code=str(spec["code"]), text=phrase, slots=tuple(slots),
                                     target=spec.get("target", "after"), passive=bool(spec.get("passive")),
                                     joint=bool(spec.get("joint")), intent=bool(spec.get("intent")),
-                                    requires_target=bool(spec.get("requires_target")), mode=spec.get("mode")))
+                                    requires_target=bool(spec.get("requires_target")), mode=spec.get("mode"),
+                                    commands=bool(spec.get("commands"))))
             for form in slots[0].forms:
                 key = key_of(list(form))
                 if Entry("trigger", ANY_CASE, pattern=idx) not in b.entries[key]:
