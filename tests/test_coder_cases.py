@@ -217,3 +217,9 @@ def test_anti_and_pro_compounds_name_a_stance_not_a_nationality() -> None:
 def test_a_coercive_act_ordered_is_the_commanders_with_the_ordered_party_as_target() -> None:
     t = triples("Nicaragua's government ordered the opposition newspaper La Prensa to suspend publication.")
     assert ("NIC", "NIC", "COERCE") in t
+
+
+def test_a_people_named_after_the_state_it_lives_in_is_that_state() -> None:
+    t = triples("Bosnian Serbs demanded a truce with Bosnian forces on Monday.")
+    assert ("BIH", "BIH", "REQUEST") in t and not any(s == "SRB" for s, _, _ in t)
+    assert ("GRC", "TUR", "ACCUSE") in triples("Greeks accused Turks of violating the airspace.")

@@ -270,8 +270,17 @@ def find_mentions(
                 i = j
                 continue
             countries = [country_entry.country]
-            if prev_norm(i) == "ethnic" and (home := _locative_country(at, sent, tokens)) is not None:
-                countries = [home]  # CAMEO codes an ethnic group by the state it lives in
+            if prev_norm(i) == "ethnic":
+                # CAMEO codes an ethnic group by the state it lives in: the place named, else the other
+                # state the sentence is about ("ethnic Turks ... protest against Sweden's decision")
+                home = _locative_country(at, sent, tokens) or _first_state(at, sent, tokens,
+                                                                           but=country_entry.country)
+                if home is not None:
+                    countries = [home]
+            # "Bosnian Serbs", "Iraqi Kurds": a people named by the state it lives in, then its own name
+            if (country_entry.kind == "adj" and (nsp := at.get(j)) is not None and nsp.entry("adj") is not None
+                    and nsp.entry("agent", "title", "state") is None and tokens[j].text[-1:] == "s"):
+                j = nsp.last
             # "Hungarian and Romanian officials": adjectives coordinated before one agent word
             while (j + 1 < stop and tokens[j].norm in ("and", ",") and (nsp := at.get(j + 1)) is not None
                    and (ne := nsp.entry("adj")) is not None and country_entry.kind == "adj"):
@@ -402,10 +411,10 @@ def _agent_chain(
     return tuple(agents), j, name_end
 
 
-def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
+def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None) -> str | None:
     for k in range(sent.first, sent.last):
         sp = at.get(k)
-        if sp is not None and (e := sp.entry("state", "adj")) is not None:
+        if sp is not None and (e := sp.entry("state", "adj")) is not None and e.country != but:
             return e.country
     return None
 
