@@ -223,3 +223,8 @@ def test_a_people_named_after_the_state_it_lives_in_is_that_state() -> None:
     t = triples("Bosnian Serbs demanded a truce with Bosnian forces on Monday.")
     assert ("BIH", "BIH", "REQUEST") in t and not any(s == "SRB" for s, _, _ in t)
     assert ("GRC", "TUR", "ACCUSE") in triples("Greeks accused Turks of violating the airspace.")
+
+
+def test_negotiators_arriving_for_talks_consult_each_other() -> None:
+    t = triples("U.S. and Russian negotiators return to Geneva this week for talks on missile limits.")
+    assert {("USA", "RUS", "CONSULT"), ("RUS", "USA", "CONSULT")} <= t
