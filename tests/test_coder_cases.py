@@ -228,3 +228,9 @@ def test_a_people_named_after_the_state_it_lives_in_is_that_state() -> None:
 def test_negotiators_arriving_for_talks_consult_each_other() -> None:
     t = triples("U.S. and Russian negotiators return to Geneva this week for talks on missile limits.")
     assert {("USA", "RUS", "CONSULT"), ("RUS", "USA", "CONSULT")} <= t
+
+
+def test_a_passive_agent_after_a_long_object_closed_by_a_comma() -> None:
+    t = triples("Former president Jean Aristide has been accused of misusing up to US $50 million in public "
+                "funds, much of it embezzled, by current Haitian government officials.")
+    assert ("HTI", "HTI", "ACCUSE") in t and not any("USA" in (s, tg) for s, tg, _ in t)

@@ -253,6 +253,9 @@ def find_mentions(
         if (locative and prev_norm(i) == "to" and sp.last < stop and tokens[sp.last].text.isalpha()
                 and tokens[sp.last].text.islower() and tokens[sp.last].norm not in NOT_AFTER_PLACE):
             locative = False  # "agreed to US mediation": the state qualifies a noun, it is not a destination
+        if country_entry is not None and sp.last < stop and tokens[sp.last].text == "$":
+            i = sp.last  # "US $50 million": a currency, not the state
+            continue
         if country_entry is not None:
             j = sp.last
             # "Japanese-made equipment": a product's origin, not an actor
@@ -414,7 +417,8 @@ def _agent_chain(
 def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None) -> str | None:
     for k in range(sent.first, sent.last):
         sp = at.get(k)
-        if sp is not None and (e := sp.entry("state", "adj")) is not None and e.country != but:
+        if (sp is not None and (e := sp.entry("state", "adj")) is not None and e.country != but
+                and not (sp.last < sent.last and tokens[sp.last].text == "$")):
             return e.country
     return None
 

@@ -228,9 +228,14 @@ def _stops(tokens: list[Token], a: int, b: int, allowed: frozenset[str] = frozen
     return depth > 0
 
 
-def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence) -> Mention | None:
-    for k in range(last, min(last + 4, sent.last)):
-        if tokens[k].norm == "by":
+def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence,
+              reach: int = 4) -> Mention | None:
+    """The actor of "by X" after a passive phrase; `reach` words on ("accused of misusing funds, much of it
+    embezzled, by Haitian officials" needs a long reach; "by killing" is a means, not an agent)."""
+    for k in range(last, min(last + reach, sent.last)):
+        far = k - last >= 4  # far from the phrase, only a "by" after a comma closes the passive's object
+        if (tokens[k].norm == "by" and not (k + 1 < sent.last and tokens[k + 1].norm.endswith("ing"))
+                and (not far or tokens[k - 1].norm == ",")):
             for m in mentions:
                 if m.first > k and m.first - k <= 4:
                     return m
@@ -409,7 +414,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         elif passive:
             tgt = _subject(mentions, tokens, h.first, sent)
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
-            src = _by_agent(mentions, tokens, h.last, sent) or _speaker(mentions, tokens, sent)
+            src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30)
+                   or _speaker(mentions, tokens, sent))
             if src is None:  # "was arrested in Lebanon": the authorities of the place acted
                 src = _place_actor([m for m in mentions if m.first >= h.last],
                                    [x for x in places if x.span and x.span.start >= tokens[h.first].start],
