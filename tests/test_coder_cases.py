@@ -234,3 +234,9 @@ def test_a_passive_agent_after_a_long_object_closed_by_a_comma() -> None:
     t = triples("Former president Jean Aristide has been accused of misusing up to US $50 million in public "
                 "funds, much of it embezzled, by current Haitian government officials.")
     assert ("HTI", "HTI", "ACCUSE") in t and not any("USA" in (s, tg) for s, tg, _ in t)
+
+
+def test_the_sources_own_state_named_right_after_the_verb_is_its_target() -> None:
+    # a domestic threat is coded state to state; the source's own organs further on still give way
+    assert ("FRA", "FRA", "THREATEN") in triples("Radical French farmers said they would blockade Paris on Monday.")
+    assert ("GBR", "IRQ", "MOBILIZE") in triples("Britain mobilized army reservists for a war against Iraq.")

@@ -201,8 +201,10 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         allowed = CONDITIONS if threat and best is None else frozenset()
         if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
             break
+        # the source's own organs ("Britain mobilized army reservists for a war against Iraq") give way;
+        # its state named as such ("French farmers would blockade Paris") does not
         own = (source is not None and source.country is not None and m.country == source.country
-               and m.kind != "person" and not m.members)
+               and m.kind != "person" and not m.members and (bool(m.agents) or m.first != start))
         rank = 2 if own else 1 if (m.locative and m.kind == "state" and not m.agents) else 0
         if rank == 0:
             return m
