@@ -240,3 +240,12 @@ def test_the_sources_own_state_named_right_after_the_verb_is_its_target() -> Non
     # a domestic threat is coded state to state; the source's own organs further on still give way
     assert ("FRA", "FRA", "THREATEN") in triples("Radical French farmers said they would blockade Paris on Monday.")
     assert ("GBR", "IRQ", "MOBILIZE") in triples("Britain mobilized army reservists for a war against Iraq.")
+
+
+def test_a_name_in_commas_inside_a_phrase_gap() -> None:
+    t = {(e.source.country, e.target.code[:3] if e.target else None, e.plover)
+         for e in events("Jakarta forced the UN refugee agency, UNHCR, out of the country.")}
+    assert ("IDN", "IGO", "SANCTION") in t
+    # a clause break that is not a short appositive still ends the gap
+    assert not [e for e in events("Jakarta forced the agency, which had worked there for years and was "
+                                  "well liked, out of the country.") if e.plover == "SANCTION"]

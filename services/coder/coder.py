@@ -66,12 +66,19 @@ def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int
         return i
     slot, rest = slots[0], slots[1:]
     if slot.gap:
-        for k in range(i, min(i + slot.gap, stop) + 1):
-            if k > i and tokens[k - 1].norm in moods.CLAUSE_BREAK:
-                break
+        k, skipped, resumed = i, 0, -1
+        while k <= min(i + slot.gap + skipped, stop):
+            if k > i and k != resumed and tokens[k - 1].norm in moods.CLAUSE_BREAK:
+                close = _appositive_end(tokens, k - 1, stop)
+                if close is None:
+                    break
+                skipped += close + 1 - k  # "forced the UN refugee agency, UNHCR, out": a name in commas
+                k = resumed = close + 1
+                continue
             end = _match_slots(rest, tokens, k, stop)
             if end is not None:
                 return end
+            k += 1
         return None
     if i < stop and tokens[i].norm in slot.words:
         end = _match_slots(rest, tokens, i + 1, stop)
@@ -85,6 +92,18 @@ def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int
                 return end
     if slot.optional:
         return _match_slots(rest, tokens, i, stop)
+    return None
+
+
+def _appositive_end(tokens: list[Token], comma: int, stop: int) -> int | None:
+    """The closing comma of a short capitalised appositive opened at `comma` (", UNHCR,"), or None."""
+    if tokens[comma].norm != ",":
+        return None
+    for k in range(comma + 1, min(comma + 5, stop)):
+        if tokens[k].norm == ",":
+            return k if k > comma + 1 and tokens[comma + 1].capitalised else None
+        if tokens[k].norm in moods.CLAUSE_BREAK:
+            return None
     return None
 
 
