@@ -249,3 +249,11 @@ def test_a_name_in_commas_inside_a_phrase_gap() -> None:
     # a clause break that is not a short appositive still ends the gap
     assert not [e for e in events("Jakarta forced the agency, which had worked there for years and was "
                                   "well liked, out of the country.") if e.plover == "SANCTION"]
+
+
+def test_the_subject_is_the_head_an_of_phrase_hangs_on() -> None:
+    t = triples("About 200 supporters of former President Ahmed Ben Bella blocked roads in the Algerian capital.")
+    assert ("DZA", "DZA", "PROTEST") in t
+    ev = [e for e in events("Supporters of Algerian President Ahmed Ben Bella blocked roads on Monday.")
+          if e.plover == "PROTEST"]
+    assert ev and ev[0].source.agents == ["CVL"]

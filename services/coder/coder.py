@@ -170,12 +170,13 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
     fallback = None
     # ", holding talks with": a participle after a comma takes the subject of the clause before it
     participle = first - 1 >= sent.first and tokens[first - 1].norm == "," and tokens[first].norm.endswith("ing")
-    for m in reversed([m for m in mentions if m.last <= first]):
+    before = [m for m in mentions if m.last <= first]
+    for m in reversed(before):
         if m.locative:
             continue
         n = _commas(tokens, m.last, first)
         if n == 0 or (participle and n == 1):
-            return m
+            return _head_of(before, m, tokens, sent)
         if n % 2 == 0 and fallback is None:
             fallback = m
     if fallback is None and first - 1 >= sent.first and tokens[first - 1].norm == ",":
@@ -191,6 +192,19 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
                          and _commas(tokens, m.last, first) == 1
                          and tokens[sent.first].capitalised), None)
     return fallback
+
+
+def _head_of(mentions: list[Mention], m: Mention, tokens: list[Token], sent: Sentence) -> Mention:
+    """The actor an "of" phrase hangs on: "supporters of former President Ben Bella blocked roads" -> the
+    supporters, not Ben Bella."""
+    k = m.first - 1
+    while k >= sent.first and tokens[k].norm in ("the", "a", "an", "former", "late", "ousted", "exiled"):
+        k -= 1
+    if k > sent.first and tokens[k].norm == "of":
+        head = next((h for h in mentions if h.last == k and not h.locative), None)
+        if head is not None:
+            return head
+    return m
 
 
 def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Mention | None:
