@@ -257,3 +257,19 @@ def test_the_subject_is_the_head_an_of_phrase_hangs_on() -> None:
     ev = [e for e in events("Supporters of Algerian President Ahmed Ben Bella blocked roads on Monday.")
           if e.plover == "PROTEST"]
     assert ev and ev[0].source.agents == ["CVL"]
+
+
+def test_progressive_is_not_passive_and_a_new_clause_is_not_a_second_target() -> None:
+    t = triples("Iranian authorities have been pressuring Iranian bus drivers to cancel the strike.")
+    assert ("IRN", "IRN", "REQUEST") in t
+    sentence = ("Sudanese rebels have been fighting the Sudanese army, and the United Nations says both sides "
+                "committed abuses.")
+    assert ("SDN", "SDN", "ASSAULT") in triples(sentence)
+    assert not [e for e in events(sentence) if e.target is not None and e.target.code.startswith("IGO")]
+
+
+def test_observers_received_and_refuge_sought() -> None:
+    t = {(e.source.country, e.target.code[:3] if e.target else None, e.plover) for e in events(
+        "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.")}
+    assert ("KGZ", "IGO", "RETREAT") in t
+    assert ("IRQ", "DEU", "REQUEST") in triples("Some 800,000 Iraqi Kurds sought refuge in Germany last month.")

@@ -150,7 +150,9 @@ def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward
         words = [t.norm for t in between]
         if len(chain) >= MAX_CONJUNCTS:
             break
-        if words and all(w in ("and", ",", "or", "the", "its") for w in words) and ("and" in words or "," in words):
+        opens_clause = forward and nxt.last < len(tokens) and tokens[nxt.last].norm in SPEECH
+        if (words and all(w in ("and", ",", "or", "the", "its") for w in words) and ("and" in words or "," in words)
+                and not opens_clause):  # ", and the United Nations says": a new clause, not a second target
             chain.append(nxt)
             links.append(words)
             cur = nxt
@@ -287,6 +289,8 @@ def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
 
 
 def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    if tokens[first].norm.endswith("ing"):
+        return False  # "have been pressuring": progressive, not passive
     k = first - 1
     while k >= sent.first and tokens[k].norm in ("also", "reportedly", "allegedly", "been", "being", "not",
                                                    "already", "later", "repeatedly", "widely"):
