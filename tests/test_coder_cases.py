@@ -274,3 +274,10 @@ def test_observers_received_and_refuge_sought() -> None:
         "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.")}
     assert ("KGZ", "IGO", "RETREAT") in t
     assert ("IRQ", "DEU", "REQUEST") in triples("Some 800,000 Iraqi Kurds sought refuge in Germany last month.")
+
+
+def test_widening_freedoms_is_a_concession_and_weapons_to_use_against_a_threat() -> None:
+    assert ("SDN", "SDN", "CONCEDE") in triples(
+        "President Omar al-Bashir has taken steps to enhance political freedoms in Sudan.")
+    assert ("TTO", "USA", "THREATEN") in triples(
+        "A terror group based in Trinidad claims to be making weapons to use against the United States.")

@@ -13,8 +13,8 @@ from types import ModuleType
 from services.corpus import read_items
 from services.enrich import enrich
 
-RECALL_FLOOR = 0.73
-TYPE_RECALL_FLOOR = 0.84
+RECALL_FLOOR = 0.78
+TYPE_RECALL_FLOOR = 0.87
 
 
 def _scorer(shared: Path) -> ModuleType:
