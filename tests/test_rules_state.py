@@ -121,3 +121,21 @@ def test_rule_file_errors_for_stateful_options(tmp_path: Path) -> None:
                          " match: {phrase: a}}\n")
     with pytest.raises(RuleError, match="group_by"):
         _rules(tmp_path, "- {id: x, title: t, severity: low, kind: first_seen, match: {phrase: a}}\n")
+
+
+def test_each_new_pair_gets_an_alert_that_names_it(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, """
+- id: pairs
+  title: New pair
+  severity: low
+  kind: first_seen
+  group_by: dyad
+  match: {event: {plover: [ASSAULT], between_states: true}}
+  text: "{title}: {key}"
+""")
+    text = "Russian troops attacked Georgian positions, and Armenian forces shelled Azerbaijani villages."
+    article = enrich(NewsItem(id="p1", body=text, published_at=T0), rules)
+    assert [a.text for a in article.alerts] == ["New pair: ARM -> AZE, RUS -> GEO"]
+    state: dict = {}
+    fired = [apply(rules.by_id[c.rule_id], c, state) for c in candidates(rules.by_id, article.alerts, article)]
+    assert sorted(a.text for a in fired if a is not None) == ["New pair: ARM -> AZE", "New pair: RUS -> GEO"]

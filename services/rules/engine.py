@@ -277,7 +277,7 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
                 fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
             except ValueError as exc:
                 raise RuleError(f"{where}: bad text template: {exc}") from exc
-            bad = fields - {"title", "article_title", "matches", "actors", "severity", "rule_id"}
+            bad = fields - {"title", "article_title", "matches", "actors", "severity", "rule_id", "key"}
             if bad:
                 raise RuleError(f"{where}: unknown template fields {sorted(bad)}")
             if spec.get("enabled", True) is False:
@@ -562,6 +562,39 @@ def _event_holds(spec: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> boo
     return ok
 
 
+def _involved(alert: Alert, article: EnrichedArticle) -> list[Any]:
+    ids = set(alert.event_ids)
+    return [ev for ev in article.events if ev.event_id in ids]
+
+
+def _dyad(ev: Any) -> str:
+    src = ev.source.country or ev.source.code[:3]
+    tgt = (ev.target.country or ev.target.code[:3]) if ev.target else "-"
+    return f"{src}|{tgt}"
+
+
+def show_key(keys: list[str]) -> str:
+    """How group keys read in an alert text: "IRQ -> USA" for a dyad, "*" (no grouping) as nothing."""
+    return ", ".join(" -> ".join(k.split("|")) for k in keys if k != "*")
+
+
+def group_keys(rule: Rule, alert: Alert, article: EnrichedArticle) -> list[str]:
+    """The keys a rule's state is kept under for this article (one candidate per key)."""
+    events = _involved(alert, article)
+    if rule.group_by == "story":
+        return [article.id]
+    if rule.group_by == "dyad":
+        return sorted({_dyad(ev) for ev in events if ev.target is not None})
+    if rule.group_by == "source_country":
+        return sorted({ev.source.country for ev in events if ev.source.country})
+    if rule.group_by == "target_country":
+        return sorted({ev.target.country for ev in events if ev.target and ev.target.country})
+    if rule.group_by == "place":
+        named = {m.why.removeprefix("place ") for m in alert.matches if m.why.startswith("place ")}
+        return sorted(named or {loc.name for loc in article.locations})
+    return ["*"]
+
+
 def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime | None = None,
              tokens: list[Token] | None = None, index: TokenText | None = None) -> list[Alert]:
     """The rules that match one enriched article, as alerts (windows and dedupe are the alerter's)."""
@@ -592,11 +625,14 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
         plover_types = sorted({ev.plover for ev in involved if ev.plover})
         text_out = rule.text.format(title=rule.title, article_title=article.title or article.id,
                                     matches="; ".join(s.text for s in uniq[:3]), actors=", ".join(actors),
-                                    severity=rule.severity, rule_id=rule.id)
+                                    severity=rule.severity, rule_id=rule.id, key="{key}")
         alert_id = hashlib.sha1(f"{rule.id}|{rule.version}|{article.id}".encode()).hexdigest()[:20]
-        alerts.append(Alert(
+        alert = Alert(
             alert_id=alert_id, rule_id=rule.id, rule_version=rule.version, severity=rule.severity,  # type: ignore[arg-type]
             title=rule.title, text=text_out, article_id=article.id, url=article.url, matches=uniq,
             tags=list(rule.tags), actors=actors, event_ids=event_ids, plover_types=plover_types, created_at=created,
-        ))
+        )
+        if "{key}" in text_out:
+            alert.text = text_out.replace("{key}", show_key(group_keys(rule, alert, article)))
+        alerts.append(alert)
     return alerts

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from services.models import Alert, EnrichedArticle
-from services.rules.engine import Rule
+from services.rules.engine import Rule, group_keys, show_key
 
 State = MutableMapping[str, Any]
 
@@ -34,34 +34,6 @@ class Candidate:
         return f"{self.rule_id}|{self.key}"
 
 
-def _involved(alert: Alert, article: EnrichedArticle) -> list[Any]:
-    ids = set(alert.event_ids)
-    return [ev for ev in article.events if ev.event_id in ids]
-
-
-def _dyad(ev: Any) -> str:
-    src = ev.source.country or ev.source.code[:3]
-    tgt = (ev.target.country or ev.target.code[:3]) if ev.target else "-"
-    return f"{src}|{tgt}"
-
-
-def group_keys(rule: Rule, alert: Alert, article: EnrichedArticle) -> list[str]:
-    """The keys a rule's state is kept under for this article (one candidate per key)."""
-    events = _involved(alert, article)
-    if rule.group_by == "story":
-        return [article.id]
-    if rule.group_by == "dyad":
-        return sorted({_dyad(ev) for ev in events if ev.target is not None})
-    if rule.group_by == "source_country":
-        return sorted({ev.source.country for ev in events if ev.source.country})
-    if rule.group_by == "target_country":
-        return sorted({ev.target.country for ev in events if ev.target and ev.target.country})
-    if rule.group_by == "place":
-        named = {m.why.removeprefix("place ") for m in alert.matches if m.why.startswith("place ")}
-        return sorted(named or {loc.name for loc in article.locations})
-    return ["*"]
-
-
 def event_time(article: EnrichedArticle, ingested: datetime | None = None) -> float:
     when = article.published_at or ingested or datetime.now(UTC)
     if when.tzinfo is None:
@@ -77,7 +49,12 @@ def candidates(rules: dict[str, Rule], alerts: list[Alert], article: EnrichedArt
         rule = rules.get(a.rule_id)
         if rule is None:
             continue
-        out.extend(Candidate(a.rule_id, key, t, a) for key in group_keys(rule, a, article))
+        keys = group_keys(rule, a, article)
+        for key in keys:
+            # "{key}" in a rule's text shows every key on the article's alert, this key on the candidate's
+            keyed = (a.model_copy(update={"text": a.text.replace(show_key(keys), show_key([key]))})
+                     if "{key}" in rule.text and len(keys) > 1 else a)
+            out.append(Candidate(a.rule_id, key, t, keyed))
     return out
 
 
