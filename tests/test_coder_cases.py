@@ -281,3 +281,12 @@ def test_widening_freedoms_is_a_concession_and_weapons_to_use_against_a_threat()
         "President Omar al-Bashir has taken steps to enhance political freedoms in Sudan.")
     assert ("TTO", "USA", "THREATEN") in triples(
         "A terror group based in Trinidad claims to be making weapons to use against the United States.")
+
+
+def test_a_speaker_reporting_an_attack_by_others_is_not_the_attacker() -> None:
+    sentence = "The United Nations says both sides in Sudan committed grave abuses."
+    assert not [e for e in events(sentence) if e.source.code.startswith("IGO") and e.plover == "ASSAULT"]
+    # the speaker is the attacker when the clause is about itself or claims the attack
+    assert ("PAK", "PAK", "ASSAULT") in triples("The Pakistani military said it killed 33 Baloch rebels.")
+    assert any(s == "SOM" and p == "ASSAULT" for s, _, p in triples(
+        "Somali rebels claimed responsibility for the hotel attack on Tuesday."))

@@ -167,14 +167,19 @@ def _commas(tokens: list[Token], a: int, b: int) -> int:
     return sum(1 for t in tokens[a:b] if t.norm == ",")
 
 
-def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sentence) -> Mention | None:
-    """Nearest actor before `first` that is not inside a parenthetical or an introductory clause."""
+def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sentence,
+             speaker_ok: bool = True) -> Mention | None:
+    """Nearest actor before `first` that is not inside a parenthetical or an introductory clause. With
+    `speaker_ok` False, an actor with a speech verb between it and `first` is passed over: "the United
+    Nations says both sides committed abuses" does not make the UN the abuser."""
     fallback = None
     # ", holding talks with": a participle after a comma takes the subject of the clause before it
     participle = first - 1 >= sent.first and tokens[first - 1].norm == "," and tokens[first].norm.endswith("ing")
     before = [m for m in mentions if m.last <= first]
     for m in reversed(before):
         if m.locative:
+            continue
+        if not speaker_ok and _reports_another(tokens, m.last, first):
             continue
         n = _commas(tokens, m.last, first)
         if n == 0 or (participle and n == 1):
@@ -194,6 +199,21 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
                          and _commas(tokens, m.last, first) == 1
                          and tokens[sent.first].capitalised), None)
     return fallback
+
+
+def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether a speech verb between a and b introduces a clause about someone else: "the UN says both
+    sides committed abuses" (yes), "the military said it killed 33 militants" (no: "it" is the speaker)."""
+    for k in range(a, b):
+        if tokens[k].norm in SPEECH:
+            if tokens[k].norm.startswith("claim") and k + 1 < b and tokens[k + 1].norm in ("responsibility", "the"):
+                return False  # "claimed responsibility for the attack", "claimed the killing": an admission
+            j = k + 1
+            while j < b and tokens[j].norm in ("that", "on", "monday", "tuesday", "wednesday", "thursday",
+                                               "friday", "saturday", "sunday"):
+                j += 1
+            return not (j < b and tokens[j].norm in ("it", "they", "he", "she", "we", "i"))
+    return False
 
 
 def _head_of(mentions: list[Mention], m: Mention, tokens: list[Token], sent: Sentence) -> Mention:
@@ -468,7 +488,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             coordinated = h.first > sent.first and tokens[h.first - 1].norm in ("and", "but", "then")
             violent = code[:2] in VIOLENT_ROOTS
             src = (last_subject if coordinated and last_subject is not None
-                   else _subject(mentions, tokens, h.first, sent)
+                   else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent)
                    # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
                    or (None if violent else _speaker(mentions, tokens, sent)))
             if src is None and violent:
