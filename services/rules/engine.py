@@ -91,7 +91,7 @@ class RuleSet:
     # their second group). Rules needing two or more groups are looked at only when hit in both of their
     # first two groups (a set intersection, not a loop over every rule of a common word). A list indexed by
     # key, not a dict: fewer cache misses when the rule set is large.
-    route: list[tuple[frozenset[int], frozenset[int], frozenset[int]]] = field(default_factory=list)
+    route: tuple[list[frozenset[int]], ...] = ()  # (single, first, second), each indexed by key
     always: list[int] = field(default_factory=list)  # rules that can fire without any phrase hit
 
     def __len__(self) -> int:
@@ -311,8 +311,7 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
             routes[0 if len(needed) == 1 else 1][k].add(idx)
         for k in rule.required[1] if len(needed) > 1 else ():
             routes[2][k].add(idx)
-    route = [(frozenset(routes[0].get(k, ())), frozenset(routes[1].get(k, ())), frozenset(routes[2].get(k, ())))
-             for k in range(len(keys))]
+    route = tuple([frozenset(r.get(k, ())) for k in range(len(keys))] for r in routes)
     return RuleSet(rules=rules, automaton=automaton if by_key else None, keys=keys, lengths=[n for n, _ in keys],
                    phrase_keys=dict(phrase_keys), regexes=regexes,
                    version=digest.hexdigest()[:12], files=dict(sources), route=route, always=always)
@@ -604,9 +603,9 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
     created = now or datetime.now(UTC)
     alerts = []
     found = doc.hits.found
-    routes = [rules.route[k] for k in found]  # then set operations in C, no loop over rules in Python
-    maybe = set(rules.always).union(*[r[0] for r in routes])
-    maybe |= set().union(*[r[1] for r in routes]) & set().union(*[r[2] for r in routes])
+    single, first, second = rules.route or ([], [], [])  # set operations and maps in C, no Python loop
+    maybe = set(rules.always).union(*map(single.__getitem__, found))
+    maybe |= set().union(*map(first.__getitem__, found)) & set().union(*map(second.__getitem__, found))
     for rule in (rules.rules[i] for i in sorted(maybe)):
         req = rule.required
         if len(req) > 2 and any(g.isdisjoint(found) for g in req[2:]):
