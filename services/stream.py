@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import faust
 
+from services import offsets
 from services.settings import Settings
 
 settings = Settings()
@@ -28,6 +29,7 @@ app = faust.App(
     table_cleanup_interval=60.0,
     processing_guarantee=settings.processing_guarantee,
 )
+offsets.install(app)  # commits never pass an unacknowledged message (services/offsets.py)
 
 
 def topic(name: str) -> faust.TopicT:
