@@ -216,7 +216,7 @@ def find_mentions(
                 continue
         known = sp.entry("person")
         if known is not None:
-            prefix = known.code if known.code and known.code[:3] in ("IGO", "NGO", "IMG") else None
+            prefix = _org_prefix(known.code)
             person = Person(known.name or tok.text, known.country, known.agents, prefix)
             memory.note_person(person)
             out.append(_mention(tokens, text, i, sp.last, country=known.country, agents=known.agents,
@@ -226,7 +226,7 @@ def find_mentions(
         org = sp.entry("org")
         if org is not None:
             j = sp.last
-            is_igo = bool(org.code and org.code[:3] in ("IGO", "NGO", "IMG"))
+            is_igo = _org_prefix(org.code) is not None
             t_agents, t_end, t_name = _agent_chain(tokens, at, j, stop, covered)
             if t_name > t_end:  # "Arab League Secretary General Chadli Klibi"
                 pname = text[tokens[t_end].start : tokens[t_name - 1].end]
@@ -253,7 +253,7 @@ def find_mentions(
         if (locative and prev_norm(i) == "to" and sp.last < stop and tokens[sp.last].text.isalpha()
                 and tokens[sp.last].text.islower() and tokens[sp.last].norm not in NOT_AFTER_PLACE):
             locative = False  # "agreed to US mediation": the state qualifies a noun, it is not a destination
-        if country_entry is not None and sp.last < stop and tokens[sp.last].text == "$":
+        if country_entry is not None and _currency(sp, tokens, stop):
             i = sp.last  # "US $50 million": a currency, not the state
             continue
         if country_entry is not None:
@@ -351,7 +351,7 @@ def find_mentions(
                 listed = next((e for k in range(j2, name_end) if (ps := at.get(k)) is not None
                                and (e := ps.entry("person")) is not None), None)
                 if listed is not None and country is None:
-                    if listed.code and listed.code[:3] in ("IGO", "NGO", "IMG"):
+                    if _org_prefix(listed.code) is not None:
                         out.append(_mention(tokens, text, i, name_end, country=None, agents=agents,
                                             kind="person", name=listed.name, code_prefix=listed.code))
                         memory.note_person(Person(pname, None, agents, listed.code))
@@ -418,9 +418,19 @@ def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: 
     for k in range(sent.first, sent.last):
         sp = at.get(k)
         if (sp is not None and (e := sp.entry("state", "adj")) is not None and e.country != but
-                and not (sp.last < sent.last and tokens[sp.last].text == "$")):
+                and not _currency(sp, tokens, sent.last)):
             return e.country
     return None
+
+
+def _org_prefix(code: str | None) -> str | None:
+    """The code of an international or non-governmental organisation (IGO/NGO/IMG...), else None."""
+    return code if code and code[:3] in ("IGO", "NGO", "IMG") else None
+
+
+def _currency(sp: Span, tokens: list[Token], stop: int) -> bool:
+    """A state's name before "$" is a currency: "US $50 million", "HK $2"."""
+    return sp.last < stop and tokens[sp.last].text == "$"
 
 
 def after_locative(tokens: list[Token], k: int, sent_first: int) -> bool:

@@ -15,7 +15,7 @@ from datetime import date
 
 from services.coder import moods
 from services.coder.actors import LOCATIVE, NOT_NAMES, ArticleMemory, Mention, find_mentions
-from services.coder.dates import event_date
+from services.coder.dates import WEEKDAYS, event_date
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
 from services.coder.spans import Span, scan
 from services.coder.tokens import Sentence, Token, TokenText, split_sentences, tokenize
@@ -209,8 +209,7 @@ def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
             if tokens[k].norm.startswith("claim") and k + 1 < b and tokens[k + 1].norm in ("responsibility", "the"):
                 return False  # "claimed responsibility for the attack", "claimed the killing": an admission
             j = k + 1
-            while j < b and tokens[j].norm in ("that", "on", "monday", "tuesday", "wednesday", "thursday",
-                                               "friday", "saturday", "sunday"):
+            while j < b and (tokens[j].norm in ("that", "on") or tokens[j].norm in WEEKDAYS):
                 j += 1
             return not (j < b and tokens[j].norm in ("it", "they", "he", "she", "we", "i"))
     return False
@@ -250,7 +249,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
     best: tuple[int, Mention] | None = None
     start = max(hit.last, hit.first + 1)
     for m in mentions:
-        # (a speaker named after the phrase, "..., Benin police said", does not hide the actors before it)
+        # (a speaker named after the phrase, "..., Benin police said", does not hide the actors before it;
+        # a `target: end` phrase looks only past its last word)
         if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue
         allowed = CONDITIONS if threat and best is None else frozenset()
@@ -327,8 +327,12 @@ def _place_actor(mentions: list[Mention], places: list[Location], agents: tuple[
     if m is not None:
         return m
     loc = next((x for x in places if x.country and x.span), None)
-    if loc is None or loc.span is None:
-        return None
+    return _location_mention(loc, agents) if loc is not None else None
+
+
+def _location_mention(loc: Location, agents: tuple[str, ...] = ()) -> Mention:
+    """A place with a country standing in for an actor of that country (the mention has no tokens)."""
+    assert loc.span is not None
     return Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text, country=loc.country,
                    agents=agents, locative=True)
 
@@ -522,11 +526,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             after = tokens[h.last - 1].end
             # (not the place that already stands in for the source)
             free = [loc for loc in places if loc.span and loc.country and loc.span.start != src.start]
-            loc = next((loc for loc in free if loc.span and loc.span.start >= after), None)
-            loc = loc or next(iter(free), None)
-            if loc is not None and loc.span is not None:
-                targets = [Mention(first=-1, last=-1, start=loc.span.start, end=loc.span.end, text=loc.text,
-                                   country=loc.country, locative=True)]
+            loc = next((loc for loc in free if loc.span and loc.span.start >= after), None) or next(iter(free), None)
+            if loc is not None:
+                targets = [_location_mention(loc)]
             else:  # "... for the peacekeeping force in Lebanon"
                 targets = [m for m in mentions if m.locative and m.first >= h.last][:1]
         if not targets and len(sources) == 1 and (p.requires_target or _mentioned_noun(tokens, h.first, sent)):

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from services.coder.tokens import Token
 
-_WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+WEEKDAYS = {d: i for i, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                                          "sunday"])}
 
 
@@ -15,8 +15,8 @@ def event_date(tokens: list[Token], first: int, last: int, published: date | Non
     if published is None:
         return None
     for t in tokens[first:last]:
-        if t.norm in _WEEKDAYS:
-            back = (published.weekday() - _WEEKDAYS[t.norm]) % 7
+        if t.norm in WEEKDAYS:
+            back = (published.weekday() - WEEKDAYS[t.norm]) % 7
             return (published - timedelta(days=back)).isoformat()
         if t.norm == "yesterday":
             return (published - timedelta(days=1)).isoformat()

@@ -213,10 +213,16 @@ PATTERN_TARGETS = ("after", "end", "left", "none")
 
 
 @functools.lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, Any], ...]:
+    """places.yaml, read once for the lexicon and the rules' regions."""
+    return tuple(_load_yaml("places.yaml"))
+
+
+@functools.lru_cache(maxsize=1)
 def places_within() -> dict[str, frozenset[str]]:
     """Region -> the names of the places in it, itself included (places.yaml's `within`)."""
     members: dict[str, set[str]] = defaultdict(set)
-    for p in _load_yaml("places.yaml"):
+    for p in _places():
         members[p["name"]].add(p["name"])
         for region in p.get("within", ()):
             members[region].add(p["name"])
@@ -283,7 +289,7 @@ def load() -> Lexicon:
         b.add(name, Entry("region", ANY_CASE, members=members, name=name))
 
     # places: curated maritime features first, then cities of 50,000 people or more
-    for p in _load_yaml("places.yaml"):
+    for p in _places():
         for n in [p["name"], *p.get("aliases", [])]:
             b.add(n, Entry("place", TITLE_CASE, country=p.get("country"), name=p["name"], lat=p["lat"],
                            lon=p["lon"], place_kind=p["kind"]))
