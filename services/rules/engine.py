@@ -81,8 +81,7 @@ class Rule:
 class RuleSet:
     rules: list[Rule]
     automaton: Any
-    keys: list[tuple[int, tuple[str, ...]]]  # automaton payload -> (tokens in the key, phrases it is a form of)
-    lengths: list[int]  # automaton payload -> tokens in the key
+    lengths: list[int]  # automaton payload (a key id) -> tokens in the key
     phrase_keys: dict[str, list[int]]  # phrase -> its automaton keys (its inflected forms)
     regexes: dict[str, Any]
     version: str
@@ -288,13 +287,13 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
     for ph in phrases:
         for form in phrase_forms(ph):
             by_key[form].append(ph)
-    keys: list[tuple[int, tuple[str, ...]]] = []
+    lengths: list[int] = []
     phrase_keys: dict[str, list[int]] = defaultdict(list)
     for form, owners in by_key.items():
-        automaton.add_word(form, len(keys))  # the payload is an int: the hot loop only groups by it
+        automaton.add_word(form, len(lengths))  # the payload is an int: the hot loop only groups by it
         for ph in owners:
-            phrase_keys[ph].append(len(keys))
-        keys.append((len(form.split()), tuple(owners)))
+            phrase_keys[ph].append(len(lengths))
+        lengths.append(len(form.split()))
     if by_key:
         automaton.make_automaton()
     routes: tuple[dict[int, set[int]], ...] = (defaultdict(set), defaultdict(set), defaultdict(set))
@@ -311,8 +310,8 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
             routes[0 if len(needed) == 1 else 1][k].add(idx)
         for k in rule.required[1] if len(needed) > 1 else ():
             routes[2][k].add(idx)
-    route = tuple([frozenset(r.get(k, ())) for k in range(len(keys))] for r in routes)
-    return RuleSet(rules=rules, automaton=automaton if by_key else None, keys=keys, lengths=[n for n, _ in keys],
+    route = tuple([frozenset(r.get(k, ())) for k in range(len(lengths))] for r in routes)
+    return RuleSet(rules=rules, automaton=automaton if by_key else None, lengths=lengths,
                    phrase_keys=dict(phrase_keys), regexes=regexes,
                    version=digest.hexdigest()[:12], files=dict(sources), route=route, always=always)
 
