@@ -15,16 +15,20 @@ else
   grep -q "Worker ready" "$RUN/worker.log" || { tail -30 "$RUN/worker.log"; exit 1; }
   echo "worker ready (pid $(cat "$RUN/worker.pid"), log $RUN/worker.log, web http://127.0.0.1:6066/)"
 fi
+START=$(date +%s)  # show what this run produced, not the topics' history
 "$BIN/diplowatch" produce "$SHARED/seed/article.json"
 if [[ -f "$SHARED/corpus/voa_stories.jsonl" ]]; then
   "$BIN/diplowatch" corpus "$SHARED/corpus/voa_stories.jsonl" --limit 20 | "$BIN/diplowatch" produce -
 fi
 echo
-echo "== alerts (severity, rule, article: text) =="
-"$BIN/diplowatch" tail alerts --timeout 8 --pretty
+echo "== alerts raised by this run (severity, rule, article: text) =="
+"$BIN/diplowatch" tail alerts --since "$START" --timeout 8 --pretty | tee "$RUN/alerts.txt"
+if [[ ! -s "$RUN/alerts.txt" ]]; then
+  echo "(none new: an earlier run already raised them and an alert is never sent twice; all: $BIN/diplowatch tail alerts --pretty)"
+fi
 echo
 echo "== first 15 events (source, type, target, trigger) =="
-"$BIN/diplowatch" tail events.diplomatic --timeout 5 --max 15 --pretty
+"$BIN/diplowatch" tail events.diplomatic --since "$START" --timeout 5 --max 15 --pretty
 echo
 echo "live page: http://127.0.0.1:6066/   feeds: curl -N http://127.0.0.1:6066/feed/alerts"
 echo "more: $BIN/diplowatch tail news.enriched --pretty | tail news.deadletter; stop with: make down"

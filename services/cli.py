@@ -7,6 +7,7 @@ import hashlib
 import os
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
 
@@ -110,12 +111,28 @@ def summary(doc: object) -> str:
     return orjson.dumps(doc).decode()
 
 
+def _since_ms(text: str) -> int:
+    """Epoch milliseconds of an ISO 8601 time (UTC if no offset) or of epoch seconds."""
+    try:
+        return int(float(text) * 1000)
+    except ValueError:
+        pass
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(f"--since {text!r}: not an ISO 8601 time (2026-11-29T13:00:00Z) or epoch seconds") from None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return int(when.timestamp() * 1000)
+
+
 def cmd_tail(args: argparse.Namespace) -> int:
     from services.kafka_admin import consume
 
     settings = Settings()
     out = sys.stdout.buffer
-    messages = consume(settings, args.topic, from_beginning=not args.latest, timeout_s=args.timeout)
+    messages = consume(settings, args.topic, from_beginning=not args.latest, timeout_s=args.timeout,
+                       since_ms=_since_ms(args.since) if args.since else None)
     for count, (partition, offset, key, value) in enumerate(messages, 1):
         try:
             doc = orjson.loads(value) if value is not None else None
@@ -287,6 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tail", help="print a topic's messages as JSON lines")
     p.add_argument("topic")
     p.add_argument("--latest", action="store_true", help="only messages produced from now on")
+    p.add_argument("--since", help="only messages stamped at or after this time (ISO 8601, or epoch seconds)")
     p.add_argument("--timeout", type=float, default=None, help="stop after this many idle seconds")
     p.add_argument("--max", type=int, default=0, help="stop after this many messages")
     p.add_argument("--meta", action="store_true", help="wrap each value with partition, offset and key")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import NewTopic
 from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
 
@@ -56,16 +56,37 @@ def producer(settings: Settings) -> KafkaProducer:
 
 
 def consume(settings: Settings, topic: str, from_beginning: bool = True, timeout_s: float | None = None,
-            group: str | None = None) -> Iterator[tuple[int, int, bytes | None, bytes | None]]:
-    """(partition, offset, key, value) of every message; stops after timeout_s without a new one."""
+            group: str | None = None, since_ms: int | None = None,
+            ) -> Iterator[tuple[int, int, bytes | None, bytes | None]]:
+    """(partition, offset, key, value) of every message; stops after timeout_s without a new one.
+
+    since_ms starts each partition at its first message stamped at or after that time (Kafka's time index),
+    so a reader sees what one run produced without the topic's history."""
     consumer = KafkaConsumer(
-        topic, bootstrap_servers=settings.bootstrap, group_id=group,
+        bootstrap_servers=settings.bootstrap, group_id=group,
         auto_offset_reset="earliest" if from_beginning else "latest", enable_auto_commit=group is not None,
         consumer_timeout_ms=int(timeout_s * 1000) if timeout_s else float("inf"),
         isolation_level="read_committed",
     )
     try:
+        if since_ms is None:
+            consumer.subscribe([topic])
+        else:
+            _seek_to_time(consumer, topic, since_ms)
         for msg in consumer:
             yield msg.partition, msg.offset, msg.key, msg.value
     finally:
         consumer.close()
+
+
+def _seek_to_time(consumer: KafkaConsumer, topic: str, since_ms: int) -> None:
+    partitions = consumer.partitions_for_topic(topic)
+    if not partitions:
+        raise SystemExit(f"topic {topic!r} does not exist on {consumer.config['bootstrap_servers']}")
+    tps = [TopicPartition(topic, p) for p in sorted(partitions)]
+    consumer.assign(tps)
+    found = consumer.offsets_for_times({tp: since_ms for tp in tps})
+    ends = consumer.end_offsets(tps)
+    for tp in tps:
+        hit = found.get(tp)
+        consumer.seek(tp, hit.offset if hit is not None else ends[tp])
