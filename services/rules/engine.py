@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import operator
 import string
-from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -366,6 +365,8 @@ def _check(plan: tuple[Any, ...], doc: _Doc) -> bool:
     if op == "near":
         _, a_keys, b_keys, within = plan
         b_hits = doc.hits.spans_of(b_keys)
+        if not b_hits:
+            return False
         for af, al in doc.hits.spans_of(a_keys):
             for bf, bl in b_hits:
                 if 0 <= (bf - al if bf >= al else af - bl) <= within:
@@ -397,14 +398,13 @@ class _Hits:
     """Phrase -> token spans, made only for the phrases a candidate rule asks about; which automaton keys
     occur at all is known from one pass without building any span."""
 
-    __slots__ = ("_by_key", "_cache", "_key_order", "_matches", "_rules", "_tok", "found")
+    __slots__ = ("_cache", "_ends", "_matches", "_rules", "_tok", "found")
 
     def __init__(self, rules: RuleSet, index: TokenText) -> None:
         self._rules = rules
         self._tok = index.end_to_tok
         self._cache: dict[str, list[tuple[int, int]]] = {}
-        self._by_key: list[tuple[int, int]] | None = None
-        self._key_order: list[int] = []
+        self._ends: dict[int, list[int]] | None = None
         # the hot path: the matches are listed and their keys collected in C; grouping waits for a candidate
         self._matches: list[tuple[int, int]] = (list(rules.automaton.iter(index.text))
                                                 if rules.automaton is not None else [])
@@ -418,16 +418,22 @@ class _Hits:
 
     def spans_of(self, keys: Iterable[int]) -> list[tuple[int, int]]:
         """Token spans (first, last + 1) of the matches of these automaton keys, unsorted."""
-        if self._by_key is None:  # sorted in C once; each key's matches are then a bisected slice
-            self._by_key = sorted(self._matches, key=_SECOND)
-            self._key_order = list(map(_SECOND, self._by_key))
-        order, tok, lengths = self._key_order, self._tok, self._rules.lengths
+        ends = self._ends
+        if ends is None:  # each key's match ends, grouped once per article when a candidate first asks
+            ends = self._ends = {}
+            for end, k in self._matches:
+                got = ends.get(k)
+                if got is None:
+                    ends[k] = [end]
+                else:
+                    got.append(end)
+        tok, lengths = self._tok, self._rules.lengths
         spans: list[tuple[int, int]] = []
         for k in keys:
-            if k in self.found:
-                lo = bisect_left(order, k)
+            got = ends.get(k)
+            if got is not None:
                 n = lengths[k] - 1
-                for end, _ in self._by_key[lo : bisect_right(order, k, lo)]:
+                for end in got:
                     t = tok[end]  # keys are padded with spaces, so every match ends right after a token
                     spans.append((t - n, t + 1))
         return spans
