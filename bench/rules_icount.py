@@ -22,12 +22,12 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from rules_speed import CORPUS, rule_files  # noqa: E402
+from rules_speed import CORPUS, rule_files
 
-from services.coder.tokens import TokenText, tokenize  # noqa: E402
-from services.corpus import read_items  # noqa: E402
-from services.enrich import enrich  # noqa: E402
-from services.rules import compile_rules, evaluate  # noqa: E402
+from services.coder.tokens import TokenText, tokenize
+from services.corpus import read_items
+from services.enrich import enrich
+from services.rules import compile_rules, evaluate
 
 
 def prepare(path: Path, n_rules: int) -> None:

@@ -1,18 +1,32 @@
-"""Offset commits that never pass an unacknowledged message.
+"""Offset commits that never pass an unacknowledged message, and a message passed over read again.
 
 faust-streaming 0.15.3 (`Consumer._new_offset`) refuses to commit when the lowest acknowledged offset is more
 than one above the last committed one, but the committed value is already the *next* offset to read, so a
 single missing message at exactly that position is passed over: acknowledged 300, 301, ... after a commit
 of 299 commits past 299. A message the stream never delivered (seen during a rebalance in the 1-to-3-worker
 test: one article of 6,000, its offset committed with no output) was then lost. Here the commit stops before
-it instead; the partition's next owner, or this worker after a restart, reads it again.
+it instead.
+
+Stopping is not enough on its own: the fetcher has moved past the message, so nothing would read it before
+the partition's next reassignment, and every later message would be read again after a crash. When the
+commit has been held at the same missing offset for `REREAD_AFTER_S`, the fetcher itself seeks the partition
+back to it, between two messages (where Faust does not hold a read offset that would drop it again). The
+messages after it come again too; their ids are deterministic, so downstream they are known duplicates.
 """
 
 from __future__ import annotations
 
+import logging
+import time
+from collections.abc import AsyncIterator
 from typing import Any
 
 from faust.transport.drivers import aiokafka as faust_aiokafka
+from faust.types import TP, Message
+
+log = logging.getLogger("diplowatch.offsets")
+
+REREAD_AFTER_S = 10.0
 
 
 class ContiguousCommitConsumer(faust_aiokafka.Consumer):
@@ -20,9 +34,57 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
         acked = self._acked[tp]
         committed = self._committed_offset[tp]
         if acked and committed is not None and not self._gap[tp] and min(acked) > committed:
+            self._held(tp, committed)
             return None  # the message at `committed` is not acknowledged yet: commit nothing
+        self._holds().pop(tp, None)
         result: int | None = super()._new_offset(tp)
         return result
+
+    def _holds(self) -> dict[TP, tuple[int, float]]:
+        holds: dict[TP, tuple[int, float]] | None = self.__dict__.get("_commit_holds")
+        if holds is None:
+            holds = self.__dict__["_commit_holds"] = {}
+        return holds
+
+    def _rereads(self) -> dict[TP, int]:
+        rereads: dict[TP, int] | None = self.__dict__.get("_pending_rereads")
+        if rereads is None:
+            rereads = self.__dict__["_pending_rereads"] = {}
+        return rereads
+
+    def _held(self, tp: TP, offset: int) -> None:
+        now = time.monotonic()
+        holds = self._holds()
+        since = holds.get(tp)
+        if since is None or since[0] != offset:
+            holds[tp] = (offset, now)
+        elif now - since[1] >= REREAD_AFTER_S:
+            log.warning("%s: offset %d was passed over without being processed; reading the partition again "
+                        "from it (commits held there for %.0f s)", tp, offset, now - since[1])
+            self._rereads()[tp] = offset
+            holds[tp] = (offset, now)  # if it is still missing after another period, once more
+
+    async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
+        await self._seek_back()
+        moved: set[TP] = set()
+        async for tp, message in super().getmany(timeout):
+            if self._rereads():
+                moved |= await self._seek_back()
+            if tp in moved:
+                continue  # fetched from before the seek: it comes again, in order, in the next batch
+            yield tp, message
+
+    async def _seek_back(self) -> set[TP]:
+        """Runs in the fetcher between two messages: no delivery of the partition is half done."""
+        rereads = self._rereads()
+        if not rereads:
+            return set()
+        pending = dict(rereads)
+        rereads.clear()
+        owned = {tp: off for tp, off in pending.items() if tp in self.assignment()}
+        if owned:
+            await self.seek_wait(owned)
+        return set(owned)
 
 
 def install(app: Any) -> None:

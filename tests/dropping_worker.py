@@ -1,0 +1,56 @@
+"""A Faust worker whose fetcher loses one message the way faust-streaming's does during a rebalance: the
+delivery of offset DROP is abandoned (its callback returns without delivering) while the fetcher still
+records the offset as read. Used by test_offsets_reread.py over the real broker; it writes every offset its
+agent processes to OUT, one per line.
+
+    DIPLOWATCH_BOOTSTRAP=... TOPIC=... DROP=37 OUT=/tmp/seen python tests/dropping_worker.py worker
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import faust
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from services.offsets import ContiguousCommitConsumer
+
+DROP = int(os.environ["DROP"])
+OUT = Path(os.environ["OUT"])
+
+
+class DroppingConsumer(ContiguousCommitConsumer):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        deliver = self.callback
+        dropped = False
+
+        async def callback(message: Any) -> None:
+            nonlocal dropped
+            if message.offset == DROP and not dropped:
+                dropped = True  # what an interrupted `wait_first(callback(message), suspend_flow)` leaves
+                return
+            await deliver(message)
+
+        self.callback = callback
+
+
+app = faust.App(os.environ["APP_ID"], broker=f"kafka://{os.environ['DIPLOWATCH_BOOTSTRAP']}", web_enabled=False,
+                datadir=os.environ["DATA_DIR"], value_serializer="raw", broker_commit_interval=1.0,
+                consumer_auto_offset_reset="earliest")
+app.transport.Consumer = DroppingConsumer
+topic = app.topic(os.environ["TOPIC"], value_type=bytes, partitions=1)
+
+
+@app.agent(topic)
+async def record(stream: Any) -> None:
+    async for event in stream.events():
+        with OUT.open("a") as fh:
+            fh.write(f"{event.message.offset}\n")
+
+
+if __name__ == "__main__":
+    app.main()
