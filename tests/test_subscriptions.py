@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import http.server
 import json
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,7 +13,7 @@ import pytest
 
 from services.models import Alert, Subscription
 from services.notifier.delivery import backoff, payload
-from services.notifier.outbound import Refused, allowed_networks, check_addresses
+from services.notifier.outbound import Refused, allowed_networks, check_addresses, check_url, guarded_client
 from services.notifier.signing import headers, verify
 from services.notifier.subscriptions import SubscriptionError, parse_file, wants
 from services.settings import REPO_ROOT
@@ -134,3 +137,44 @@ def test_an_unexpected_error_parks_the_alert_and_the_subscriber_keeps_going() ->
     asyncio.run(scenario())
     assert [a for a, _ in parked] == ["a1", "a2"] and all("internal error: RuntimeError: boom" in r for _, r in parked)
     assert acked == ["a1", "a2"]
+
+
+class _Receiver(http.server.BaseHTTPRequestHandler):
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_the_client_connects_only_to_the_addresses_it_checked() -> None:
+    """DNS rebinding: the name is public when checked before the attempt and loopback when the client connects;
+    the client refuses the second. With loopback allowed, the same client reaches a real local server."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    answers = iter([["93.184.215.14"], ["127.0.0.1"]])
+
+    async def rebinding(host: str, port: int) -> list[str]:
+        return next(answers)
+
+    async def loopback(host: str, port: int) -> list[str]:
+        return ["127.0.0.1"]
+
+    async def scenario() -> tuple[int, str]:
+        url = f"http://hooks.example.org:{port}/in"
+        await check_url(url, [], rebinding)  # passes: a public address
+        async with guarded_client([], rebinding) as client:
+            with pytest.raises(Refused, match=r"non-public address 127\.0\.0\.1"):
+                await client.post(url, content=b"{}")
+        async with guarded_client(allowed_networks("127.0.0.0/8"), loopback) as client:
+            resp = await client.post(url, content=b"{}")
+        return resp.status_code, resp.request.headers["host"]
+
+    try:
+        status, host = asyncio.run(scenario())
+    finally:
+        server.shutdown()
+    assert status == 204 and host == f"hooks.example.org:{port}"  # the URL's name is kept for Host (and TLS)

@@ -32,7 +32,7 @@ class Registry:
 
     def sync(self, current: dict[str, Subscription]) -> None:
         if self._client is None:
-            self._client = httpx.AsyncClient(follow_redirects=False, trust_env=False)
+            self._client = outbound.guarded_client(self._allow)
         for sid, sub in current.items():
             s = self.subscribers.get(sid)
             if s is None or s.removed or (s.task is not None and s.task.done()):

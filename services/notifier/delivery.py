@@ -145,6 +145,9 @@ class Subscriber:
                    "User-Agent": "diplowatch-webhooks"}
         try:
             resp = await self._client.post(sub.url, content=body, headers=headers, timeout=sub.timeout_seconds)
+        except outbound.Refused as exc:  # the name resolved elsewhere when the client connected
+            metrics.WEBHOOK_ATTEMPTS.labels(subscription=sub.id, result="refused").inc()
+            raise Permanent(f"refused: {exc}") from None
         except httpx.TimeoutException:
             metrics.WEBHOOK_ATTEMPTS.labels(subscription=sub.id, result="timeout").inc()
             raise

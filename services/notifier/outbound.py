@@ -2,7 +2,10 @@
 
 A subscriber URL that resolves to a private, loopback, link-local, multicast or reserved address is refused
 (server-side request forgery), unless the address is inside a network listed in
-DIPLOWATCH_WEBHOOK_ALLOW_NETS. The check runs before every attempt; redirects are never followed.
+DIPLOWATCH_WEBHOOK_ALLOW_NETS. The check runs before every attempt, for a clear reason, and again inside the
+HTTP client when it opens a connection: it connects to the very addresses it checked, so a name that
+resolves to a public address for the check and to a private one a moment later (DNS rebinding) is refused
+too. TLS still verifies the certificate against the URL's host name. Redirects are never followed.
 """
 
 from __future__ import annotations
@@ -10,7 +13,11 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+from collections.abc import Awaitable, Callable, Iterable
 from urllib.parse import urlsplit
+
+import httpcore
+import httpx
 
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -44,14 +51,65 @@ def check_addresses(host: str, addresses: list[str], allow: list[IPNetwork]) -> 
                           "allow it with DIPLOWATCH_WEBHOOK_ALLOW_NETS if intended")
 
 
-async def check_url(url: str, allow: list[IPNetwork]) -> None:
+Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+
+async def resolve(host: str, port: int) -> list[str]:
+    try:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise ConnectionError(f"cannot resolve {host}: {exc}") from None
+    return list(dict.fromkeys(str(info[4][0]) for info in infos))
+
+
+async def check_url(url: str, allow: list[IPNetwork], resolver: Resolver = resolve) -> None:
     """Raise Refused when URL's host resolves anywhere it may not go."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Refused(f"not an http(s) URL: {url!r}")
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        infos = await asyncio.get_running_loop().getaddrinfo(parts.hostname, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        raise ConnectionError(f"cannot resolve {parts.hostname}: {exc}") from None
-    check_addresses(parts.hostname, [str(info[4][0]) for info in infos], allow)
+    check_addresses(parts.hostname, await resolver(parts.hostname, port), allow)
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """httpcore's network backend, resolving the host itself and connecting only to addresses it checked."""
+
+    def __init__(self, allow: list[IPNetwork], resolver: Resolver = resolve,
+                 inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+        self._allow = allow
+        self._resolve = resolver
+        self._inner = inner or httpcore.AnyIOBackend()
+
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                          local_address: str | None = None,
+                          socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+                          ) -> httpcore.AsyncNetworkStream:
+        addresses = await self._resolve(host, port)
+        check_addresses(host, addresses, self._allow)
+        error: Exception = httpcore.ConnectError(f"{host} resolves to no address")
+        for address in addresses:
+            try:
+                return await self._inner.connect_tcp(address.split("%")[0], port, timeout=timeout,
+                                                     local_address=local_address, socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        raise error
+
+    async def connect_unix_socket(self, path: str, timeout: float | None = None,
+                                  socket_options: Iterable[httpcore.SOCKET_OPTION] | None = None,
+                                  ) -> httpcore.AsyncNetworkStream:
+        raise Refused("webhooks do not go to unix sockets")
+
+    async def sleep(self, seconds: float) -> None:
+        await self._inner.sleep(seconds)
+
+
+def guarded_client(allow: list[IPNetwork], resolver: Resolver = resolve) -> httpx.AsyncClient:
+    """An httpx client whose connections go only where `allow` and the public-address rule let them."""
+    transport = httpx.AsyncHTTPTransport(trust_env=False)
+    # httpx takes no network backend, its connection pool (httpcore) does: the pool is made again with one,
+    # with httpx's default TLS context and limits
+    transport._pool = httpcore.AsyncConnectionPool(
+        ssl_context=httpx.create_ssl_context(trust_env=False), max_connections=100,
+        max_keepalive_connections=20, keepalive_expiry=5.0, network_backend=GuardedBackend(allow, resolver))
+    return httpx.AsyncClient(transport=transport, follow_redirects=False, trust_env=False)
