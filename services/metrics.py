@@ -27,6 +27,8 @@ DYAD_EVENTS = Counter("diplowatch_dyad_events_total", "Events published by sourc
 ALERTS = Counter("diplowatch_alerts_total", "Alerts published.", ["rule_id", "severity"])
 SUPPRESSED = Counter("diplowatch_alerts_suppressed_total",
                      "Alert candidates not sent: deduplicated, or an alert id already sent.", ["rule_id", "why"])
+REREADS = Counter("diplowatch_partition_rereads_total",
+                  "Partitions read again from an offset Faust's fetcher passed over without delivering it.", ["topic"])
 PRODUCER_ERRORS = Counter("diplowatch_kafka_producer_errors_total", "Kafka sends that failed.")
 ENRICH_SECONDS = Histogram(
     "diplowatch_enrich_duration_seconds", "Time to enrich one article (coder and rules).",

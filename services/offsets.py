@@ -24,6 +24,8 @@ from typing import Any
 from faust.transport.drivers import aiokafka as faust_aiokafka
 from faust.types import TP, Message
 
+from services import metrics
+
 log = logging.getLogger("diplowatch.offsets")
 
 REREAD_AFTER_S = 10.0
@@ -62,6 +64,7 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
             log.warning("%s: offset %d was passed over without being processed; reading the partition again "
                         "from it (commits held there for %.0f s)", tp, offset, now - since[1])
             self._rereads()[tp] = offset
+            metrics.REREADS.labels(topic=tp.topic).inc()
             holds[tp] = (offset, now)  # if it is still missing after another period, once more
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
