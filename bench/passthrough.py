@@ -9,11 +9,13 @@ from typing import Any
 import faust
 
 from services.acks import OrderedAcks
+from services.faust_worker import Worker
 
 app = faust.App(os.environ["DIPLOWATCH_APP_ID"], broker=f"kafka://{os.environ['DIPLOWATCH_BOOTSTRAP']}",
                 value_serializer="raw", key_serializer="raw", web_enabled=False, producer_acks=-1,
                 consumer_auto_offset_reset="earliest", topic_partitions=int(os.environ["DIPLOWATCH_PARTITIONS"]),
-                datadir=os.environ["DIPLOWATCH_DATA_DIR"])  # the bench's temporary directory, not the repo
+                datadir=os.environ["DIPLOWATCH_DATA_DIR"],  # the bench's temporary directory, not the repo
+                Worker=Worker)
 source = app.topic(os.environ["DIPLOWATCH_TOPIC_RAW"], value_type=bytes, key_type=bytes)
 sink = app.topic(os.environ["DIPLOWATCH_TOPIC_ENRICHED"], value_type=bytes, key_type=bytes)
 

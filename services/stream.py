@@ -5,6 +5,7 @@ from __future__ import annotations
 import faust
 
 from services import offsets
+from services.faust_worker import Worker
 from services.settings import Settings
 
 settings = Settings()
@@ -28,6 +29,7 @@ app = faust.App(
     broker_commit_interval=1.0,
     table_cleanup_interval=60.0,
     processing_guarantee=settings.processing_guarantee,
+    Worker=Worker,
 )
 offsets.install(app)  # commits never pass an unacknowledged message (services/offsets.py)
 
