@@ -9,9 +9,11 @@ it instead.
 
 Stopping is not enough on its own: the fetcher has moved past the message, so nothing would read it before
 the partition's next reassignment, and every later message would be read again after a crash. When the
-commit has been held at the same missing offset for `REREAD_AFTER_S`, the fetcher itself seeks the partition
-back to it, between two messages (where Faust does not hold a read offset that would drop it again). The
-messages after it come again too; their ids are deterministic, so downstream they are known duplicates.
+commit has been held at the same missing offset for `REREAD_AFTER_S` and no message at that offset is in
+flight (an agent may acknowledge out of order: the notifier acknowledges an alert when its slowest subscriber
+is done), the fetcher itself seeks the partition back to it, between two messages (where Faust does not hold
+a read offset that would drop it again). The messages after it come again too; their ids are deterministic,
+so downstream they are known duplicates.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
         acked = self._acked[tp]
         committed = self._committed_offset[tp]
         if acked and committed is not None and not self._gap[tp] and min(acked) > committed:
-            self._held(tp, committed)
+            self._held(tp, committed, time.monotonic())
             return None  # the message at `committed` is not acknowledged yet: commit nothing
         self._holds().pop(tp, None)
         result: int | None = super()._new_offset(tp)
@@ -54,18 +56,23 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
             rereads = self.__dict__["_pending_rereads"] = {}
         return rereads
 
-    def _held(self, tp: TP, offset: int) -> None:
-        now = time.monotonic()
+    def _held(self, tp: TP, offset: int, now: float) -> None:
         holds = self._holds()
         since = holds.get(tp)
         if since is None or since[0] != offset:
             holds[tp] = (offset, now)
         elif now - since[1] >= REREAD_AFTER_S:
+            holds[tp] = (offset, now)  # if it is still missing after another period, once more
+            if self._in_flight(tp, offset):
+                return  # delivered and not yet acknowledged: waiting for it is right
             log.warning("%s: offset %d was passed over without being processed; reading the partition again "
                         "from it (commits held there for %.0f s)", tp, offset, now - since[1])
             self._rereads()[tp] = offset
             metrics.REREADS.labels(topic=tp.topic).inc()
-            holds[tp] = (offset, now)  # if it is still missing after another period, once more
+
+    def _in_flight(self, tp: TP, offset: int) -> bool:
+        """Whether the message was handed to a stream and is not acknowledged yet (Faust tracks each one)."""
+        return any(m.offset == offset and m.tp == tp for m in list(self._unacked_messages))
 
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
         await self._seek_back()

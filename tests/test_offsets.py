@@ -11,7 +11,7 @@ from collections import defaultdict
 from faust.types import TP
 from intervaltree import IntervalTree
 
-from services.offsets import ContiguousCommitConsumer
+from services.offsets import REREAD_AFTER_S, ContiguousCommitConsumer
 
 RAW = TP("news.raw", 0)
 
@@ -34,3 +34,30 @@ def test_contiguous_acknowledgements_commit_after_the_last() -> None:
     assert _consumer(299, [299, 300, 301])._new_offset(RAW) == 302
     assert _consumer(299, [299, 300, 302])._new_offset(RAW) == 301  # stops at the hole
     assert _consumer(None, [0, 1])._new_offset(RAW) == 2
+
+
+class _Msg:
+    def __init__(self, tp: TP, offset: int) -> None:
+        self.tp, self.offset = tp, offset
+
+
+def test_a_held_commit_reads_the_partition_again_only_if_the_message_was_never_delivered() -> None:
+    c = _consumer(299, [300, 301])
+    c._unacked_messages = set()
+    c._held(RAW, 299, now=100.0)
+    c._held(RAW, 299, now=100.0 + REREAD_AFTER_S - 1)
+    assert c._rereads() == {}  # not held long enough
+    c._held(RAW, 299, now=100.0 + REREAD_AFTER_S)
+    assert c._rereads() == {RAW: 299}
+
+
+def test_a_held_commit_waits_for_a_message_still_being_processed() -> None:
+    # the notifier acknowledges an alert when its slowest subscriber is done: later ones may finish first
+    c = _consumer(299, [300, 301])
+    c._unacked_messages = {_Msg(RAW, 299)}
+    c._held(RAW, 299, now=0.0)
+    c._held(RAW, 299, now=3 * REREAD_AFTER_S)
+    assert c._rereads() == {}
+    c._unacked_messages = set()  # it is gone without an acknowledgement: dropped, so read again
+    c._held(RAW, 299, now=5 * REREAD_AFTER_S)
+    assert c._rereads() == {RAW: 299}
