@@ -139,3 +139,22 @@ def test_each_new_pair_gets_an_alert_that_names_it(tmp_path: Path) -> None:
     state: dict = {}
     fired = [apply(rules.by_id[c.rule_id], c, state) for c in candidates(rules.by_id, article.alerts, article)]
     assert sorted(a.text for a in fired if a is not None) == ["New pair: ARM -> AZE", "New pair: RUS -> GEO"]
+
+
+def test_pairs_come_only_from_the_events_the_rule_asked_for(tmp_path: Path) -> None:
+    """A domestic event in the same sentence as the cross-border one is no new pair of states."""
+    rules = _rules(tmp_path, """
+- id: pairs
+  title: New pair
+  severity: low
+  kind: first_seen
+  group_by: dyad
+  match: {event: {plover: [ASSAULT, COERCE], between_states: true}}
+  text: "{title}: {key}"
+""")
+    text = "Turkish forces shelled Syrian villages, and Syrian police arrested Syrian protesters."
+    article = enrich(NewsItem(id="p2", body=text, published_at=T0), rules)
+    assert {(e.source.country, e.target.country) for e in article.events if e.target} == {("TUR", "SYR"),
+                                                                                          ("SYR", "SYR")}
+    assert [a.text for a in article.alerts] == ["New pair: TUR -> SYR"]
+    assert [c.key for c in candidates(rules.by_id, article.alerts, article)] == ["TUR|SYR"]

@@ -539,31 +539,41 @@ def _actor_holds(spec: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> boo
 
 
 def _event_holds(spec: dict[str, Any], doc: _Doc, out: list[MatchedSpan]) -> bool:
-    types = set(_as_list(spec.get("plover", [])))
-    prefixes = tuple(str(p) for p in _as_list(spec.get("cameo_prefix", [])))
     ok = False
     for ev in doc.article.events:
-        if types and ev.plover not in types:
-            continue
-        if prefixes and not ev.cameo.startswith(prefixes):
-            continue
-        if "goldstein_max" in spec and ev.goldstein > float(spec["goldstein_max"]):
-            continue
-        if "goldstein_min" in spec and ev.goldstein < float(spec["goldstein_min"]):
-            continue
-        if "source" in spec and not _actor_ok(ev.source, spec["source"]):
-            continue
-        if "target" in spec and not _actor_ok(ev.target, spec["target"]):
-            continue
-        if spec.get("between_states") and not (
-            ev.target is not None and ev.source.country and ev.target.country
-            and ev.source.country != ev.target.country
-        ):
-            continue
-        out.append(MatchedSpan(start=ev.sentence_span.start, end=ev.sentence_span.end, text=ev.sentence,
-                               why=f"event {ev.plover} {ev.source.code}->{ev.target.code if ev.target else '-'}"))
-        ok = True
+        if _event_ok(spec, ev):
+            out.append(MatchedSpan(start=ev.sentence_span.start, end=ev.sentence_span.end, text=ev.sentence,
+                                   why=f"event {ev.plover} {ev.source.code}->{ev.target.code if ev.target else '-'}"))
+            ok = True
     return ok
+
+
+def _event_ok(spec: dict[str, Any], ev: Any) -> bool:
+    types = _as_list(spec.get("plover", []))
+    if types and ev.plover not in types:
+        return False
+    prefixes = tuple(str(p) for p in _as_list(spec.get("cameo_prefix", [])))
+    if prefixes and not ev.cameo.startswith(prefixes):
+        return False
+    if "goldstein_max" in spec and ev.goldstein > float(spec["goldstein_max"]):
+        return False
+    if "goldstein_min" in spec and ev.goldstein < float(spec["goldstein_min"]):
+        return False
+    if "source" in spec and not _actor_ok(ev.source, spec["source"]):
+        return False
+    if "target" in spec and not _actor_ok(ev.target, spec["target"]):
+        return False
+    return not spec.get("between_states") or bool(
+        ev.target is not None and ev.source.country and ev.target.country
+        and ev.source.country != ev.target.country)
+
+
+def _event_specs(cond: dict[str, Any]) -> list[dict[str, Any]]:
+    """The event conditions a rule asks to hold (those under `not` ask the opposite and are left out)."""
+    kind, val = next(iter(cond.items()))
+    if kind in ("all", "any"):
+        return [spec for c in val for spec in _event_specs(c)]
+    return [val] if kind == "event" else []
 
 
 def _involved(alert: Alert, article: EnrichedArticle) -> list[Any]:
@@ -588,7 +598,10 @@ def group_keys(rule: Rule, alert: Alert, article: EnrichedArticle) -> list[str]:
     if rule.group_by == "story":
         return [article.id]
     if rule.group_by == "dyad":
-        return sorted({_dyad(ev) for ev in events if ev.target is not None})
+        # the pairs of the events the rule asked for, not of every event in the sentences that matched
+        specs = _event_specs(rule.match)
+        return sorted({_dyad(ev) for ev in events
+                       if ev.target is not None and (not specs or any(_event_ok(sp, ev) for sp in specs))})
     if rule.group_by == "source_country":
         return sorted({ev.source.country for ev in events if ev.source.country})
     if rule.group_by == "target_country":
