@@ -82,7 +82,7 @@ def throughput(kind: str, workers: int, n: int, tmp: Path) -> float:
     for w in range(workers):
         log = tmp / f"{tag}-{w}.log"
         e = {**env, "DIPLOWATCH_WEB_PORT": str(7100 + w), "DIPLOWATCH_DATA_DIR": str(tmp / f"{tag}-{w}")}
-        cmd = ([sys.executable, "-m", "faust", "-A", "bench.passthrough", "worker", "-l", "warn"]
+        cmd = ([sys.executable, "-m", "faust", "-A", "bench.passthrough", "worker", "--without-web", "-l", "warn"]
                if kind == "passthrough" else [sys.executable, "-m", "services.cli", "worker", "--web-port",
                                                str(7100 + w), "--loglevel", "warn"])
         procs.append((start(cmd, e, log), log))

@@ -36,12 +36,18 @@ def test_a_message_passed_over_is_read_again_and_committed(kafka: str, tmp_path:
            "OUT": str(out), "DATA_DIR": str(tmp_path / "data")}
     with log.open("wb") as fh:
         proc = subprocess.Popen([sys.executable, str(REPO_ROOT / "tests" / "dropping_worker.py"), "worker",
-                                 "-l", "info"], env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=tmp_path)
+                                 "--without-web", "-l", "info"], env=env, stdout=fh, stderr=subprocess.STDOUT,
+                                cwd=tmp_path)
     try:
         def seen() -> list[int]:
             return [int(x) for x in out.read_text().split()] if out.exists() else []
 
-        wait_for(lambda: len(set(seen())) >= n - 1, 90, "the worker to process all but the dropped message")
+        def processed_all_but_one() -> bool:
+            if proc.poll() is not None:
+                raise AssertionError(f"the worker stopped:\n{log.read_text(errors='replace')[-3000:]}")
+            return len(set(seen())) >= n - 1
+
+        wait_for(processed_all_but_one, 90, "the worker to process all but the dropped message")
         assert drop not in seen()  # the fault was injected: the fetcher passed over it
         wait_for(lambda: drop in seen(), REREAD_AFTER_S + 30, f"offset {drop} to be read again")
         assert set(seen()) == set(range(n))
