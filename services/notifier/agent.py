@@ -36,7 +36,7 @@ class Registry:
         for sid, sub in current.items():
             s = self.subscribers.get(sid)
             if s is None or s.removed or (s.task is not None and s.task.done()):
-                s = Subscriber(sub, self._client, park, self._allow)
+                s = Subscriber(sub, self._client, park)
                 s.task = asyncio.get_running_loop().create_task(s.run(), name=f"webhook-{sid}")
                 s.task.add_done_callback(_report)
                 self.subscribers[sid] = s

@@ -2,10 +2,10 @@
 
 A subscriber URL that resolves to a private, loopback, link-local, multicast or reserved address is refused
 (server-side request forgery), unless the address is inside a network listed in
-DIPLOWATCH_WEBHOOK_ALLOW_NETS. The check runs before every attempt, for a clear reason, and again inside the
-HTTP client when it opens a connection: it connects to the very addresses it checked, so a name that
-resolves to a public address for the check and to a private one a moment later (DNS rebinding) is refused
-too. TLS still verifies the certificate against the URL's host name. Redirects are never followed.
+DIPLOWATCH_WEBHOOK_ALLOW_NETS. The check is made inside the HTTP client when it opens a connection, on the
+very addresses it then connects to, so a name cannot resolve to a public address for a check and to a private
+one a moment later (DNS rebinding). TLS still verifies the certificate against the URL's host name.
+Redirects are never followed; subscription URLs are http(s) by their schema.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import asyncio
 import ipaddress
 import socket
 from collections.abc import Awaitable, Callable, Iterable
-from urllib.parse import urlsplit
 
 import httpcore
 import httpx
@@ -60,15 +59,6 @@ async def resolve(host: str, port: int) -> list[str]:
     except socket.gaierror as exc:
         raise ConnectionError(f"cannot resolve {host}: {exc}") from None
     return list(dict.fromkeys(str(info[4][0]) for info in infos))
-
-
-async def check_url(url: str, allow: list[IPNetwork], resolver: Resolver = resolve) -> None:
-    """Raise Refused when URL's host resolves anywhere it may not go."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise Refused(f"not an http(s) URL: {url!r}")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
-    check_addresses(parts.hostname, await resolver(parts.hostname, port), allow)
 
 
 class GuardedBackend(httpcore.AsyncNetworkBackend):
