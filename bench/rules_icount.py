@@ -18,23 +18,19 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from rules_speed import CORPUS, rule_files
+from rules_speed import bench_articles, rule_files, vocabulary
 
 from services.coder.tokens import TokenText, tokenize
-from services.corpus import read_items
 from services.enrich import enrich
 from services.rules import compile_rules, evaluate
 
 
 def prepare(path: Path, n_rules: int) -> None:
-    items = sorted(read_items(CORPUS), key=lambda it: abs(len(it.body.split()) - 600))[:30]
-    words = Counter(t.norm for it in items for t in tokenize(it.body) if t.norm.isalpha() and len(t.norm) > 3)
-    vocab = [w for w, _ in words.most_common(3000)]
-    rules = compile_rules(rule_files(n_rules, vocab[300:], random.Random(7), False))
+    items = bench_articles()
+    rules = compile_rules(rule_files(n_rules, vocabulary(items)[300:], random.Random(7), False))
     coded = [(it, enrich(it, compile_rules({}))) for it in items]
     sys.setrecursionlimit(100_000)
     path.write_bytes(pickle.dumps((rules, coded)))

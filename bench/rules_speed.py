@@ -19,6 +19,7 @@ from collections import Counter
 from services.coder.tokens import TokenText, tokenize
 from services.corpus import read_items
 from services.enrich import enrich
+from services.models import NewsItem
 from services.rules import compile_rules, evaluate
 from services.settings import REPO_ROOT
 
@@ -39,16 +40,25 @@ def rule_files(n: int, vocab: list[str], rng: random.Random, loose: bool) -> dic
     return {"bench.yaml": "\n".join(lines).encode()}
 
 
+def bench_articles() -> list[NewsItem]:
+    """The 30 stories closest to 600 words: the target is stated per 600-word article."""
+    return sorted(read_items(CORPUS), key=lambda it: abs(len(it.body.split()) - 600))[:30]
+
+
+def vocabulary(items: list[NewsItem]) -> list[str]:
+    """The 3,000 commonest words of four letters or more, commonest first: what the rules are made of."""
+    words = Counter(t.norm for it in items for t in tokenize(it.body) if t.norm.isalpha() and len(t.norm) > 3)
+    return [w for w, _ in words.most_common(3000)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=5)
     args = ap.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
-    # the 30 stories closest to 600 words: the target is stated per 600-word article
-    items = sorted(read_items(CORPUS), key=lambda it: abs(len(it.body.split()) - 600))[:30]
-    words = Counter(t.norm for it in items for t in tokenize(it.body) if t.norm.isalpha() and len(t.norm) > 3)
-    vocab = [w for w, _ in words.most_common(3000)]
+    items = bench_articles()
+    vocab = vocabulary(items)
     rng = random.Random(7)
     coded = [(it, enrich(it, compile_rules({}))) for it in items]
     tokens = [tokenize(it.body) for it in items]
