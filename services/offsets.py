@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import AsyncIterator
+from functools import cached_property
 from typing import Any
 
 from faust.transport.drivers import aiokafka as faust_aiokafka
@@ -40,24 +41,22 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
         if acked and committed is not None and not self._gap[tp] and min(acked) > committed:
             self._held(tp, committed, time.monotonic())
             return None  # the message at `committed` is not acknowledged yet: commit nothing
-        self._holds().pop(tp, None)
+        self._holds.pop(tp, None)
         result: int | None = super()._new_offset(tp)
         return result
 
+    @cached_property
     def _holds(self) -> dict[TP, tuple[int, float]]:
-        holds: dict[TP, tuple[int, float]] | None = self.__dict__.get("_commit_holds")
-        if holds is None:
-            holds = self.__dict__["_commit_holds"] = {}
-        return holds
+        """Partition -> (offset its commit is held at, since when)."""
+        return {}
 
+    @cached_property
     def _rereads(self) -> dict[TP, int]:
-        rereads: dict[TP, int] | None = self.__dict__.get("_pending_rereads")
-        if rereads is None:
-            rereads = self.__dict__["_pending_rereads"] = {}
-        return rereads
+        """Partition -> offset the fetcher is to seek back to."""
+        return {}
 
     def _held(self, tp: TP, offset: int, now: float) -> None:
-        holds = self._holds()
+        holds = self._holds
         since = holds.get(tp)
         if since is None or since[0] != offset:
             holds[tp] = (offset, now)
@@ -67,7 +66,7 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
                 return  # delivered and not yet acknowledged: waiting for it is right
             log.warning("%s: offset %d was passed over without being processed; reading the partition again "
                         "from it (commits held there for %.0f s)", tp, offset, now - since[1])
-            self._rereads()[tp] = offset
+            self._rereads[tp] = offset
             metrics.REREADS.labels(topic=tp.topic).inc()
 
     def _in_flight(self, tp: TP, offset: int) -> bool:
@@ -78,7 +77,7 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
         await self._seek_back()
         moved: set[TP] = set()
         async for tp, message in super().getmany(timeout):
-            if self._rereads():
+            if self._rereads:
                 moved |= await self._seek_back()
             if tp in moved:
                 continue  # fetched from before the seek: it comes again, in order, in the next batch
@@ -86,7 +85,7 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
 
     async def _seek_back(self) -> set[TP]:
         """Runs in the fetcher between two messages: no delivery of the partition is half done."""
-        rereads = self._rereads()
+        rereads = self._rereads
         if not rereads:
             return set()
         pending = dict(rereads)
