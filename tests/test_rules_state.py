@@ -123,16 +123,19 @@ def test_rule_file_errors_for_stateful_options(tmp_path: Path) -> None:
         _rules(tmp_path, "- {id: x, title: t, severity: low, kind: first_seen, match: {phrase: a}}\n")
 
 
-def test_each_new_pair_gets_an_alert_that_names_it(tmp_path: Path) -> None:
-    rules = _rules(tmp_path, """
+PAIRS = """
 - id: pairs
   title: New pair
   severity: low
   kind: first_seen
   group_by: dyad
-  match: {event: {plover: [ASSAULT], between_states: true}}
+  match: {event: {plover: [ASSAULT, COERCE], between_states: true}}
   text: "{title}: {key}"
-""")
+"""
+
+
+def test_each_new_pair_gets_an_alert_that_names_it(tmp_path: Path) -> None:
+    rules = _rules(tmp_path, PAIRS)
     text = "Russian troops attacked Georgian positions, and Armenian forces shelled Azerbaijani villages."
     article = enrich(NewsItem(id="p1", body=text, published_at=T0), rules)
     assert [a.text for a in article.alerts] == ["New pair: ARM -> AZE, RUS -> GEO"]
@@ -143,15 +146,7 @@ def test_each_new_pair_gets_an_alert_that_names_it(tmp_path: Path) -> None:
 
 def test_pairs_come_only_from_the_events_the_rule_asked_for(tmp_path: Path) -> None:
     """A domestic event in the same sentence as the cross-border one is no new pair of states."""
-    rules = _rules(tmp_path, """
-- id: pairs
-  title: New pair
-  severity: low
-  kind: first_seen
-  group_by: dyad
-  match: {event: {plover: [ASSAULT, COERCE], between_states: true}}
-  text: "{title}: {key}"
-""")
+    rules = _rules(tmp_path, PAIRS)
     text = "Turkish forces shelled Syrian villages, and Syrian police arrested Syrian protesters."
     article = enrich(NewsItem(id="p2", body=text, published_at=T0), rules)
     assert {(e.source.country, e.target.country) for e in article.events if e.target} == {("TUR", "SYR"),
