@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
-from services.coder.lexicon import Lexicon
+from services.coder.lexicon import Entry, Lexicon
 from services.coder.spans import Span
 from services.coder.tokens import Sentence, Token
 
@@ -139,9 +140,29 @@ def _name_after(tokens: list[Token], i: int, stop: int, taken: dict[int, Span]) 
     return j
 
 
+def on_date(entry: Entry, on: date | None) -> tuple[str | None, tuple[str, ...], str | None]:
+    """A known person's (country, agents, organisation code) on a day: the office held then (the latest
+    begun, if several); out of office, the last one held before it, or before any office the first; no
+    day, the latest. An official who left office keeps the state he served ("Rubio" stays USA)."""
+    if not entry.terms or on is None:
+        return entry.country, entry.agents, entry.code
+    day = on.isoformat()
+    begun = [t for t in entry.terms if t.start is None or t.start <= day[: len(t.start)]]
+    held = [t for t in begun if t.end is None or day[: len(t.end)] <= t.end]
+    if held:
+        t = max(held, key=lambda t: t.start or "")
+    elif begun:
+        t = max(begun, key=lambda t: t.end or "")
+    else:
+        t = entry.terms[0]
+    return t.country, t.agents, t.code
+
+
 def find_mentions(
-    lex: Lexicon, text: str, tokens: list[Token], sent: Sentence, spans: list[Span], memory: ArticleMemory
+    lex: Lexicon, text: str, tokens: list[Token], sent: Sentence, spans: list[Span], memory: ArticleMemory,
+    on: date | None = None,
 ) -> list[Mention]:
+    """The actor mentions of one sentence. `on`: the article's date, for people whose office changed."""
     at = {s.first: s for s in spans}
     covered: dict[int, Span] = {}
     for s in spans:
@@ -216,10 +237,11 @@ def find_mentions(
                 continue
         known = sp.entry("person")
         if known is not None:
-            prefix = _org_prefix(known.code)
-            person = Person(known.name or tok.text, known.country, known.agents, prefix)
+            k_country, k_agents, k_code = on_date(known, on)
+            prefix = _org_prefix(k_code)
+            person = Person(known.name or tok.text, k_country, k_agents, prefix)
             memory.note_person(person)
-            out.append(_mention(tokens, text, i, sp.last, country=known.country, agents=known.agents,
+            out.append(_mention(tokens, text, i, sp.last, country=k_country, agents=k_agents,
                                 kind="person", name=known.name, code_prefix=prefix))
             i = sp.last
             continue
@@ -339,6 +361,7 @@ def find_mentions(
             # "of Morocco" after a title names its country; otherwise the name decides
             agents, j2, name_end = _agent_chain(tokens, at, i, stop, covered)
             country = None
+            implied = title.country if title is not None else None  # "Secretary of State": the US
             if j2 + 1 < stop and tokens[j2].norm == "of" and (osp := at.get(j2 + 1)) is not None:
                 oe = osp.entry("state")
                 if oe is not None:
@@ -351,20 +374,21 @@ def find_mentions(
                 listed = next((e for k in range(j2, name_end) if (ps := at.get(k)) is not None
                                and (e := ps.entry("person")) is not None), None)
                 if listed is not None and country is None:
-                    if _org_prefix(listed.code) is not None:
+                    l_country, _, l_code = on_date(listed, on)
+                    if _org_prefix(l_code) is not None:
                         out.append(_mention(tokens, text, i, name_end, country=None, agents=agents,
-                                            kind="person", name=listed.name, code_prefix=listed.code))
-                        memory.note_person(Person(pname, None, agents, listed.code))
+                                            kind="person", name=listed.name, code_prefix=l_code))
+                        memory.note_person(Person(pname, None, agents, l_code))
                         i = name_end
                         continue
-                    country = listed.country
+                    country = l_country
                 if country is None and out and out[-1].kind == "person" and prev_norm(i) in ("and", ","):
                     country = out[-1].country  # "President X and Prime Minister Y"
                 if (country is None and name_end + 2 < stop and tokens[name_end].norm == "of"
                         and (osp := at.get(name_end + 1)) is not None and (oe := osp.entry("state")) is not None):
                     country = oe.country
                 if country is None:
-                    country = _first_state(at, sent, tokens) or memory.main_state()
+                    country = implied or _first_state(at, sent, tokens) or memory.main_state()
                 person = Person(pname, country, agents)
                 memory.note_person(person)
                 out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
@@ -375,8 +399,8 @@ def find_mentions(
                 m = _mention(tokens, text, i, j2, country=country, agents=agents)
                 pending_bare.append(m)
                 out.append(m)
-            elif country is not None:
-                out.append(_mention(tokens, text, i, j2, country=country, agents=agents))
+            elif country is not None or implied is not None:
+                out.append(_mention(tokens, text, i, j2, country=country or implied, agents=agents))
             i = max(j2, sp.last)
             continue
         i = sp.last
