@@ -5,7 +5,8 @@ than one above the last committed one, but the committed value is already the *n
 single missing message at exactly that position is passed over: acknowledged 300, 301, ... after a commit
 of 299 commits past 299. A message the stream never delivered (seen during a rebalance in the 1-to-3-worker
 test: one article of 6,000, its offset committed with no output) was then lost. Here the commit stops before
-it instead.
+it instead, and so it does on a partition with no commit yet, where Faust has nothing to compare with (there
+the first offset fetched since the assignment is the one to wait for).
 
 Stopping is not enough on its own: the fetcher has moved past the message, so nothing would read it before
 the partition's next reassignment, and every later message would be read again after a crash. When the
@@ -37,13 +38,27 @@ REREAD_AFTER_S = 10.0
 class ContiguousCommitConsumer(faust_aiokafka.Consumer):
     def _new_offset(self, tp: Any) -> int | None:
         acked = self._acked[tp]
-        committed = self._committed_offset[tp]
-        if acked and committed is not None and not self._gap[tp] and min(acked) > committed:
-            self._held(tp, committed, time.monotonic())
-            return None  # the message at `committed` is not acknowledged yet: commit nothing
+        # the next offset that must be acknowledged before anything is committed: the committed one, or on a
+        # partition with no commit yet (a new topic, group or partition) the first offset fetched from it
+        base = self._committed_offset[tp]
+        if base is None:
+            base = self._first_fetched.get(tp)
+        if acked and base is not None and not self._gap[tp] and min(acked) > base:
+            self._held(tp, base, time.monotonic())
+            return None  # the message at `base` is not acknowledged yet: commit nothing
         self._holds.pop(tp, None)
         result: int | None = super()._new_offset(tp)
         return result
+
+    @cached_property
+    def _first_fetched(self) -> dict[TP, int]:
+        """Partition -> the first offset fetched from it since it was assigned, while it has no commit."""
+        return {}
+
+    async def on_partitions_revoked(self, revoked: set[TP]) -> None:
+        for tp in revoked:
+            self._first_fetched.pop(tp, None)
+        await super().on_partitions_revoked(revoked)
 
     @cached_property
     def _holds(self) -> dict[TP, tuple[int, float]]:
@@ -76,7 +91,10 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
     async def getmany(self, timeout: float) -> AsyncIterator[tuple[TP, Message]]:
         await self._seek_back()
         moved: set[TP] = set()
+        first_fetched = self._first_fetched
         async for tp, message in super().getmany(timeout):
+            if tp not in first_fetched and self._committed_offset[tp] is None:
+                first_fetched[tp] = message.offset
             if self._rereads:
                 moved |= await self._seek_back()
             if tp in moved:

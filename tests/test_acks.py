@@ -89,3 +89,51 @@ def test_a_full_window_makes_the_agent_wait() -> None:
         assert fourth.done() and rec.acked == [0, 1, 2, 3]
 
     asyncio.run(run())
+
+
+def test_messages_added_after_a_failure_are_never_acknowledged() -> None:
+    # the agent goes on reading while the worker stops: acknowledging what it reads then would let the commit
+    # pass the failed message (on a partition with no committed offset yet, nothing else guards it)
+    async def run() -> None:
+        rec = Recorder()
+        acks = OrderedAcks(rec, rec, window=10)
+        bad = asyncio.get_running_loop().create_future()
+        await acks.add(Event(Msg(0)), [bad])
+        bad.set_exception(RuntimeError("broker gone"))
+        await asyncio.sleep(0.01)
+        await acks.add(Event(Msg(1)), [])
+        await acks.add(Event(Msg(2)), [])
+        await asyncio.sleep(0.01)
+        assert rec.acked == [] and len(rec.crashed) == 1
+
+    asyncio.run(run())
+
+
+def test_a_refused_output_is_replaced_by_the_fallback_and_the_input_acknowledged() -> None:
+    async def run() -> None:
+        rec = Recorder()
+        loop = asyncio.get_running_loop()
+        replaced: list[tuple[int, str]] = []
+
+        async def fallback(event: Event, exc: BaseException) -> list[Any] | None:
+            if "too large" not in str(exc):
+                return None  # not the message's own fault: stop
+            replaced.append((event.message.offset, str(exc)))
+            done = loop.create_future()
+            done.set_result(None)
+            return [done]
+
+        acks = OrderedAcks(rec, rec, window=10, fallback=fallback)
+        refused, gone, after = loop.create_future(), loop.create_future(), loop.create_future()
+        await acks.add(Event(Msg(0)), [refused])
+        await acks.add(Event(Msg(1)), [after])
+        refused.set_exception(RuntimeError("message too large"))
+        after.set_result(None)
+        await asyncio.sleep(0.01)
+        assert rec.acked == [0, 1] and replaced == [(0, "message too large")] and rec.crashed == []
+        await acks.add(Event(Msg(2)), [gone])
+        gone.set_exception(RuntimeError("broker gone"))
+        await asyncio.sleep(0.01)
+        assert rec.acked == [0, 1] and [str(e) for e in rec.crashed] == ["broker gone"]
+
+    asyncio.run(run())

@@ -36,6 +36,17 @@ def test_contiguous_acknowledgements_commit_after_the_last() -> None:
     assert _consumer(None, [0, 1])._new_offset(RAW) == 2
 
 
+def test_on_a_partition_with_no_commit_the_first_offset_fetched_must_be_acknowledged_first() -> None:
+    # a new topic, group or partition: Faust has no committed offset to compare with and would commit 3
+    c = _consumer(None, [1, 2])
+    c._first_fetched[RAW] = 0
+    c._unacked_messages = set()
+    assert c._new_offset(RAW) is None
+    c = _consumer(None, [0, 1, 2])
+    c._first_fetched[RAW] = 0
+    assert c._new_offset(RAW) == 3
+
+
 class _Msg:
     def __init__(self, tp: TP, offset: int) -> None:
         self.tp, self.offset = tp, offset

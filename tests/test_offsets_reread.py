@@ -20,9 +20,12 @@ from services.settings import REPO_ROOT
 pytestmark = pytest.mark.kafka
 
 
-def test_a_message_passed_over_is_read_again_and_committed(kafka: str, tmp_path: Path) -> None:
+# 37: after the group's first commits; 0: the first message of a fresh group, before any commit, where Faust has
+# no committed offset to compare with (it committed past it, and the message was lost)
+@pytest.mark.parametrize("drop", [37, 0])
+def test_a_message_passed_over_is_read_again_and_committed(kafka: str, tmp_path: Path, drop: int) -> None:
     suffix = uuid.uuid4().hex[:8]
-    topic, app_id, n, drop = f"reread-{suffix}", f"reread-app-{suffix}", 200, 37
+    topic, app_id, n = f"reread-{suffix}", f"reread-app-{suffix}", 200
     admin = KafkaAdminClient(bootstrap_servers=kafka)
     admin.create_topics([NewTopic(topic, num_partitions=1, replication_factor=1)])
     producer = KafkaProducer(bootstrap_servers=kafka, acks="all")
