@@ -271,7 +271,8 @@ def cmd_worker(args: argparse.Namespace) -> int:
     os.environ.setdefault("DIPLOWATCH_WEB_PORT", str(args.web_port) if args.web_port else "6066")
     if args.web_port:
         os.environ["DIPLOWATCH_WEB_PORT"] = str(args.web_port)
-    from services.kafka_admin import ensure_topics
+    from services.kafka_admin import ensure_topics, message_limits
+    from services.limits import fit_limit
 
     settings = Settings()
     if settings.processing_guarantee != "at_least_once":
@@ -281,6 +282,12 @@ def cmd_worker(args: argparse.Namespace) -> int:
               "re-keyed topics that leaves alerts in open transactions (docs/RELIABILITY.md).", file=sys.stderr)
         return 2
     ensure_topics(settings)
+    outputs = [t for t in settings.topics.all() if t != settings.topics.raw]
+    limit = fit_limit(settings.max_output_bytes, message_limits(settings, outputs))
+    if limit < settings.max_output_bytes:  # the topics accept less than the setting: every output is cut to it
+        print(f"DIPLOWATCH_MAX_OUTPUT_BYTES lowered from {settings.max_output_bytes} to {limit}: the output topics "
+              "accept less (max.message.bytes)", file=sys.stderr)
+        os.environ["DIPLOWATCH_MAX_OUTPUT_BYTES"] = str(limit)
     from services.worker import app, start_rules
 
     start_rules()

@@ -6,7 +6,7 @@ import time
 from collections.abc import Iterator
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
-from kafka.admin import NewTopic
+from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
 
 from services.settings import Settings
@@ -47,6 +47,19 @@ def ensure_topics(settings: Settings, extra: dict[str, int] | None = None) -> li
         return created
     finally:
         client.close()
+
+
+def message_limits(settings: Settings, topics: list[str]) -> list[int]:
+    """Each topic's `max.message.bytes` as the broker applies it (the topic's own, else the broker's default)."""
+    client = admin(settings)
+    try:
+        described = client.describe_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, t, {"max.message.bytes": None}) for t in topics],
+            config_filter="all")
+    finally:
+        client.close()
+    return [int(cfg["max.message.bytes"]["value"]) for cfg in described.get("topic", {}).values()
+            if "max.message.bytes" in cfg]
 
 
 def producer(settings: Settings) -> KafkaProducer:

@@ -28,10 +28,11 @@ class NewsItem(BaseModel):
     schema_version: int = SCHEMA_VERSION
     id: str = Field(min_length=1, max_length=512)
     body: str
-    title: str | None = None
-    url: str | None = None
-    source: str | None = None
-    language: str | None = None
+    # bounded so that what is copied into every output (the enriched article, each event) stays small
+    title: str | None = Field(default=None, max_length=2000)
+    url: str | None = Field(default=None, max_length=4096)
+    source: str | None = Field(default=None, max_length=512)
+    language: str | None = Field(default=None, max_length=64)
     published_at: datetime | None = None
 
 
@@ -74,6 +75,7 @@ class Event(_Model):
     goldstein: float
     trigger: str = ""
     sentence: str
+    sentence_truncated: bool = Field(default=False, description="the evidence sentence was cut (services/limits.py)")
     sentence_span: Span
     date: str | None = None
     place: Location | None = None
@@ -133,6 +135,12 @@ class EnrichedArticle(_Model):
     alerts: list[Alert] = []
     sentences: int = 0
     coder_version: str = ""
+    # cut to fit the output limits (services/limits.py): what was left out, counted
+    truncated: bool = False
+    events_omitted: int = 0
+    actors_omitted: int = 0
+    locations_omitted: int = 0
+    alerts_omitted: int = 0
 
 
 class EventMessage(Event):
@@ -144,9 +152,10 @@ class EventMessage(Event):
     published_at: datetime | None = None
 
 
+# too_many_entities is no longer produced (articles are cut to the limits instead); kept so old letters validate
 DeadLetterReason = Literal[
     "invalid_utf8", "invalid_json", "not_an_object", "invalid_news_item", "too_large", "too_deep",
-    "too_many_entities", "enrich_failed",
+    "too_many_entities", "enrich_failed", "output_too_large", "send_failed",
 ]
 
 
@@ -162,6 +171,8 @@ class DeadLetter(_Model):
     key_b64: str | None = None
     original_b64: str
     original_size: int
+    original_truncated: bool = Field(
+        default=False, description="only a prefix of the original is here; the whole is at topic/partition/offset")
     received_at: datetime
 
 

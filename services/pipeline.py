@@ -14,6 +14,7 @@ import orjson
 from pydantic import ValidationError
 
 from services.enrich import default_rules, enrich
+from services.limits import Limits, bound
 from services.models import AlertCandidate, DeadLetter, EnrichedArticle, EventMessage, NewsItem
 from services.rules import RuleSet
 from services.rules.state import candidates
@@ -93,12 +94,16 @@ def parse(value: bytes | None, max_bytes: int) -> NewsItem:
 
 
 def dead_letter(topics: Topics, src: Source, key: bytes | None, value: bytes | None, reason: str,
-                detail: str) -> Output:
+                detail: str, limits: Limits) -> Output:
+    """The input with why it failed. An original too large to carry whole (a 950 KB input is 1.3 MB in
+    base64) is carried as a prefix; topic/partition/offset say where the whole of it is."""
     raw = value or b""
+    keep = limits.original_bytes
     letter = DeadLetter(
         reason=reason, detail=detail[:2000], topic=src.topic, partition=src.partition,  # type: ignore[arg-type]
-        offset=src.offset, key_b64=base64.b64encode(key).decode() if key else None,
-        original_b64=base64.b64encode(raw).decode(), original_size=len(raw), received_at=datetime.now(UTC),
+        offset=src.offset, key_b64=base64.b64encode(key[:1024]).decode() if key else None,
+        original_b64=base64.b64encode(raw[:keep]).decode(), original_size=len(raw),
+        original_truncated=len(raw) > keep, received_at=datetime.now(UTC),
     )
     return Output(topics.deadletter, key, letter.model_dump_json().encode(), (reason,))
 
@@ -129,18 +134,24 @@ def outputs_for(article: EnrichedArticle, topics: Topics, rules: RuleSet, ingest
 
 def process(value: bytes | None, key: bytes | None, src: Source, settings: Settings,
             rules: RuleSet | None = None) -> list[Output]:
+    """Every output fits `settings.limits` (services/limits.py): an article is cut to them, and anything that
+    still would not fit turns the input into a dead letter rather than a send the broker refuses."""
+    limits = settings.limits
     try:
         item = parse(value, settings.max_message_bytes)
     except Rejected as r:
-        return [dead_letter(settings.topics, src, key, value, r.reason, r.detail)]
+        return [dead_letter(settings.topics, src, key, value, r.reason, r.detail, limits)]
     ruleset = rules if rules is not None else default_rules(str(settings.rules_dir))
     now = datetime.now(UTC)
     try:
         article = enrich(item, ruleset, now=now)
     except Exception as exc:  # a coder bug must not stop the stream; the letter keeps the input
-        return [dead_letter(settings.topics, src, key, value, "enrich_failed", f"{type(exc).__name__}: {exc}")]
-    found = len(article.actors) + len(article.events) + len(article.locations)
-    if found > settings.max_entities:
-        return [dead_letter(settings.topics, src, key, value, "too_many_entities",
-                            f"{found} actors, events and places, limit is {settings.max_entities}")]
-    return outputs_for(article, settings.topics, ruleset, now)
+        return [dead_letter(settings.topics, src, key, value, "enrich_failed", f"{type(exc).__name__}: {exc}",
+                            limits)]
+    outputs = outputs_for(bound(article, limits), settings.topics, ruleset, now)
+    big = next((o for o in outputs if len(o.value) > limits.max_output_bytes), None)
+    if big is not None:
+        return [dead_letter(settings.topics, src, key, value, "output_too_large",
+                            f"a message to {big.topic} would be {len(big.value)} bytes, limit is "
+                            f"{limits.max_output_bytes}", limits)]
+    return outputs

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from services.limits import Limits
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -46,7 +48,10 @@ class Settings:
     max_message_bytes: int = field(
         default_factory=lambda: int(_env("DIPLOWATCH_MAX_MESSAGE_BYTES", str(512 * 1024)))
     )
-    max_entities: int = field(default_factory=lambda: int(_env("DIPLOWATCH_MAX_ENTITIES", "2000")))
+    # the largest message value sent (lowered at start to what the output topics accept) and the events (and
+    # actors, and places) kept per article: services/limits.py
+    max_output_bytes: int = field(default_factory=lambda: int(_env("DIPLOWATCH_MAX_OUTPUT_BYTES", "1000000")))
+    max_events: int = field(default_factory=lambda: int(_env("DIPLOWATCH_MAX_EVENTS", "500")))
     web_port: int = field(default_factory=lambda: int(_env("DIPLOWATCH_WEB_PORT", "6066")))
     web_host: str = field(default_factory=lambda: _env("DIPLOWATCH_WEB_HOST", "127.0.0.1"))
     data_dir: Path = field(
@@ -64,6 +69,10 @@ class Settings:
     webhook_allow_nets: str = field(default_factory=lambda: _env("DIPLOWATCH_WEBHOOK_ALLOW_NETS", ""))
     feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
     topics: Topics = field(default_factory=Topics)
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(max_output_bytes=self.max_output_bytes, max_events=self.max_events)
 
 
 ENV_VARS = (
@@ -85,7 +94,8 @@ ENV_VARS = (
     "DIPLOWATCH_TOPIC_RULES",
     "DIPLOWATCH_RULES_POLL_SECONDS",
     "DIPLOWATCH_PROCESSING_GUARANTEE",
-    "DIPLOWATCH_MAX_ENTITIES",
+    "DIPLOWATCH_MAX_EVENTS",
+    "DIPLOWATCH_MAX_OUTPUT_BYTES",
     "DIPLOWATCH_TOPIC_SUBSCRIPTIONS",
     "DIPLOWATCH_TOPIC_UNDELIVERABLE",
     "DIPLOWATCH_SUBSCRIPTIONS_FILE",

@@ -6,6 +6,7 @@ import faust
 
 from services import offsets
 from services.faust_worker import Worker
+from services.limits import RECORD_OVERHEAD
 from services.settings import Settings
 
 settings = Settings()
@@ -23,7 +24,7 @@ app = faust.App(
     topic_partitions=settings.partitions,
     topic_replication_factor=settings.replication,
     producer_acks=-1,
-    producer_max_request_size=max(settings.max_message_bytes * 4, 1_048_576),
+    producer_max_request_size=max(settings.max_output_bytes + RECORD_OVERHEAD, 1_048_576),
     consumer_auto_offset_reset="earliest",
     broker_commit_every=100,
     broker_commit_interval=1.0,

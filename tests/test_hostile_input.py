@@ -19,7 +19,7 @@ from services.models import DeadLetter, EnrichedArticle
 from services.pipeline import Source, process
 from services.settings import Settings
 
-SETTINGS = Settings(max_message_bytes=64 * 1024, max_entities=500)
+SETTINGS = Settings(max_message_bytes=64 * 1024, max_events=500)
 COUNTRIES = ["China", "Japan", "Vietnam", "Russia", "Iran", "Brazil", "Kenya", "France"]
 
 json_values = st.recursive(
@@ -63,12 +63,12 @@ def test_thousands_of_country_names_are_bounded_work_and_no_events() -> None:
     assert art.events == [], "a roll call of 2,400 names is not 2,400 x 2,400 meetings"
 
 
-def test_more_entities_than_the_limit_are_dead_lettered() -> None:
+def test_more_actors_than_the_limit_are_cut_and_counted() -> None:
     names = [f"Ab{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}" for i in range(600)]
     body = " ".join(f"President {n} of France spoke." for n in names)
-    (out,) = process(json.dumps({"id": "crowd", "body": body}).encode(), None, Source("news.raw", 0, 1), SETTINGS)
-    letter = DeadLetter.model_validate_json(out.value)
-    assert letter.reason == "too_many_entities" and "500" in letter.detail
+    out = process(json.dumps({"id": "crowd", "body": body}).encode(), None, Source("news.raw", 0, 1), SETTINGS)[0]
+    art = EnrichedArticle.model_validate_json(out.value)
+    assert art.truncated and len(art.actors) == 500 and art.actors_omitted >= 100
 
 
 def test_control_and_zero_width_characters_keep_offsets() -> None:
@@ -86,7 +86,7 @@ def test_control_and_zero_width_characters_keep_offsets() -> None:
 def test_the_worker_survives_hostile_batches(pipeline: Pipeline, batch: list[bytes]) -> None:
     if not pipeline.workers:
         pipeline.env["DIPLOWATCH_MAX_MESSAGE_BYTES"] = str(SETTINGS.max_message_bytes)
-        pipeline.env["DIPLOWATCH_MAX_ENTITIES"] = str(SETTINGS.max_entities)
+        pipeline.env["DIPLOWATCH_MAX_EVENTS"] = str(SETTINGS.max_events)
         pipeline.start_worker()
     s = pipeline.settings
     tag = uuid.uuid4().hex[:8]
