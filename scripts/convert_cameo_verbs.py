@@ -21,8 +21,9 @@ joint. A verb with a code of its own (or its block's) makes a bare-verb phrase (
 
 Patterns that cannot be expressed are skipped and counted; so are, by the selection rules below the imports
 (measured on the gold files: all of the dictionary costs far more precision than it brings recall), bare verbs,
-vague codes, patterns whose other words are function words, words before the verb, the most general verbs and the
-verbs verbs.yaml starts its own phrases with; a pattern keeps to the verbs it was found with. `--all` turns the
+vague codes, patterns whose other words are function words, words before the verb and the most general verbs; a
+pattern keeps to the verbs it was found with. (Phrases starting with a word verbs.yaml's own phrases start with
+are left out when the coder loads them, so this file does not depend on verbs.yaml.) `--all` turns the
 selection off. The summary is printed to stderr. Same input, same output, byte for byte.
 """
 
@@ -43,7 +44,6 @@ sys.path.insert(0, str(ROOT))
 from services.coder.lexicon import inflect, pluralise  # noqa: E402
 
 DEFAULT_OUT = ROOT / "services" / "coder" / "data" / "cameo_verbs.yaml"
-VERBS_YAML = ROOT / "services" / "coder" / "data" / "verbs.yaml"
 CAMEO_TSV = ROOT / "services" / "coder" / "data" / "cameo.tsv"
 SOURCE_REL = "lexicons/petrarch2/CAMEO.2.0.txt"
 SOURCE_COMMIT = "676801c"
@@ -64,8 +64,7 @@ BARE_VERBS = False
 # synonym sets, and "- * (WITH STONES) [182] # PELT" said of every verb of its block ("match", "hit", "storm")
 # codes far more than stones thrown
 ORIGIN_VERBS_ONLY = True
-# the verbs verbs.yaml's own phrases start with are its to code: a converted phrase on "protest" or "reject"
-# would cover, and so cancel, the hand-written one that starts at the same word
+# `convert(hand_written=...)`: verbs left out (the coder leaves out verbs.yaml's at load time instead)
 LEAVE_HAND_WRITTEN_VERBS = True
 # the most general verbs say nothing by themselves: "use weapons", "take steps", "make a deal" are coded by the
 # hand-written phrases or not at all (PETRARCH-2 read the verb's object from the parse; here it is any word in a gap)
@@ -358,21 +357,6 @@ def verb_forms(verb: Verb) -> set[str]:
     return {verb.text, *(verb.forms if verb.forms is not None else inflect(verb.text, {}))}
 
 
-def hand_written_anchors(verbs_yaml: Path) -> frozenset[str]:
-    """The words (and "_"-joined word sequences) verbs.yaml's phrases start with, in all their forms."""
-    import yaml
-
-    from services.coder.lexicon import compile_phrase
-
-    spec = yaml.safe_load(verbs_yaml.read_text(encoding="utf-8"))
-    irregular = {k: list(v) for k, v in spec["irregular"].items()}
-    out: set[str] = set()
-    for entry in spec["patterns"]:
-        for phrase in entry["phrases"]:
-            out.update("_".join(form) for form in compile_phrase(phrase, irregular)[0].forms)
-    return frozenset(out)
-
-
 def convert(dic: Dictionary, known: frozenset[str], select: bool = True,
             hand_written: frozenset[str] = frozenset()) -> Result:
     """Our entries for a parsed dictionary; `select=False` keeps the kinds of patterns the EXCLUDE rules leave
@@ -510,8 +494,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--all", action="store_true", help="keep what the selection rules leave out (to measure)")
     args = ap.parse_args(argv)
     source = args.source or default_source()
-    result = convert(parse(source.read_text(encoding="utf-8")), known_codes(), select=not args.all,
-                     hand_written=hand_written_anchors(VERBS_YAML))
+    result = convert(parse(source.read_text(encoding="utf-8")), known_codes(), select=not args.all)
     args.output.write_text(render(result), encoding="utf-8")
     print(summary(result), file=sys.stderr)
     return 0

@@ -417,14 +417,19 @@ def load() -> Lexicon:
         cameo_irregular = {**{k: list(v) for k, v in cameo_verbs["irregular"].items()}, **irregular}
         specs += [(spec, cameo_irregular, True) for spec in cameo_verbs["patterns"]]
     compiled: set[tuple[Slot, ...]] = set()
+    # the words verbs.yaml's phrases start with are its to code: a converted phrase starting at the same word
+    # would cover, and so cancel, the hand-written one (the coder keeps the longer of two overlapping phrases)
+    hand_anchors: set[tuple[str, ...]] = set()
     for spec, irr, converted in specs:
         if spec.get("target", "after") not in PATTERN_TARGETS:
             raise ValueError(f"verbs.yaml: pattern {spec['phrases'][:1]}: target must be one of {PATTERN_TARGETS}")
         for phrase in spec["phrases"]:
             slots = compile_phrase(phrase, irr)
-            if converted and tuple(slots) in compiled:
+            if converted and (tuple(slots) in compiled or hand_anchors & slots[0].forms):
                 continue
             compiled.add(tuple(slots))
+            if not converted:
+                hand_anchors |= slots[0].forms
             idx = len(patterns)
             patterns.append(Pattern(code=str(spec["code"]), text=phrase, slots=tuple(slots),
                                     target=spec.get("target", "after"), passive=bool(spec.get("passive")),
