@@ -5,12 +5,14 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 export DIPLOWATCH_SHARED := $(abspath $(SHARED))
 
-.PHONY: setup tools up down logs test lint unit quality bench bench-rules clean
+.PHONY: setup tools up down logs test lint unit quality bench bench-rules lock clean
 
-$(BIN)/diplowatch: pyproject.toml
+# every dependency at the version and hash requirements.lock pins; then the project itself without resolving again
+$(BIN)/diplowatch: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q --require-hashes -r requirements.lock
+	$(BIN)/pip install -q --no-deps -e .
 	touch $@
 
 setup: $(BIN)/diplowatch
@@ -42,11 +44,17 @@ lint: setup
 unit: setup
 	$(BIN)/pytest -q -m "not kafka"
 
-## The coder against the hand-coded gold sentences, printed by the shared scorer.
+## The coder against the hand-coded gold, printed by the shared scorer: voa_dev.jsonl (whole current stories,
+## precision counts) and plover_gsr.jsonl (CAMEO-manual sentences). ERRORS=N lists misses and false events.
+ERRORS ?= 0
 quality: setup
-	$(BIN)/python $(SHARED)/gold/to_input.py $(SHARED)/gold/plover_gsr.jsonl > /tmp/diplowatch-gold-in.jsonl
-	$(BIN)/diplowatch enrich /tmp/diplowatch-gold-in.jsonl > /tmp/diplowatch-gold-out.jsonl
-	$(BIN)/python $(SHARED)/gold/score.py $(SHARED)/gold/plover_gsr.jsonl /tmp/diplowatch-gold-out.jsonl --by-type
+	@for g in voa_dev plover_gsr; do \
+	  echo "== $$g.jsonl"; \
+	  $(BIN)/python $(SHARED)/gold/to_input.py $(SHARED)/gold/$$g.jsonl > /tmp/diplowatch-$$g-in.jsonl && \
+	  $(BIN)/diplowatch enrich /tmp/diplowatch-$$g-in.jsonl > /tmp/diplowatch-$$g-out.jsonl && \
+	  $(BIN)/python $(SHARED)/gold/score.py $(SHARED)/gold/$$g.jsonl /tmp/diplowatch-$$g-out.jsonl --by-type \
+	    --errors $(ERRORS) || exit 1; \
+	done
 
 ## Coder speed on full-length articles (one core), with a tokenize-only baseline.
 bench: setup
@@ -55,6 +63,10 @@ bench: setup
 ## Rule evaluation cost per article at 10 to 10,000 rules.
 bench-rules: setup
 	$(BIN)/python bench/rules_speed.py
+
+## Pin pyproject.toml's dependencies again (newest allowed versions, with hashes) after changing them.
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache artifacts
