@@ -1,8 +1,9 @@
 """Coder speed on full-length news articles, on one core, next to baselines measured in the same run.
 
-Prints a table: articles/s and sentences/s for the full `enrich()` (coder + rules), the coder alone, and
-two baselines (tokenize + sentence split; the single automaton pass), medians of several repeats, plus
-peak RSS and a profile of where the time goes.
+Prints a table: articles/s and sentences/s for the full `enrich()` (coder + rules), the coder alone with and
+without the dependency parse, and two baselines (tokenize + sentence split; the single automaton pass),
+medians of several repeats; the share of sentences the parser sees and of the time it takes; peak RSS and a
+profile of where the time goes.
 
     python bench/coder_speed.py [--corpus ../shared/corpus/voa_stories.jsonl] [--repeats 5] [--profile]
 """
@@ -23,8 +24,9 @@ from pathlib import Path
 
 from services.coder.coder import code_article
 from services.coder.lexicon import load
+from services.coder.sentences import split_sentences
 from services.coder.spans import scan
-from services.coder.tokens import TokenText, split_sentences, tokenize
+from services.coder.tokens import TokenText, tokenize
 from services.corpus import read_items
 from services.enrich import default_rules, enrich
 from services.models import NewsItem
@@ -80,6 +82,7 @@ def main() -> None:
     cases: list[tuple[str, Callable[[NewsItem], object]]] = [
         ("baseline: tokenize + split sentences", lambda it: split_sentences(it.body, tokenize(it.body))),
         ("baseline: + one automaton pass", lambda it: scan(lex, toks := tokenize(it.body), TokenText(toks))),
+        ("coder, no parse: code_article()", lambda it: code_article(it.id, it.body, pub(it), model=None)),  # type: ignore[arg-type]
         ("coder: code_article()", lambda it: code_article(it.id, it.body, pub(it))),  # type: ignore[arg-type]
         ("full: enrich() (coder + rules)", lambda it: enrich(it, rules)),
     ]
@@ -95,8 +98,13 @@ def main() -> None:
     for name, secs in results.items():
         print(f"| {name:38s} | {len(items) / secs:10.0f} | {n_sent / secs:11.0f} | "
               f"{1000 * secs / len(items):10.2f} | {full / secs:6.2f}x |")
+    parsed = sum(code_article(it.id, it.body, pub(it)).parsed for it in items)  # type: ignore[arg-type]
+    parse_s = results["coder: code_article()"] - results["coder, no parse: code_article()"]
+    print(f"\nsentences parsed: {parsed} of {n_sent} ({100 * parsed / n_sent:.0f} %: those holding an actor and an "
+          f"event phrase); the parse takes {100 * parse_s / full:.0f} % of enrich()'s time "
+          f"({1000 * parse_s / max(parsed, 1):.2f} ms per parsed sentence)")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\npeak RSS: {peak_mb:.0f} MB")
+    print(f"peak RSS: {peak_mb:.0f} MB")
     if args.profile:
         prof = cProfile.Profile()
         prof.enable()

@@ -43,7 +43,7 @@ def cmd_enrich(args: argparse.Namespace) -> int:
             failures += 1
             print(f"{where}: {r.reason}: {r.detail}", file=sys.stderr)
             continue
-        article = enrich(item, rules)
+        article = enrich(item, rules, model=None if args.no_parse else settings.parser_model)
         out.write(article.model_dump_json().encode() + b"\n")
         out.flush()
     return 1 if failures and args.strict else 0
@@ -288,8 +288,15 @@ def cmd_worker(args: argparse.Namespace) -> int:
         print(f"DIPLOWATCH_MAX_OUTPUT_BYTES lowered from {settings.max_output_bytes} to {limit}: the output topics "
               "accept less (max.message.bytes)", file=sys.stderr)
         os.environ["DIPLOWATCH_MAX_OUTPUT_BYTES"] = str(limit)
+    from services.coder.syntax import ModelNotFound, pipeline
     from services.worker import app, start_rules
 
+    if settings.parser_model is not None:
+        try:
+            pipeline(settings.parser_model)  # loaded now, not on the first article
+        except ModelNotFound as exc:
+            print(exc, file=sys.stderr)
+            return 2
     start_rules()
     sys.argv = ["diplowatch", "worker", "-l", args.loglevel, "--web-port", os.environ["DIPLOWATCH_WEB_PORT"]]
     app.main()
@@ -303,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", default="-")
     p.add_argument("--rules", help="rules file or directory (default: DIPLOWATCH_RULES_DIR)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any input line was rejected")
+    p.add_argument("--no-parse", action="store_true", help="code without the dependency parse (word order only)")
     p.set_defaults(func=cmd_enrich)
     p = sub.add_parser("produce", help="send JSON lines, .json or .txt articles to news.raw")
     p.add_argument("paths", nargs="*", default=["-"])

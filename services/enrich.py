@@ -6,6 +6,7 @@ import functools
 from datetime import datetime
 
 from services.coder.coder import CODER_VERSION, code_article
+from services.coder.syntax import DEFAULT_MODEL
 from services.models import EnrichedArticle, NewsItem
 from services.rules import RuleSet, evaluate, load_rules
 from services.settings import Settings
@@ -16,11 +17,13 @@ def default_rules(path: str | None = None) -> RuleSet:
     return load_rules(path or Settings().rules_dir)
 
 
-def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = None) -> EnrichedArticle:
-    """Code actors, places and events, then apply the (stateless part of the) alert rules."""
+def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = None,
+           model: str | None = DEFAULT_MODEL) -> EnrichedArticle:
+    """Code actors, places and events, then apply the (stateless part of the) alert rules. `model`: the spaCy
+    pipeline that parses the sentences that may hold an event (None: none, word order only)."""
     text = item.body
     published = item.published_at.date() if item.published_at else None
-    coded = code_article(item.id, text, published)
+    coded = code_article(item.id, text, published, model=model)
     article = EnrichedArticle(
         id=item.id, title=item.title, url=item.url, source=item.source, language=item.language,
         published_at=item.published_at, actors=coded.actors, locations=coded.locations, events=coded.events,

@@ -144,7 +144,7 @@ def process(value: bytes | None, key: bytes | None, src: Source, settings: Setti
     ruleset = rules if rules is not None else default_rules(str(settings.rules_dir))
     now = datetime.now(UTC)
     try:
-        article = enrich(item, ruleset, now=now)
+        article = enrich(item, ruleset, now=now, model=settings.parser_model)
     except Exception as exc:  # a coder bug must not stop the stream; the letter keeps the input
         return [dead_letter(settings.topics, src, key, value, "enrich_failed", f"{type(exc).__name__}: {exc}",
                             limits)]

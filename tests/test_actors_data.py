@@ -12,8 +12,9 @@ import pytest
 from services.coder.actors import ArticleMemory, Mention, find_mentions
 from services.coder.coder import code_article
 from services.coder.lexicon import load
+from services.coder.sentences import split_sentences
 from services.coder.spans import scan
-from services.coder.tokens import TokenText, split_sentences, tokenize
+from services.coder.tokens import TokenText, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -210,8 +210,12 @@ def find_mentions(
                 last = memory.last_states(1)
                 if last:
                     out.append(_mention(tokens, text, i, j, country=last[0]))
+            elif ref.ref == "group":
+                last = memory.last_states(1)
+                if last:
+                    out.append(_mention(tokens, text, i, j, country=last[0], kind="group"))
             elif ref.ref == "person":
-                if memory.last_person is not None and tok.norm in ("he", "she"):
+                if memory.last_person is not None and tok.norm in ("he", "she", "him"):
                     p = memory.last_person
                     out.append(_mention(tokens, text, i, j, country=p.country, agents=p.agents, kind="person",
                                         name=p.name, code_prefix=p.code_prefix))

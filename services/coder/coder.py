@@ -13,12 +13,14 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-from services.coder import moods
+from services.coder import moods, syntax
 from services.coder.actors import LOCATIVE, NOT_NAMES, ArticleMemory, Mention, find_mentions
 from services.coder.dates import WEEKDAYS, event_date
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
+from services.coder.sentences import split_sentences
 from services.coder.spans import Span, scan
-from services.coder.tokens import Sentence, Token, TokenText, split_sentences, tokenize
+from services.coder.syntax import DEFAULT_MODEL, ParsedSentence, Phrase, Roles
+from services.coder.tokens import Sentence, Token, TokenText, tokenize
 from services.models import Actor, Event, Location
 from services.models import Span as CharSpan
 
@@ -35,6 +37,8 @@ TARGET_WINDOW = 12
 MAX_MENTIONS_PER_SENTENCE = 40
 MAX_CONJUNCTS = 8
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
+HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "can", "should"})
+DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # protest, coerce, assault: a recipient is implied
 CONDITIONS = frozenset({"unless", "if"})
 GERUND_CLAUSE = frozenset({"before", "after", "without"})
 LIGHT_VERBS = frozenset("staged stage stages staging held hold holds holding launched launch launches launching began "
@@ -50,6 +54,7 @@ class CodedArticle:
     events: list[Event] = field(default_factory=list)
     sentences: int = 0
     tokens: list[Token] = field(default_factory=list)  # kept so the rules need not tokenize again
+    parsed: int = 0  # sentences that went through the parser
     index: TokenText | None = None
 
 
@@ -340,7 +345,7 @@ def _location_mention(loc: Location, agents: tuple[str, ...] = ()) -> Mention:
 def _actor(m: Mention) -> Actor:
     return Actor(code=m.code, country=m.country, agents=list(m.agents), name=m.name,
                  kind=m.kind if m.kind in ("state", "organisation", "person", "group") else "state",  # type: ignore[arg-type]
-                 text=m.text, span=CharSpan(start=m.start, end=m.end))
+                 text=m.text, span=CharSpan(start=m.start, end=m.end) if m.end > m.start else None)
 
 
 def _cameo(lex: Lexicon, code: str) -> tuple[str, float, str | None]:
@@ -395,7 +400,10 @@ def _places(lex: Lexicon, tokens: list[Token], text: str, spans: list[Span], sen
     return out
 
 
-def code_article(article_id: str, body: str, published: date | None = None) -> CodedArticle:
+def code_article(article_id: str, body: str, published: date | None = None,
+                 model: str | None = DEFAULT_MODEL) -> CodedArticle:
+    """`model`: the spaCy pipeline that parses the sentences holding an actor and an event phrase (None: no
+    parse, the word-order heuristics alone)."""
     lex = load()
     tokens = tokenize(body)
     sentences = split_sentences(body, tokens)
@@ -415,12 +423,12 @@ def code_article(article_id: str, body: str, published: date | None = None) -> C
         spans_by_sent[sent_of[sp.first]].append(sp)
     for a in anchors:
         anchors_by_sent[sent_of[a[0]]].append(a)
-    event_ids: set[str] = set()
+    candidates: list[tuple[Sentence, list[Mention], list[Location], list[_Hit]]] = []
     for sent in sentences:
         sspans = spans_by_sent[sent.index]
         if not sspans:
             continue
-        mentions = find_mentions(lex, body, tokens, sent, sspans, memory)
+        mentions = find_mentions(lex, body, tokens, sent, sspans, memory, on=published)
         in_names = {k for m in mentions if m.kind == "person" for k in range(m.first, m.last)}
         places = _places(lex, tokens, body, sspans, sent, in_names)
         for loc in places:
@@ -436,7 +444,19 @@ def code_article(article_id: str, body: str, published: date | None = None) -> C
         if not mentions or not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
             continue  # the prefilter: no actor or no event phrase, no event
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
-        events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published)
+        if hits:  # (an anchor word whose phrase does not match in full is no event either)
+            candidates.append((sent, mentions, places, hits))
+    # one batch through the parser for the sentences that may hold an event, none for the rest
+    parsed: list[ParsedSentence | None] = [None] * len(candidates)
+    if model is not None and candidates:
+        texts = [body[sent.start : sent.end] for sent, *_ in candidates]
+        parsed = [ParsedSentence(doc, sent.start)
+                  for doc, (sent, *_) in zip(syntax.parse(model, texts), candidates, strict=True)]
+    result.parsed = sum(p is not None for p in parsed)
+    event_ids: set[str] = set()
+    for (sent, mentions, places, hits), tree in zip(candidates, parsed, strict=True):
+        events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published, tree,
+                                memory.main_state())
         for ev in events:
             if ev.event_id not in event_ids:
                 event_ids.add(ev.event_id)
@@ -444,9 +464,56 @@ def code_article(article_id: str, body: str, published: date | None = None) -> C
     return result
 
 
+def _home(src: Mention, places: list[Location], main_state: str | None) -> Mention | None:
+    """The country an act with no placed recipient happens in, as an actor standing for its people: the
+    sentence's place, else the state the article is about (measured better than the source's own country: a
+    recipient named but not placed, "urged the president to", is more often of the story's state), else the
+    source's country."""
+    loc = next((x for x in places if x.country and x.span), None)
+    country = (loc.country if loc is not None else None) or main_state or src.country
+    if country is None:
+        return None
+    return Mention(first=-1, last=-1, start=src.start, end=src.start, text="", country=country, kind="group")
+
+
+def _filler(phrases: list[Phrase], mentions: list[Mention], src: Mention | None = None,
+            places: bool = True) -> Mention | None:
+    """The actor that fills a role: the mention at the role's head word, else the first one inside it. For a
+    target, the source's own people and organs ("offered its troops to Lebanon") come last. For a source, the
+    last of joined subjects ("Chile and Peru signed"): the coder finds the others by coordination from it."""
+    own: Mention | None = None
+    for ph in (phrases if src is not None or places else list(reversed(phrases))):
+        inside = [m for m in mentions if m is not src and ph.covers(m.start, m.end) and (places or not m.locative)]
+        if not inside:
+            continue
+        at_head = next((m for m in inside if m.start <= ph.head[0] < m.end), None)
+        ordered = [at_head, *inside] if at_head is not None else inside
+        for m in ordered:
+            if src is not None and src.country is not None and m.country == src.country and not src.members:
+                own = own or m
+                continue
+            return m
+    return own
+
+
+def _parse_roles(roles: Roles, mentions: list[Mention], src: Mention | None,
+                 tgt: Mention | None, keep_src: bool, keep_tgt: bool) -> tuple[Mention | None, Mention | None]:
+    """Source and target as the parse says, where it names them; the word-order guess where it does not."""
+    if not keep_src:
+        src = _filler(roles.agents, mentions, places=False) or src
+    if not keep_tgt:
+        patient = _filler(roles.patients, mentions, src=src)
+        # (the source's own organ does not replace another state the word order found)
+        if patient is not None and not (src is not None and patient.country == src.country and tgt is not None
+                                        and tgt.country != src.country):
+            tgt = patient
+    return src, tgt
+
+
 def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token], sent: Sentence,
                    mentions: list[Mention], hits: list[_Hit], places: list[Location],
-                   published: date | None) -> list[Event]:
+                   published: date | None, tree: ParsedSentence | None = None,
+                   main_state: str | None = None) -> list[Event]:
     chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
     intent_ends = {h.last for h in hits if h.pattern.intent}
     last_subject: Mention | None = None
@@ -514,6 +581,20 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if (tgt is None and last_hit is not None and last_hit.pattern.commands and src is last_subject
                     and tokens[h.first - 1].norm == "to"):
                 tgt = last_target  # "ordered La Prensa to suspend publication": the paper is suspended
+        roles = tree.roles(tokens[h.first].start) if tree is not None else None
+        if roles is not None and roles.found:
+            if roles.negated and code == p.code:
+                continue  # (a refusal the words before it made a REJECT of stays one)
+            if roles.background or roles.denied:
+                continue  # the setting of another event, or what someone denies happened
+            if roles.modal in HYPOTHETICAL_MODALS and code == p.code:
+                continue  # "could meet", "can work together": a possibility, not an act
+            # an infinitive after an order or a request keeps the word-order reading of who asked whom
+            chained = (last_hit is not None and h.first > sent.first and tokens[h.first - 1].norm == "to")
+            src, tgt = _parse_roles(roles, mentions, src, tgt, keep_src=chained,
+                                    keep_tgt=p.target != "after" or chained)
+            if roles.reflexive:
+                tgt = None
         if src is None:
             continue
         last_subject, last_hit, last_target = src, h, tgt
@@ -539,6 +620,14 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                   and not (len(sources) > 1 and tm.country == s.country)]
             if len(sources) > 1 and (p.joint or not ts) and not passive:
                 ts = ts or [o for o in sources if o is not s]
+            if not ts and roles is not None and roles.unplaced_recipient():
+                # "the army jailed him", "urged the president to": a recipient the text does not place belongs
+                # to the country the story is about (CAMEO codes domestic events X -> X)
+                home = _home(s, places, main_state)
+                ts = [home] if home is not None else []
+            elif not ts and code[:2] in DOMESTIC_ROOTS:
+                home = _home(s, places, main_state)  # "police opened fire", "protesters rallied"
+                ts = [home] if home is not None else []
             if not ts:
                 pairs.append((s, None))
             pairs.extend((s, tm) for tm in ts)

