@@ -23,7 +23,7 @@ def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = 
     pipeline that parses the sentences that may hold an event (None: none, word order only)."""
     text = item.body
     published = item.published_at.date() if item.published_at else None
-    coded = code_article(item.id, text, published, model=model)
+    coded = code_article(item.id, text, published, model=model, source=item.source)
     article = EnrichedArticle(
         id=item.id, title=item.title, url=item.url, source=item.source, language=item.language,
         published_at=item.published_at, actors=coded.actors, locations=coded.locations, events=coded.events,

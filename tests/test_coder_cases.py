@@ -400,3 +400,17 @@ def test_they_and_him_refer_back_to_the_story() -> None:
     assert ("KEN", "KEN", "COERCE") in triples(
         "Kenyan President William Ruto spoke on Monday. Police arrested him later.") | triples(
         "Police in Kenya arrested the opposition leader and detained him.")
+
+
+def test_first_person_in_an_official_release_is_the_publisher() -> None:
+    from services.enrich import enrich
+    from services.models import NewsItem
+
+    body = "We urge Armenia and Azerbaijan to sign the peace agreement."
+    release = enrich(NewsItem(id="r", body=body, source="U.S. Department of State"))
+    assert ("USA", "ARM", "REQUEST") in {(e.source.country, e.target.country if e.target else None, e.plover)
+                                         for e in release.events}
+    assert not [e for e in enrich(NewsItem(id="n", body=body, source="VOA")).events if e.source.country == "USA"]
+    quoted = "“We urge Armenia to sign,” the Russian ambassador said."
+    assert not [e for e in enrich(NewsItem(id="q", body=quoted, source="U.S. Department of State")).events
+                if e.source.country == "USA"]

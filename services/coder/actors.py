@@ -74,6 +74,14 @@ class ArticleMemory:
     states: list[str] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
     last_person: Person | None = None
+    # the state or organisation whose own release this is (sources.yaml), and its officials' agents
+    publisher: tuple[str, tuple[str, ...]] | None = None
+
+    @property
+    def home_state(self) -> str | None:
+        """The publisher's state: an untitled official in its release is one of its own."""
+        code = self.publisher[0] if self.publisher else None
+        return code if code and not code.startswith(("IGO", "NGO")) else None
 
     def note_state(self, country: str | None) -> None:
         if country:
@@ -210,6 +218,12 @@ def find_mentions(
                 last = memory.last_states(1)
                 if last:
                     out.append(_mention(tokens, text, i, j, country=last[0]))
+            elif ref.ref == "self":
+                if memory.publisher is not None and not _inside_quotes(tokens, sent.first, i):
+                    code, agents = memory.publisher
+                    org = _org_prefix(code)
+                    out.append(_mention(tokens, text, i, j, country=None if org else code, agents=agents,
+                                        code_prefix=org, kind="organisation" if org else "state"))
             elif ref.ref == "group":
                 last = memory.last_states(1)
                 if last:
@@ -392,7 +406,7 @@ def find_mentions(
                         and (osp := at.get(name_end + 1)) is not None and (oe := osp.entry("state")) is not None):
                     country = oe.country
                 if country is None:
-                    country = implied or _first_state(at, sent, tokens) or memory.main_state()
+                    country = implied or memory.home_state or _first_state(at, sent, tokens) or memory.main_state()
                 person = Person(pname, country, agents)
                 memory.note_person(person)
                 out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
@@ -416,6 +430,19 @@ def find_mentions(
             if m.country is None:
                 m.country = fallback
     return out
+
+
+def _inside_quotes(tokens: list[Token], first: int, i: int) -> bool:
+    """Whether token i is inside a quotation that opened earlier in its sentence."""
+    depth, straight = 0, 0
+    for t in tokens[first:i]:
+        if t.text == "“":
+            depth += 1
+        elif t.text == "”":
+            depth = max(0, depth - 1)
+        elif t.text == '"':
+            straight ^= 1
+    return depth > 0 or straight == 1
 
 
 def _agent_chain(

@@ -401,15 +401,16 @@ def _places(lex: Lexicon, tokens: list[Token], text: str, spans: list[Span], sen
 
 
 def code_article(article_id: str, body: str, published: date | None = None,
-                 model: str | None = DEFAULT_MODEL) -> CodedArticle:
+                 model: str | None = DEFAULT_MODEL, source: str | None = None) -> CodedArticle:
     """`model`: the spaCy pipeline that parses the sentences holding an actor and an event phrase (None: no
-    parse, the word-order heuristics alone)."""
+    parse, the word-order heuristics alone). `source`: the publisher; in a state's or an organisation's own
+    release (sources.yaml) "we" and its untitled officials are that body."""
     lex = load()
     tokens = tokenize(body)
     sentences = split_sentences(body, tokens)
     index = TokenText(tokens)
     spans, anchors = scan(lex, tokens, index)
-    memory = ArticleMemory()
+    memory = ArticleMemory(publisher=lex.publisher(source))
     result = CodedArticle(sentences=len(sentences), tokens=tokens, index=index)
     seen_actor: set[tuple[str, str]] = set()
     seen_place: set[str] = set()

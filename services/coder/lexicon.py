@@ -95,6 +95,16 @@ class Lexicon:
     region_nouns: frozenset[str]
     mood_words: frozenset[str] = frozenset()  # every word of the mood phrases: a quick "nothing to see"
     stats: dict[str, int] = field(default_factory=dict)
+    # publisher (normalised, sources.yaml) -> (the state or organisation code it speaks for, its officials' agents)
+    publishers: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+
+    def publisher(self, source: str | None) -> tuple[str, tuple[str, ...]] | None:
+        """The body an article's `source` speaks for, when it is an official release or readout."""
+        return self.publishers.get(publisher_key(source)) if source else None
+
+
+def publisher_key(name: str) -> str:
+    return " ".join(name.lower().replace("’", "'").split()).removeprefix("the ")
 
 
 def key_of(tokens: list[Token] | list[str]) -> str:
@@ -373,7 +383,7 @@ def load() -> Lexicon:
 
     _add_people(b)
     refs = _load_yaml("references.yaml")
-    for kind in ("pair", "state", "person", "possessive", "group"):
+    for kind in ("pair", "state", "person", "possessive", "group", "self"):
         for phrase in refs[kind]:
             b.add(phrase, Entry("ref", ANY_CASE, ref=kind))
     regions = {k: tuple(v) for k, v in _load_yaml("regions.yaml").items()}
@@ -455,4 +465,6 @@ def load() -> Lexicon:
         mood_words=frozenset(w for key in ("negation", "refusal", "hypothetical", "future")
                              for phrase in _word_list(verbs[key], irregular) for w in phrase),
         stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities, "phoenix": n_phoenix},
+        publishers={publisher_key(name): (spec["code"], tuple(spec.get("agents", [])))
+                    for spec in _load_yaml("sources.yaml") for name in spec["names"]},
     )
