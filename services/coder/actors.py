@@ -220,10 +220,10 @@ def find_mentions(
                     out.append(_mention(tokens, text, i, j, country=last[0]))
             elif ref.ref == "self":
                 if memory.publisher is not None and not _inside_quotes(tokens, sent.first, i):
-                    code, agents = memory.publisher
-                    org = _org_prefix(code)
-                    out.append(_mention(tokens, text, i, j, country=None if org else code, agents=agents,
-                                        code_prefix=org, kind="organisation" if org else "state"))
+                    body, body_agents = memory.publisher
+                    body_org = _org_prefix(body)
+                    out.append(_mention(tokens, text, i, j, country=None if body_org else body, agents=body_agents,
+                                        code_prefix=body_org, kind="organisation" if body_org else "state"))
             elif ref.ref == "group":
                 last = memory.last_states(1)
                 if last:
