@@ -414,3 +414,18 @@ def test_first_person_in_an_official_release_is_the_publisher() -> None:
     quoted = "“We urge Armenia to sign,” the Russian ambassador said."
     assert not [e for e in enrich(NewsItem(id="q", body=quoted, source="U.S. Department of State")).events
                 if e.source.country == "USA"]
+
+
+def test_disappointment_and_speaking_out_are_accusations() -> None:
+    assert ("USA", "SOM", "ACCUSE") in triples("The United States is deeply disappointed by Somalia's decision.")
+    assert ("TUR", "GRC", "ACCUSE") in triples("Turkey spoke out against Greece over the new fence.")
+
+
+def test_laying_blame_is_an_accusation() -> None:
+    assert ("AFG", "PAK", "ACCUSE") in triples("Afghanistan pointed a finger at Pakistan after the bombing.")
+    assert ("SOM", "KEN", "ACCUSE") in triples("Somalia placed the blame on Kenya for the border clashes.")
+
+
+def test_defying_a_call_is_reject() -> None:
+    assert ("PRK", "IGOUNO", "REJECT") in {(e.source.country, e.target.code[:6] if e.target else None, e.plover)
+                                           for e in events("North Korea defied the United Nations again.")}

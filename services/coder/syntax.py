@@ -240,6 +240,8 @@ def _stage(noun: Any) -> Any:
 
 def _subjects(pred: Any, depth: int = 0) -> list[Any]:
     """The subject of a predicate; through coordination, control and relative clauses when it has none."""
+    if pred.dep_ == "acomp" and depth <= 4:
+        return _subjects(pred.head, depth + 1)  # "X is disappointed by Y": X is; "by Y" is the cause
     own = [c for c in pred.children if c.dep_ in SUBJECTS]
     agent = [o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     if agent:  # a passive's "by X": X acts
@@ -279,6 +281,8 @@ def _objects(pred: Any, trigger: Any) -> list[Any]:
     out = [c for c in pred.children if c.dep_ in PASSIVE_SUBJECTS]
     if pred.dep_ == "acl" and pred.tag_ == "VBN":
         out.append(pred.head)  # "troops sent to the border": the troops are sent
+    if pred.dep_ == "acomp":  # "disappointed by Somalia's decision": what it is about
+        out.extend(o for c in pred.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj")
     objs = [c for c in pred.children if c.dep_ in OBJECTS and c is not trigger]
     out.extend(objs)
     holders = [pred, *(o for o in pred.children if o.dep_ in OBJECTS)]
