@@ -429,3 +429,8 @@ def test_laying_blame_is_an_accusation() -> None:
 def test_defying_a_call_is_reject() -> None:
     assert ("PRK", "IGOUNO", "REJECT") in {(e.source.country, e.target.code[:6] if e.target else None, e.plover)
                                            for e in events("North Korea defied the United Nations again.")}
+
+
+def test_withdrawing_ambassadors_is_a_sanction_not_a_retreat() -> None:
+    t = triples("Turkey withdrew its ambassador from Israel in 2018.")
+    assert ("TUR", "ISR", "SANCTION") in t and not any(p == "RETREAT" for _, _, p in t)
