@@ -1,7 +1,12 @@
-"""End-to-end benchmark through a real broker: throughput of the full pipeline (1 and 2 workers) next to a
-pass-through Faust agent measured in the same run, and produce-to-alert latency at fixed offered loads.
+"""End-to-end benchmark through a real broker: throughput of the full pipeline (1 and 2 workers) next to two
+baselines measured in the same run on the same articles (a pass-through Faust agent, and the offline `enrich()`
+in one process: the plumbing must not be the bottleneck), and produce-to-alert latency at fixed offered loads.
 
-    python bench/pipeline_e2e.py [--articles 3000] [--seconds 20]
+    python bench/pipeline_e2e.py [--articles 1000] [--seconds 20] [--mix stories|gold]
+
+--mix stories (the default): full VOA stories, as feeds deliver them; gold: one story in ten and one-sentence
+gold items otherwise (the earlier mix). The latency articles are full stories with one sentence that fires the
+coast-guard-law rule.
 
 It starts its own broker (deploy/kafka/broker.sh, port 29092, fresh data) and its own workers.
 Throughput is measured from the broker timestamps of the output messages (first to last).
@@ -33,14 +38,31 @@ LAW = ("Officials said the coast guard law allows the use of weapons against for
        "South China Sea, and Vietnam and the Philippines protested on Monday.")
 
 
-def articles(n: int, tag: str) -> list[tuple[bytes, bytes]]:
+def bodies(n: int, mix: str) -> list[str]:
+    stories = [it.body for it in read_items(SHARED / "corpus" / "voa_stories.jsonl")]
+    if mix == "stories":
+        return [stories[i % len(stories)] for i in range(n)]
     gold = [it.body for it in read_items(SHARED / "gold" / "plover_gsr.jsonl")]
-    stories = [it.body for it in read_items(SHARED / "corpus" / "voa_stories.jsonl", limit=30)]
-    out = []
-    for i in range(n):  # one full story in ten, gold sentences otherwise
-        body = stories[i % len(stories)] if i % 10 == 0 else gold[i % len(gold)]
-        out.append((f"{tag}-{i}".encode(), json.dumps({"id": f"{tag}-{i}", "body": body}).encode()))
-    return out
+    return [stories[i % len(stories)] if i % 10 == 0 else gold[i % len(gold)] for i in range(n)]
+
+
+def articles(n: int, tag: str, mix: str) -> list[tuple[bytes, bytes]]:
+    return [(f"{tag}-{i}".encode(), json.dumps({"id": f"{tag}-{i}", "body": body}).encode())
+            for i, body in enumerate(bodies(n, mix))]
+
+
+def offline(n: int, mix: str) -> float:
+    """Articles/s of `enrich()` in this process on the same articles: what the workers do, without Kafka."""
+    from services.enrich import default_rules, enrich
+    from services.models import NewsItem
+
+    rules = default_rules()
+    items = [NewsItem(id=str(i), body=b) for i, b in enumerate(bodies(n, mix))]
+    enrich(items[0], rules)  # the dictionaries and the parser loaded before the clock starts
+    t0 = time.perf_counter()
+    for it in items:
+        enrich(it, rules)
+    return len(items) / (time.perf_counter() - t0)
 
 
 def env_for(tag: str, partitions: int = 4) -> dict[str, str]:
@@ -70,12 +92,12 @@ def output_times(topic: str, n: int, timeout: float = 900) -> dict[str, float]:
     return seen
 
 
-def throughput(kind: str, workers: int, n: int, tmp: Path) -> float:
+def throughput(kind: str, workers: int, n: int, tmp: Path, mix: str) -> float:
     tag = f"t{kind}{workers}-{uuid.uuid4().hex[:6]}"
     env = env_for(tag)
     subprocess.run([sys.executable, "-m", "services.cli", "topics"], env=env, check=True, cwd=REPO_ROOT)
     prod = KafkaProducer(bootstrap_servers=BOOT, acks="all", linger_ms=20)
-    for k, v in articles(n, tag):
+    for k, v in articles(n, tag, mix):
         prod.send(env["DIPLOWATCH_TOPIC_RAW"], key=k, value=v)
     prod.flush()
     procs = []
@@ -95,6 +117,7 @@ def throughput(kind: str, workers: int, n: int, tmp: Path) -> float:
 
 
 def latency(rate: int, seconds: int, tmp: Path) -> list[float]:
+    stories = bodies(rate * seconds, "stories")
     tag = f"l{rate}-{uuid.uuid4().hex[:6]}"
     env = env_for(tag)
     log = tmp / f"{tag}.log"
@@ -114,7 +137,8 @@ def latency(rate: int, seconds: int, tmp: Path) -> list[float]:
             time.sleep(0.0005)
         art = f"{tag}-{i}"
         sent[art] = time.time()
-        prod.send(env["DIPLOWATCH_TOPIC_RAW"], key=art.encode(), value=json.dumps({"id": art, "body": LAW}).encode())
+        body = stories[i] + "\n\n" + LAW
+        prod.send(env["DIPLOWATCH_TOPIC_RAW"], key=art.encode(), value=json.dumps({"id": art, "body": body}).encode())
     prod.flush()
     c = KafkaConsumer(env["DIPLOWATCH_TOPIC_ALERTS"], bootstrap_servers=BOOT, auto_offset_reset="earliest",
                       group_id=None, consumer_timeout_ms=1000)
@@ -138,27 +162,30 @@ def pct(xs: list[float], q: float) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=3000)
+    ap.add_argument("--articles", type=int, default=1000)
     ap.add_argument("--seconds", type=int, default=20)
+    ap.add_argument("--mix", choices=["stories", "gold"], default="stories")
     a = ap.parse_args()
     broker_env = {**os.environ, "KAFKA_PORT": str(PORT), "KAFKA_DATA_DIR": tempfile.mkdtemp(prefix="bench-kafka-")}
     subprocess.run([str(REPO_ROOT / "deploy" / "kafka" / "broker.sh"), "start"], env=broker_env, check=True)
     tmp = Path(tempfile.mkdtemp(prefix="bench-e2e-"))
     try:
+        what = "full VOA stories" if a.mix == "stories" else "1 VOA story in 10, gold sentences otherwise"
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores; broker Kafka 4.4.0 on the same machine; "
-              f"{a.articles} articles (1 VOA story in 10, gold sentences otherwise), 4 partitions\n")
-        base = throughput("passthrough", 1, a.articles, tmp)
-        rows = [("pass-through agent, 1 worker", base)]
+              f"{a.articles} articles ({what}), 4 partitions\n")
+        base = throughput("passthrough", 1, a.articles, tmp, a.mix)
+        enrich_rate = offline(min(a.articles, 300), a.mix)
+        rows = [("pass-through agent, 1 worker", base), ("offline enrich(), 1 process", enrich_rate)]
         for w in (1, 2):
-            rows.append((f"full pipeline, {w} worker(s)", throughput("full", w, a.articles, tmp)))
-        print(f"| {'what':32s} | {'articles/s':>10s} | {'vs pass-through':>15s} |")
-        print(f"|{'-' * 34}|{'-' * 12}|{'-' * 17}|")
+            rows.append((f"full pipeline, {w} worker(s)", throughput("full", w, a.articles, tmp, a.mix)))
+        print(f"| {'what':32s} | {'articles/s':>10s} | {'vs pass-through':>15s} | {'vs offline enrich':>17s} |")
+        print(f"|{'-' * 34}|{'-' * 12}|{'-' * 17}|{'-' * 19}|")
         for name, r in rows:
-            print(f"| {name:32s} | {r:10.0f} | {r / base:14.2f}x |")
-        print(f"\nproduce-to-alert latency (1 worker, {a.seconds} s at a fixed offered load):\n")
+            print(f"| {name:32s} | {r:10.1f} | {r / base:14.2f}x | {r / enrich_rate:16.2f}x |")
+        print(f"\nproduce-to-alert latency (1 worker, {a.seconds} s at a fixed offered load of full stories):\n")
         print(f"| {'load':>10s} | {'alerts':>6s} | {'p50 ms':>7s} | {'p95 ms':>7s} | {'p99 ms':>7s} |")
         print(f"|{'-' * 12}|{'-' * 8}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
-        for rate in (50, 200):
+        for rate in (10, 25):
             lat = latency(rate, a.seconds, tmp)
             print(f"| {rate:>6d}/s | {len(lat):6d} | {1000 * pct(lat, .5):7.0f} | {1000 * pct(lat, .95):7.0f} | "
                   f"{1000 * pct(lat, .99):7.0f} |")
