@@ -310,7 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", default="-")
     p.add_argument("--rules", help="rules file or directory (default: DIPLOWATCH_RULES_DIR)")
     p.add_argument("--strict", action="store_true", help="exit 1 if any input line was rejected")
-    p.add_argument("--no-parse", action="store_true", help="code without the dependency parse (word order only)")
+    p.add_argument("--no-parse", action="store_true", help="code without the dependency parse (word order only), "
+                   "whatever DIPLOWATCH_SPACY_MODEL says")
     p.set_defaults(func=cmd_enrich)
     p = sub.add_parser("produce", help="send JSON lines, .json or .txt articles to news.raw")
     p.add_argument("paths", nargs="*", default=["-"])

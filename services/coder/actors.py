@@ -51,6 +51,7 @@ class Mention:
     name: str | None = None
     locative: bool = False  # a state named as a place ("a law in China")
     members: list[Mention] = field(default_factory=list)  # a joint reference ("the two countries")
+    guessed: bool = False  # a bare agent word ("diplomats") given the sentence's state for want of its own
 
     @property
     def code(self) -> str:
@@ -429,6 +430,7 @@ def find_mentions(
         for m in pending_bare:
             if m.country is None:
                 m.country = fallback
+                m.guessed = True
     return out
 
 

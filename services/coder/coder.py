@@ -19,7 +19,7 @@ from services.coder.dates import WEEKDAYS, event_date
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
 from services.coder.sentences import split_sentences
 from services.coder.spans import Span, scan
-from services.coder.syntax import DEFAULT_MODEL, ParsedSentence, Phrase, Roles
+from services.coder.syntax import ParsedSentence, Phrase, Roles
 from services.coder.tokens import Sentence, Token, TokenText, tokenize
 from services.models import Actor, Event, Location
 from services.models import Span as CharSpan
@@ -401,10 +401,11 @@ def _places(lex: Lexicon, tokens: list[Token], text: str, spans: list[Span], sen
 
 
 def code_article(article_id: str, body: str, published: date | None = None,
-                 model: str | None = DEFAULT_MODEL, source: str | None = None) -> CodedArticle:
-    """`model`: the spaCy pipeline that parses the sentences holding an actor and an event phrase (None: no
-    parse, the word-order heuristics alone). `source`: the publisher; in a state's or an organisation's own
-    release (sources.yaml) "we" and its untitled officials are that body."""
+                 model: str | None = None, source: str | None = None) -> CodedArticle:
+    """`model`: the spaCy pipeline that parses the sentences holding an actor and an event phrase (None, the
+    default: no parse, the word-order heuristics alone; syntax.DEFAULT_MODEL: en_core_web_sm). `source`: the
+    publisher; in a state's or an organisation's own release (sources.yaml) "we" and its untitled officials are
+    that body."""
     lex = load()
     tokens = tokenize(body)
     sentences = split_sentences(body, tokens)
@@ -465,6 +466,40 @@ def code_article(article_id: str, body: str, published: date | None = None,
     return result
 
 
+OBJECT_STARTS = frozenset({"him", "her", "them", "us", "the", "a", "an", "its", "their", "his", "all", "several",
+                           "dozens", "hundreds", "thousands", "two", "three", "four", "five", "six", "seven", "eight",
+                           "nine", "ten", "some", "many", "more", "this", "these", "those"})
+
+
+# words after a verb that start no object: prepositions, conjunctions, adverbs, auxiliaries
+NOT_OBJECTS = frozenset("to that on in for with at by from and or but as if not also of over about into against "
+                        "after before during since while when where which who whom whose than then so because "
+                        "would will could should may might must can is are was were be been being has have had it "
+                        "again already still yet now today yesterday tomorrow immediately quickly strongly "
+                        "repeatedly once twice there here up down out off back away".split())
+
+
+def _reflexive_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
+    """"defend itself against Russia": the act is done to the subject itself, Russia is not its target."""
+    return h.last < sent.last and tokens[h.last].norm in syntax.REFLEXIVE
+
+
+def _denied_before(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
+    """"officials denied that Tehran planned to attack": what follows a denial is not asserted."""
+    return any(tokens[k].norm in syntax.DENIAL_VERBS and tokens[k + 1].norm == "that"
+               for k in range(sent.first, h.first - 1))
+
+
+def _object_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
+    """Without a parse: whether an object follows the phrase (a pronoun, a noun phrase, a name), the word-order
+    stand-in for the parse's recipient (services/coder/syntax.py)."""
+    k = h.last
+    if k >= sent.last:
+        return False
+    t = tokens[k]
+    return t.norm in OBJECT_STARTS or (t.text.isalpha() and t.norm not in NOT_OBJECTS and t.text not in NOT_NAMES)
+
+
 def _home(src: Mention, places: list[Location], main_state: str | None) -> Mention | None:
     """The country an act with no placed recipient happens in, as an actor standing for its people: the
     sentence's place, else the state the article is about (measured better than the source's own country: a
@@ -489,6 +524,8 @@ def _filler(phrases: list[Phrase], mentions: list[Mention], src: Mention | None 
             continue
         at_head = next((m for m in inside if m.start <= ph.head[0] < m.end), None)
         ordered = [at_head, *inside] if at_head is not None else inside
+        # "diplomats from the Group of Seven": a bare agent word whose country was a guess gives way to a named actor
+        ordered = sorted(ordered, key=lambda m: m.guessed)
         for m in ordered:
             if src is not None and src.country is not None and m.country == src.country and not src.members:
                 own = own or m
@@ -586,8 +623,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if roles is not None and roles.found:
             if roles.negated and code == p.code:
                 continue  # (a refusal the words before it made a REJECT of stays one)
-            if roles.background or roles.denied:
-                continue  # the setting of another event, or what someone denies happened
+            if roles.background or roles.denied or roles.negated_object:
+                continue  # the setting of another event, what someone denies happened, "offered no evidence"
+            if roles.requested and not (last_hit is not None and last_hit.pattern.commands):
+                continue  # "urged Somali leaders to agree": what is asked for is not done (the request is the event)
             if roles.modal in HYPOTHETICAL_MODALS and code == p.code:
                 continue  # "could meet", "can work together": a possibility, not an act
             # an infinitive after an order or a request keeps the word-order reading of who asked whom
@@ -596,6 +635,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                                     keep_tgt=p.target != "after" or chained)
             if roles.reflexive:
                 tgt = None
+        elif roles is None and (_reflexive_follows(tokens, h, sent) or _denied_before(tokens, h, sent)):
+            # the word-order stand-ins for the parse's reflexive and denial checks
+            if _denied_before(tokens, h, sent):
+                continue
+            tgt = None
         if src is None:
             continue
         last_subject, last_hit, last_target = src, h, tgt
@@ -621,7 +665,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                   and not (len(sources) > 1 and tm.country == s.country)]
             if len(sources) > 1 and (p.joint or not ts) and not passive:
                 ts = ts or [o for o in sources if o is not s]
-            if not ts and roles is not None and roles.unplaced_recipient():
+            if not ts and (roles.unplaced_recipient() if roles is not None and roles.found
+                           else _object_follows(tokens, h, sent)):
                 # "the army jailed him", "urged the president to": a recipient the text does not place belongs
                 # to the country the story is about (CAMEO codes domestic events X -> X)
                 home = _home(s, places, main_state)

