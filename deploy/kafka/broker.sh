@@ -74,7 +74,8 @@ start() {
   fetch
   write_config
   if [[ ! -f "$DATA/kraft/meta.properties" ]]; then
-    cluster_id="$(python3 -c 'import base64,uuid;print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode()[:22])')"
+    # (a cluster id starting with "-" is read as an option by the storage tool: 1 start in 64 failed)
+    cluster_id="$(python3 -c 'import base64,uuid;print("A"+base64.urlsafe_b64encode(uuid.uuid4().bytes).decode()[1:22])')"
     say "formatting KRaft storage in $DATA/kraft (cluster $cluster_id)"
     mapfile -t cmd < <(java_cmd kafka.tools.StorageTool format -t "$cluster_id" -c "$DATA/server.properties")
     "${cmd[@]}" >>"$LOGFILE" 2>&1
