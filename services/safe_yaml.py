@@ -58,6 +58,6 @@ class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
 def load(data: bytes | str, loader: type[SafeLoader] = SafeLoader) -> Any:
     """One YAML document; yaml.YAMLError (UnsafeYAML included) when it cannot or must not be read."""
     try:
-        return yaml.load(data, Loader=loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(data, Loader=loader)  # a SafeLoader subclass
     except RecursionError as exc:  # a constructor nested too deep for Python's stack
         raise UnsafeYAML("nested too deeply") from exc

@@ -25,7 +25,7 @@ from services import safe_yaml
 from services.coder.lexicon import key_of, places_within, pluralise
 from services.coder.tokens import Token, TokenText, tokenize
 from services.models import Alert, EnrichedArticle, MatchedSpan
-from services.rules.schema import RuleSpec, parse_duration, validate_rule
+from services.rules.schema import RuleSpec, validate_rule
 from services.safe_yaml import excerpt
 
 DEDUPE_KEYS = ("story", "dyad", "rule", "place")
@@ -280,13 +280,32 @@ def _rule(spec: Any, where: str, source: str, phrases: set[str], regexes: dict[s
     return _build(checked, where, checked.text, source)
 
 
-def read_rule_files(path: str | Path) -> dict[str, bytes]:
-    """The rule files under path (a file or a directory), by name."""
+def read_rule_files(path: str | Path, max_bytes: int | None = None) -> dict[str, bytes]:
+    """The rule files under path (a file or a directory), by name; RuleError if missing, unreadable or larger
+    than max_bytes in all."""
     p = Path(path)
     if not p.exists():
         raise RuleError(f"{p}: no such file or directory")
     files = sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
-    return {str(f): f.read_bytes() for f in files}
+    out: dict[str, bytes] = {}
+    total = 0
+    try:
+        for f in files:
+            total += f.stat().st_size
+            if max_bytes is not None and total > max_bytes:
+                raise RuleError(f"{p}: the rule files are larger than DIPLOWATCH_RULES_MAX_BYTES={max_bytes}")
+            out[str(f)] = f.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"{p}: {exc}") from None
+    return out
+
+
+def content_digest(sources: dict[str, bytes]) -> str:
+    """SHA-256 over file names and contents; its first 12 hex digits are the rule-set version."""
+    digest = hashlib.sha256()
+    for f, raw in sorted(sources.items()):
+        digest.update(Path(f).name.encode() + b"\0" + raw)
+    return digest.hexdigest()
 
 
 def load_rules(path: str | Path) -> RuleSet:
@@ -299,10 +318,12 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
     rules: list[Rule] = []
     phrases: set[str] = set()
     regexes: dict[str, Any] = {}
-    digest = hashlib.sha256()
     seen: dict[str, str] = {}
     for f, raw in sorted(sources.items()):
-        digest.update(Path(f).name.encode() + b"\0" + raw)
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RuleError(f"{f}: not UTF-8 text: {exc}") from None
         try:
             docs = safe_yaml.load(raw, _Loader)
         except yaml.YAMLError as exc:
@@ -320,7 +341,7 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
                 rule = _rule(spec, where, str(f), phrases, regexes)
             except RuleError:
                 raise
-            except Exception as exc:  # noqa: BLE001 - whatever a rule does wrong refuses the set, never the worker
+            except Exception as exc:  # whatever a rule does wrong refuses the set, never the worker
                 raise RuleError(f"{where}: {type(exc).__name__}: {excerpt(str(exc), 200)}") from exc
             if rule is None:
                 continue
@@ -359,7 +380,7 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
     route = tuple([frozenset(r.get(k, ())) for k in range(len(lengths))] for r in routes)
     return RuleSet(rules=rules, automaton=automaton if by_key else None, lengths=lengths,
                    phrase_keys=dict(phrase_keys), regexes=regexes,
-                   version=digest.hexdigest()[:12], files=dict(sources), route=route, always=always)
+                   version=content_digest(sources)[:12], files=dict(sources), route=route, always=always)
 
 
 def _required_phrases(cond: dict[str, Any]) -> list[set[str]] | None:
