@@ -80,6 +80,9 @@ class RuleBook:
     def _apply_pending(self, max_bytes: int) -> None:
         msg = self._pending
         assert msg is not None
+        if msg.version == self.active.version and self.has_set:  # e.g. the set this worker just published
+            self._pending = None
+            return
         try:
             files = message.assemble(msg, self._parts, max_bytes)
             if files is None:
@@ -113,9 +116,9 @@ class RuleBook:
             files = read_rule_files(directory, policy.max_bytes)
         except RuleError as exc:
             if not (policy.allow_empty and not directory.exists()):
-                return self._refuse_directory(f"missing: {exc}", directory, str(exc))
+                return self._refuse_directory(f"missing: {exc} {policy}", directory, str(exc))
             files = {}
-        digest = content_digest(files)
+        digest = f"{content_digest(files)} {policy}"  # a policy change looks again
         if digest == self._dir_digest:
             return "unchanged"
         try:
