@@ -126,7 +126,7 @@ def test_bad_topic_messages_are_skipped_and_counted(tmp_path: Path) -> None:
     assert _refused("rules_topic") == before + 5 and [r.id for r in book.active.rules] == ["alpha"]
 
 
-def _big_set(n: int = 10_000) -> dict[str, bytes]:
+def big_rule_set(n: int = 10_000) -> dict[str, bytes]:
     lines = ["rules:"] + [f"  - id: rule-{i}\n    title: Rule {i}\n    severity: low\n    tags: [generated]\n"
                           f"    description: {'a generated rule to make the set large ' * 6}\n"
                           f"    match: {{phrase: ['word{i} other{i}']}}" for i in range(n)]
@@ -134,7 +134,7 @@ def _big_set(n: int = 10_000) -> dict[str, bytes]:
 
 
 def test_a_large_set_is_sent_in_parts_within_the_limit_and_assembled() -> None:
-    files = _big_set()
+    files = big_rule_set()
     assert len(files["big.yaml"]) > 3_000_000
     limit = 100_000
     ruleset = compile_rules(files)
@@ -150,7 +150,7 @@ def test_a_large_set_is_sent_in_parts_within_the_limit_and_assembled() -> None:
 
 
 def test_parts_that_do_not_match_or_inflate_too_far_are_refused() -> None:
-    out = encode(_big_set(2_000), "v1", 50_000)
+    out = encode(big_rule_set(2_000), "v1", 50_000)
     msg = parse(out[RULESET_KEY])
     parts = {k: v for k, v in out.items() if k != RULESET_KEY and v is not None}
     assert assemble(msg, parts, 16 << 20) is not None
