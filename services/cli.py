@@ -166,13 +166,19 @@ def cmd_corpus(args: argparse.Namespace) -> int:
 def cmd_rules(args: argparse.Namespace) -> int:
     from services.enrich import enrich
     from services.models import NewsItem
-    from services.rules import RuleError, load_rules
+    from services.rules import RuleError
+    from services.rules.engine import compile_rules, read_rule_files
     from services.rules.state import apply, candidates
 
+    settings = Settings()
     try:
-        rules = load_rules(args.dir)
+        rules = compile_rules(read_rule_files(args.dir, settings.rules_max_bytes))
     except RuleError as exc:
         print(f"invalid: {exc}", file=sys.stderr)
+        return 1
+    if not rules.rules and not settings.rules_allow_empty:
+        print(f"invalid: {args.dir}: no rules enabled (an empty set is refused unless DIPLOWATCH_RULES_ALLOW_EMPTY=1)",
+              file=sys.stderr)
         return 1
     if args.action == "validate":
         kinds = ", ".join(sorted({r.kind for r in rules.rules}))
@@ -297,7 +303,13 @@ def cmd_worker(args: argparse.Namespace) -> int:
         except ModelNotFound as exc:
             print(exc, file=sys.stderr)
             return 2
-    start_rules()
+    from services.rules import RuleError
+
+    try:
+        start_rules()
+    except RuleError as exc:
+        print(f"diplowatch worker not started: {exc}", file=sys.stderr)
+        return 2
     sys.argv = ["diplowatch", "worker", "-l", args.loglevel, "--web-port", os.environ["DIPLOWATCH_WEB_PORT"]]
     app.main()
     return 0

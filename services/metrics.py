@@ -44,6 +44,12 @@ LATENCY = Histogram(
 LAG = Gauge("diplowatch_consumer_lag_messages", "End offset minus committed offset of the worker group.",
             ["topic", "partition"])
 RULES_ACTIVE = Gauge("diplowatch_rules_active", "Rules in the active rule set.")
+CONFIG_REFUSED = Counter(
+    "diplowatch_config_refused_total",
+    "Rules and subscriptions refused: source=rules_directory, rules_topic, subscriptions_file, subscriptions_topic.",
+    ["source"])
+for _source in ("rules_directory", "rules_topic", "subscriptions_file", "subscriptions_topic"):
+    CONFIG_REFUSED.labels(source=_source)
 RULESET = Gauge("diplowatch_ruleset_info", "The active rule-set version (value 1).", ["version"])
 
 SUBSCRIPTIONS = Gauge("diplowatch_webhook_subscriptions", "Webhook subscriptions known to this worker.")

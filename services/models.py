@@ -229,11 +229,16 @@ class Undeliverable(_Model):
 
 
 class RuleSetMessage(_Model):
-    """On the compacted `rules` topic, key "ruleset": the rule files every worker applies."""
+    """On the compacted `rules` topic, key "ruleset": the rule files every worker applies. A set too large
+    for one message comes gzipped in `chunks` parts under keys "ruleset.<version>.<n>" (sent before this)."""
 
     schema_version: int = SCHEMA_VERSION
-    version: str
-    files: dict[str, str] = Field(description="file name -> YAML text")
+    version: str = Field(max_length=64)
+    files: dict[str, str] = Field(default_factory=dict, description="file name -> YAML text (empty when chunked)")
+    chunks: int = Field(default=0, ge=0, le=10_000, description="0: the files are here; n: gzip of the files' "
+                        "JSON in n parts")
+    sha256: str = Field(default="", max_length=64, description="of the gzip body, when chunked")
+    size: int = Field(default=0, ge=0, description="bytes of the files' JSON, uncompressed, when chunked")
 
 
 TOPIC_MODELS: dict[str, type[BaseModel]] = {

@@ -15,6 +15,16 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
 
+def _flag(name: str) -> bool:
+    """1/true/yes (any case) is on; unset, empty, 0/false/no is off."""
+    value = _env(name, "").strip().lower()
+    if value in ("", "0", "false", "no"):
+        return False
+    if value in ("1", "true", "yes"):
+        return True
+    raise ValueError(f"{name}={value!r}: use 1/true/yes or 0/false/no")
+
+
 @dataclass(frozen=True)
 class Topics:
     raw: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_RAW", "news.raw"))
@@ -63,8 +73,16 @@ class Settings:
     processing_guarantee: str = field(
         default_factory=lambda: _env("DIPLOWATCH_PROCESSING_GUARANTEE", "at_least_once"))
     rules_poll_s: float = field(default_factory=lambda: float(_env("DIPLOWATCH_RULES_POLL_SECONDS", "2")))
+    # an empty or missing rules directory (no rule enabled) is refused unless this is set: by mistake it
+    # would silently switch every alert off on every worker
+    rules_allow_empty: bool = field(default_factory=lambda: _flag("DIPLOWATCH_RULES_ALLOW_EMPTY"))
+    # the largest rule set (all files, uncompressed) read from the directory or assembled from the topic
+    rules_max_bytes: int = field(default_factory=lambda: int(_env("DIPLOWATCH_RULES_MAX_BYTES", str(16 << 20))))
     subscriptions_file: Path | None = field(
         default_factory=lambda: Path(p) if (p := _env("DIPLOWATCH_SUBSCRIPTIONS_FILE", "")) else None)
+    # a subscriptions file with no entries (which would delete every file subscription) is refused unless set
+    subscriptions_allow_empty: bool = field(
+        default_factory=lambda: _flag("DIPLOWATCH_SUBSCRIPTIONS_ALLOW_EMPTY"))
     # CIDRs webhook URLs may resolve into although private/loopback (e.g. "127.0.0.0/8" for local tests)
     webhook_allow_nets: str = field(default_factory=lambda: _env("DIPLOWATCH_WEBHOOK_ALLOW_NETS", ""))
     feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
@@ -109,6 +127,9 @@ ENV_VARS = (
     "DIPLOWATCH_WEBHOOK_ALLOW_NETS",
     "DIPLOWATCH_FEED_TOKEN",
     "DIPLOWATCH_SPACY_MODEL",
+    "DIPLOWATCH_RULES_ALLOW_EMPTY",
+    "DIPLOWATCH_RULES_MAX_BYTES",
+    "DIPLOWATCH_SUBSCRIPTIONS_ALLOW_EMPTY",
 )
 
 # the NAME in every DIPLOWATCH_TOPIC_<NAME> variable (tests and benchmarks give each run its own topics)

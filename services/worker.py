@@ -15,11 +15,13 @@ from services import __version__, metrics
 from services.alerter import agent as _alerter  # noqa: F401 - registers the agent
 from services.enricher import agent as _enricher  # noqa: F401 - registers the agent
 from services.feed import views as _feed  # noqa: F401 - registers the pages
-from services.kafka_admin import producer
+from services.kafka_admin import message_limits, producer
+from services.limits import fit_limit
 from services.notifier.agent import registry
 from services.notifier.subscriptions import book
-from services.rules.engine import RuleSet
-from services.rules.reload import RULESET_KEY, rulebook, ruleset_message
+from services.rules.engine import RuleError, RuleSet
+from services.rules.message import MAX_CHUNK_BYTES
+from services.rules.reload import DirectoryPolicy, rulebook, ruleset_messages
 from services.stream import app, settings
 
 log = logging.getLogger("diplowatch.worker")
@@ -36,8 +38,15 @@ def _send(topic: str, messages: dict[bytes, bytes | None]) -> None:
     _producer().flush(timeout=10)
 
 
+@functools.cache
+def _rules_message_limit() -> int:
+    """The largest value the rules topic accepts (its max.message.bytes less the record overhead)."""
+    return fit_limit(MAX_CHUNK_BYTES, message_limits(settings, [settings.topics.rules]))
+
+
 def _publish(ruleset: RuleSet) -> None:
-    _send(settings.topics.rules, {RULESET_KEY: ruleset_message(ruleset)})
+    stale = rulebook.chunk_keys_except(ruleset.version)
+    _send(settings.topics.rules, ruleset_messages(ruleset, _rules_message_limit(), stale))
 
 
 def _publish_subscriptions(updates: dict[bytes, bytes | None]) -> None:
@@ -45,13 +54,21 @@ def _publish_subscriptions(updates: dict[bytes, bytes | None]) -> None:
 
 
 def start_rules() -> None:
-    """Before the agents run: adopt the rules topic's newest set, then the directory's if it differs."""
+    """Before the agents run: adopt the rules topic's newest set, then the directory's if it differs.
+
+    RuleError when neither gives a set (the directory refused, nothing on the topic) and an empty set is not
+    allowed: a worker with no rules would say it is ready and never alert."""
     rulebook.poll_topic(settings, catch_up=True)
-    rulebook.check_directory(settings.rules_dir, _publish)
+    rulebook.check_directory(settings.rules_dir, _publish, DirectoryPolicy.of(settings))
+    if not rulebook.has_set:
+        if not settings.rules_allow_empty:
+            raise RuleError(f"no rule set: the rules topic {settings.topics.rules} has none and {settings.rules_dir} "
+                            "was refused (the error above); set DIPLOWATCH_RULES_ALLOW_EMPTY=1 to run without rules")
+        rulebook.use(rulebook.active, "no rules: DIPLOWATCH_RULES_ALLOW_EMPTY")
     log.warning("diplowatch %s worker: rule-set version %s (%d rules)", __version__, rulebook.active.version,
                 len(rulebook.active))
     book.poll_topic(settings, catch_up=True)
-    book.check_file(settings.subscriptions_file, _publish_subscriptions)
+    book.check_file(settings.subscriptions_file, _publish_subscriptions, settings.subscriptions_allow_empty)
     log.warning("%d webhook subscription(s)", len(book.current))
 
 
@@ -92,8 +109,10 @@ async def report_lag() -> None:
 async def watch_config() -> None:
     """Rules and subscriptions: publish local file changes, then apply what the compacted topics hold."""
     loop = asyncio.get_running_loop()
-    await loop.run_in_executor(None, rulebook.check_directory, settings.rules_dir, _publish)
+    await loop.run_in_executor(None, rulebook.check_directory, settings.rules_dir, _publish,
+                               DirectoryPolicy.of(settings))
     await loop.run_in_executor(None, rulebook.poll_topic, settings)
-    await loop.run_in_executor(None, book.check_file, settings.subscriptions_file, _publish_subscriptions)
+    await loop.run_in_executor(None, book.check_file, settings.subscriptions_file, _publish_subscriptions,
+                               settings.subscriptions_allow_empty)
     await loop.run_in_executor(None, book.poll_topic, settings)
     registry.sync(book.current)

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import json
 import time
+import urllib.request
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from conftest import Pipeline, wait_for
+from conftest import Pipeline, Worker, wait_for
+from kafka import KafkaConsumer
 from kafka_helpers import produce, read_until
+from test_rules_input import big_rule_set
+
+from services.kafka_admin import ensure_topics, message_limits
+from services.models import RuleSetMessage
+from services.rules.message import RULESET_KEY
+from services.settings import Settings
 
 pytestmark = pytest.mark.kafka
 
@@ -115,3 +123,57 @@ def test_rules_change_at_run_time_and_a_broken_file_is_refused(pipeline: Pipelin
     assert "h3" in [a["article_id"] for a in _alerts(pipeline, "alpha")], "the previous rules keep firing"
     assert "h3" in [a["article_id"] for a in _alerts(pipeline, "beta")]
     assert w.alive()
+
+
+def _refused_on_topic(worker: Worker) -> float:
+    with urllib.request.urlopen(f"http://127.0.0.1:{worker.web_port}/metrics", timeout=5) as r:
+        text = r.read().decode()
+    line = next(x for x in text.splitlines() if x.startswith('diplowatch_config_refused_total{source="rules_topic"}'))
+    return float(line.split()[-1])
+
+
+def test_bad_rules_messages_are_skipped_and_a_large_set_is_applied(pipeline: Pipeline, tmp_path: Path) -> None:
+    """Before: a bad `rules` message crashed every worker at once and at every start, and a 3.7 MB set was
+    refused by the broker on publish (over max.message.bytes), which stopped the worker."""
+    rules_dir = _setup(pipeline, tmp_path, "- {id: alpha, title: alpha, severity: low, match: {phrase: alpha event}}\n")
+    pipeline.env["DIPLOWATCH_SPACY_MODEL"] = "none"  # rules only: no parse needed
+    s = pipeline.settings
+    ensure_topics(s)
+    wrong_type = RuleSetMessage(version="v2a", files={"x.yaml": "- {id: r, title: t, severity: low, version: 2a, "
+                                                                "match: {phrase: x}}\n"})
+    produce(s, [(RULESET_KEY, b"\xff not a rule set"), (RULESET_KEY, wrong_type.model_dump_json().encode())],
+            topic=s.topics.rules)
+    w = pipeline.start_worker()  # the newest `ruleset` record is the wrong-type set: refused, the directory used
+    assert b"rule set v2a on the rules topic was refused" in w.log.read_bytes()
+    produce(s, [(RULESET_KEY, b'{"version": "x", "files": {"a.yaml": 5}}')], topic=s.topics.rules)
+    wait_for(lambda: _refused_on_topic(w) >= 2, 30, "the running worker to skip the bad message")
+
+    files = big_rule_set()
+    files["big.yaml"] += b"\n  - {id: omega, title: omega, severity: high, match: {phrase: omega event}}\n"
+    assert len(files["big.yaml"]) > 3_000_000
+    (rules_dir / "big.yaml").write_bytes(files["big.yaml"])
+    wait_for(lambda: b"active (10002 rules" in w.log.read_bytes(), 120, "the worker to publish and adopt the set")
+    _send_and_settle(pipeline, [_article("o1", "An omega event and an alpha event.", 0)])
+    assert [a["article_id"] for a in _alerts(pipeline, "omega")] == ["o1"], "an alert from the new set"
+
+    limit = message_limits(s, [s.topics.rules])[0]
+    sizes = [len(v) for v in _raw_values(s, s.topics.rules)]
+    assert max(sizes) < limit and sum(sizes) > 100_000, sizes
+
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "b.yaml").write_text("- {id: [a, b], title: t, severity: low, match: {phrase: x}}\n")
+    pipeline.env["DIPLOWATCH_RULES_DIR"] = str(broken)
+    w2 = pipeline.start_worker()  # a broken directory, the set comes from the topic's parts
+    assert b"active (10002 rules, from the rules topic)" in w2.log.read_bytes()
+    assert b"b.yaml:1:['a', 'b']: id:" in w2.log.read_bytes()
+    assert w.alive() and w2.alive()
+
+
+def _raw_values(settings: Settings, topic: str) -> list[bytes]:
+    consumer = KafkaConsumer(topic, bootstrap_servers=settings.bootstrap, auto_offset_reset="earliest",
+                             enable_auto_commit=False, group_id=None, consumer_timeout_ms=2000)
+    try:
+        return [m.value for m in consumer if m.value is not None]
+    finally:
+        consumer.close()

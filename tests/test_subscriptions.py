@@ -15,7 +15,7 @@ from services.models import Alert, Subscription
 from services.notifier.delivery import backoff, payload
 from services.notifier.outbound import Refused, allowed_networks, check_addresses, guarded_client
 from services.notifier.signing import headers, verify
-from services.notifier.subscriptions import SubscriptionError, parse_file, wants
+from services.notifier.subscriptions import SubscriptionBook, SubscriptionError, parse_file, wants
 from services.settings import REPO_ROOT
 
 ALERT = Alert(alert_id="a1", rule_id="cn-coast-guard-weapons-law", severity="high", title="Coast guard law",
@@ -178,3 +178,34 @@ def test_the_client_connects_only_to_the_addresses_it_checked() -> None:
     finally:
         server.shutdown()
     assert status == 204 and host == f"hooks.example.org:{port}"  # the URL's name is kept for Host (and TLS)
+
+
+def test_an_alias_bomb_in_a_subscription_is_refused_with_a_short_error(tmp_path: Path) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text("".join(["a: &a lollollollollollollollol\n"]
+                         + [f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 9)}]\n" for i in range(7)]
+                         + ["subscriptions:\n  - {id: *h, url: 'https://a.example/h', secret: 0123456789abcdef}\n"]))
+    with pytest.raises(SubscriptionError, match="aliases") as e:  # before: a 72 MB message naming the id
+        parse_file(f)
+    assert len(str(e.value)) < 600
+
+
+def test_an_empty_file_does_not_delete_the_file_subscriptions_unless_allowed(tmp_path: Path) -> None:
+    f = tmp_path / "s.yaml"
+    f.write_text("subscriptions:\n  - {id: desk, url: 'https://a.example/h', secret: 0123456789abcdef}\n")
+    book, sent = SubscriptionBook(), []
+    book.check_file(f, sent.append)
+    assert list(book.current) == ["desk"]
+    f.write_text("subscriptions: []\n")
+    book.check_file(f, sent.append)
+    assert list(book.current) == ["desk"] and len(sent) == 1  # before: a tombstone for desk on every worker
+    f.write_text("subscriptions: []  # really\n")
+    book.check_file(f, sent.append, allow_empty=True)
+    assert book.current == {} and sent[-1] == {b"desk": None}
+
+
+def test_a_topic_record_whose_key_is_not_its_id_is_skipped() -> None:
+    book = SubscriptionBook()
+    sub = Subscription(id="desk", url="https://a.example/h", secret="0123456789abcdef")
+    book.apply({b"x" * 100_000: sub.model_dump_json().encode(), b"other": sub.model_dump_json().encode()})
+    assert book.current == {}

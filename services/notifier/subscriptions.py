@@ -16,8 +16,10 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
+from services import metrics, safe_yaml
 from services.compacted import CompactedReader
 from services.models import Alert, Subscription
+from services.safe_yaml import excerpt
 from services.settings import Settings
 
 log = logging.getLogger("diplowatch.subscriptions")
@@ -30,15 +32,15 @@ class SubscriptionError(ValueError):
 def parse_file(path: Path, origin: str = "file") -> list[Subscription]:
     """Validate a subscriptions file. A secret written "env:NAME" is read from the environment variable NAME."""
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise SubscriptionError(f"{path}: {exc}") from None
+        doc = safe_yaml.load(path.read_bytes()) or {}
+    except (OSError, yaml.YAMLError) as exc:  # aliases refused: an 831-byte file made a 72 MB log line
+        raise SubscriptionError(f"{path}: {excerpt(str(exc), 500)}") from None
     entries = doc.get("subscriptions", []) if isinstance(doc, dict) else None
     if not isinstance(entries, list):
         raise SubscriptionError(f"{path}: expected a mapping with a 'subscriptions' list")
     out: list[Subscription] = []
     for n, entry in enumerate(entries):
-        where = f"{path}: subscriptions[{n}]" + (f" (id {entry.get('id')})" if isinstance(entry, dict) else "")
+        where = f"{path}: subscriptions[{n}]" + (f" (id {excerpt(entry.get('id'))})" if isinstance(entry, dict) else "")
         if not isinstance(entry, dict):
             raise SubscriptionError(f"{where}: expected a mapping")
         entry = {**entry, "origin": origin}
@@ -79,6 +81,10 @@ class SubscriptionBook:
         current = dict(self.current)
         for key, value in updates.items():
             sid = key.decode(errors="replace")
+            if len(key) > 64:  # ids are at most 64 characters: nothing to remove or add under a longer key
+                _refused("subscriptions_topic", "a subscription key of %d bytes on the topic was skipped: %s",
+                         len(key), excerpt(sid))
+                continue
             if value is None:
                 if current.pop(sid, None) is not None:
                     log.warning("subscription %s removed", sid)
@@ -86,7 +92,12 @@ class SubscriptionBook:
             try:
                 sub = Subscription.model_validate_json(value)
             except ValidationError as exc:  # topics are shared: say it, keep the rest
-                log.error("subscription %s on the topic refused: %s", sid, exc.errors()[0]["msg"])
+                _refused("subscriptions_topic", "subscription %s on the topic refused: %s", excerpt(sid),
+                         exc.errors()[0]["msg"])
+                continue
+            if sub.id != sid:
+                _refused("subscriptions_topic", "subscription %s on the topic refused: its id is %s",
+                         excerpt(sid), sub.id)
                 continue
             if current.get(sid) != sub:
                 log.warning("subscription %s -> %s (%s)", sid, sub.url, sub.origin)
@@ -98,8 +109,12 @@ class SubscriptionBook:
             self._reader = CompactedReader(settings, settings.topics.subscriptions, "diplowatch-subscriptions")
         self.apply(self._reader.catch_up() if catch_up else self._reader.poll())
 
-    def check_file(self, path: Path | None, publish: Callable[[dict[bytes, bytes | None]], None]) -> None:
-        """Publish what changed in the file; a broken file is refused (said once) and nothing changes."""
+    def check_file(self, path: Path | None, publish: Callable[[dict[bytes, bytes | None]], None],
+                   allow_empty: bool = False) -> None:
+        """Publish what changed in the file; a broken file is refused (said once) and nothing changes.
+
+        A file with no entries that would remove file subscriptions is refused unless allow_empty: a file
+        emptied by mistake would delete every file subscription on every worker."""
         if path is None:
             return
         try:
@@ -112,7 +127,13 @@ class SubscriptionBook:
         try:
             subs = parse_file(path)
         except SubscriptionError as exc:
-            log.error("subscriptions file refused, keeping the current subscriptions: %s", exc)
+            _refused("subscriptions_file", "subscriptions file refused, keeping the current subscriptions: %s", exc)
+            return
+        from_file = sorted(sid for sid, sub in self.current.items() if sub.origin == "file")
+        if not subs and from_file and not allow_empty:
+            _refused("subscriptions_file", "subscriptions file %s refused: it has no entries and would remove %d file "
+                     "subscription(s) (%s); set DIPLOWATCH_SUBSCRIPTIONS_ALLOW_EMPTY=1 to allow it", path,
+                     len(from_file), excerpt(", ".join(from_file), 200))
             return
         updates: dict[bytes, bytes | None] = {}
         for sub in subs:
@@ -125,6 +146,11 @@ class SubscriptionBook:
         if updates:
             publish(updates)
             self.apply(updates)
+
+
+def _refused(source: str, fmt: str, *args: object) -> None:
+    metrics.CONFIG_REFUSED.labels(source=source).inc()
+    log.error(fmt, *args)
 
 
 book = SubscriptionBook()

@@ -21,26 +21,14 @@ import ahocorasick
 import re2
 import yaml
 
+from services import safe_yaml
 from services.coder.lexicon import key_of, places_within, pluralise
 from services.coder.tokens import Token, TokenText, tokenize
-from services.models import SEVERITIES, Alert, EnrichedArticle, MatchedSpan
+from services.models import Alert, EnrichedArticle, MatchedSpan
+from services.rules.schema import RuleSpec, validate_rule
+from services.safe_yaml import excerpt
 
-KNOWN_KEYS = {"id", "version", "title", "description", "severity", "tags", "match", "window", "threshold",
-              "dedupe", "text", "kind", "group_by", "enabled", "baseline_windows", "min_count"}
-RULE_KINDS = ("match", "frequency", "spike", "first_seen")
-GROUP_BY = ("none", "story", "dyad", "place", "source_country", "target_country")
 DEDUPE_KEYS = ("story", "dyad", "rule", "place")
-_DURATION = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-
-
-def parse_duration(value: Any) -> float:
-    """Seconds from 90, "90s", "30m", "1h", "2d"."""
-    if isinstance(value, int | float):
-        return float(value)
-    s = str(value).strip()
-    if s and s[-1] in _DURATION and s[:-1].replace(".", "", 1).isdigit():
-        return float(s[:-1]) * _DURATION[s[-1]]
-    raise ValueError(f"not a duration: {value!r} (use seconds or 30s, 15m, 1h, 1d)")
 CONDITION_KINDS = {"all", "any", "not", "phrase", "near", "regex", "actor", "event", "place", "field"}
 
 
@@ -100,9 +88,8 @@ class RuleSet:
         return {r.id: r for r in self.rules}
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Keeps the line of every mapping so errors can point at it. libyaml's parser where PyYAML has it:
-    10,000 rules load in a second instead of ten."""
+class _Loader(safe_yaml.SafeLoader):
+    """Keeps the line of every mapping so errors can point at it (aliases and deep nesting refused)."""
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -140,12 +127,50 @@ def phrase_forms(phrase: str) -> list[str]:
     return [key_of([*words[:-1], f]) for f in sorted(forms)]
 
 
+def _strings(val: Any, here: str, what: str, numbers: bool = False) -> list[str]:
+    """A string or a non-empty list of them (numbers too where a code may read as one: cameo_prefix: 19)."""
+    items = _as_list(val)
+    ok = (str, int) if numbers else (str,)
+    if not items or any(isinstance(v, bool) or not isinstance(v, ok) or not str(v).strip() for v in items):
+        raise RuleError(f"{here}: {what} must be a non-empty string or list of them, got {excerpt(val)}")
+    return [str(v) for v in items]
+
+
+def _fields(val: Any, here: str, kind: str, allowed: set[str]) -> dict[Any, Any]:
+    if not isinstance(val, dict):
+        raise RuleError(f"{here}: '{kind}' needs a mapping, got {excerpt(val)}")
+    if unknown := {str(k) for k in val} - allowed - {"__line__"}:
+        raise RuleError(f"{here}: {kind}: unknown keys {sorted(unknown)} (known: {sorted(allowed)})")
+    return val
+
+
+def _number(val: Any, here: str, what: str, integer: bool = False, low: float | None = None) -> None:
+    kinds = (int,) if integer else (int, float)
+    if isinstance(val, bool) or not isinstance(val, kinds) or (low is not None and val < low):
+        raise RuleError(f"{here}: {what} must be {'a whole' if integer else 'a'} number"
+                        f"{f' >= {low:g}' if low is not None else ''}, got {excerpt(val)}")
+
+
+_ACTOR_KEYS = {"country", "agent"}
+_EVENT_KEYS = {"plover", "cameo_prefix", "goldstein_max", "goldstein_min", "source", "target", "between_states"}
+
+
+def _check_actor(val: Any, here: str, what: str, roles: bool) -> None:
+    spec = _fields(val, here, what, _ACTOR_KEYS | ({"role"} if roles else set()))
+    for key in _ACTOR_KEYS & set(spec):
+        _strings(spec[key], here, f"{what}.{key}")
+    if spec.get("role", "any") not in ("any", "source", "target"):
+        raise RuleError(f"{here}: {what}.role must be any, source or target, got {excerpt(spec['role'])}")
+
+
 def _check_condition(cond: Any, where: str, phrases: set[str], regexes: dict[str, Any]) -> None:
+    """Every field of a condition checked, so evaluation can never meet a value it cannot use."""
     if not isinstance(cond, dict):
-        raise RuleError(f"{where}: a condition must be a mapping, got {type(cond).__name__}")
+        raise RuleError(f"{where}: match: a condition must be a mapping, got {excerpt(cond)}")
     keys = [k for k in cond if k != "__line__"]
     if len(keys) != 1 or keys[0] not in CONDITION_KINDS:
-        raise RuleError(f"{where}: a condition needs exactly one of {sorted(CONDITION_KINDS)}, got {keys}")
+        raise RuleError(f"{where}: match: a condition needs exactly one of {sorted(CONDITION_KINDS)}, "
+                        f"got {excerpt(keys)}")
     kind = keys[0]
     val = cond[kind]
     line = cond.get("__line__")
@@ -158,29 +183,51 @@ def _check_condition(cond: Any, where: str, phrases: set[str], regexes: dict[str
     elif kind == "not":
         _check_condition(val, where, phrases, regexes)
     elif kind == "phrase":
-        for p in _as_list(val):
-            if not isinstance(p, str) or not p.strip():
-                raise RuleError(f"{here}: phrase must be a non-empty string")
-            phrases.add(p)
+        phrases.update(_strings(val, here, "phrase"))
     elif kind == "near":
-        if not isinstance(val, dict) or "a" not in val or "b" not in val:
+        spec = _fields(val, here, "near", {"a", "b", "within"})
+        if "a" not in spec or "b" not in spec:
             raise RuleError(f"{here}: near needs 'a', 'b' and optionally 'within' (words)")
-        for p in _as_list(val["a"]) + _as_list(val["b"]):
-            phrases.add(str(p))
+        phrases.update(_strings(spec["a"], here, "near.a") + _strings(spec["b"], here, "near.b"))
+        _number(spec.get("within", 10), here, "near.within", integer=True, low=0)
     elif kind == "regex":
+        if not isinstance(val, str) or not val:
+            raise RuleError(f"{here}: regex must be a non-empty string, got {excerpt(val)}")
         try:
-            regexes[str(val)] = re2.compile(str(val), options=_re2_options())
+            regexes[val] = re2.compile(val, options=_re2_options())
         except Exception as exc:  # re2 raises its own error type for unsupported syntax
-            raise RuleError(f"{here}: regex {val!r} is refused by RE2 (linear-time engine): {exc}") from exc
-    elif kind in ("actor", "event", "place", "field") and not isinstance(val, dict):
-        raise RuleError(f"{here}: '{kind}' needs a mapping")
+            raise RuleError(f"{here}: regex {excerpt(val)} is refused by RE2 (linear-time engine): {exc}") from None
+    elif kind == "actor":
+        _check_actor(val, here, "actor", roles=True)
+    elif kind == "event":
+        spec = _fields(val, here, "event", _EVENT_KEYS)
+        if "plover" in spec:
+            _strings(spec["plover"], here, "event.plover")
+        if "cameo_prefix" in spec:
+            _strings(spec["cameo_prefix"], here, "event.cameo_prefix", numbers=True)
+        for key in ("goldstein_max", "goldstein_min"):
+            if key in spec:
+                _number(spec[key], here, f"event.{key}")
+        for key in ("source", "target"):
+            if key in spec:
+                _check_actor(spec[key], here, f"event.{key}", roles=False)
+        if not isinstance(spec.get("between_states", False), bool):
+            raise RuleError(f"{here}: event.between_states must be true or false")
+    elif kind == "field":
+        spec = _fields(val, here, "field", {"title", "source", "language", "url", "id"})
+        for key, v in spec.items():
+            if key != "__line__":
+                _strings(v, here, f"field.{key}", numbers=True)
     elif kind == "place":
-        if not set(val) - {"__line__"} or set(val) - {"name", "region", "__line__"}:
+        spec = _fields(val, here, "place", {"name", "region"})
+        if not set(spec) - {"__line__"}:
             raise RuleError(f"{here}: place needs 'name' (place names) and/or 'region' (a region of places.yaml)")
-        unknown = [r for r in _as_list(val.get("region", [])) if str(r) not in places_within()]
-        if unknown:
-            raise RuleError(f"{here}: unknown region {unknown}; regions are the places.yaml entries other places "
-                            f"are 'within': {sorted(r for r, m in places_within().items() if len(m) > 1)}")
+        if "name" in spec:
+            _strings(spec["name"], here, "place.name")
+        unknown = [r for r in _strings(spec.get("region", "-"), here, "place.region") if r not in places_within()]
+        if "region" in spec and unknown:
+            raise RuleError(f"{here}: unknown region {excerpt(unknown, 200)}; regions are the places.yaml entries "
+                            f"other places are 'within': {sorted(r for r, m in places_within().items() if len(m) > 1)}")
 
 
 def _re2_options() -> Any:
@@ -190,43 +237,75 @@ def _re2_options() -> Any:
     return opts
 
 
-def _build(spec: dict[str, Any], where: str, text: str, source: str) -> Rule:
-    kind = spec.get("kind", "match")
-    if kind not in RULE_KINDS:
-        raise RuleError(f"{where}: kind must be one of {list(RULE_KINDS)}, got {kind!r}")
-    group_by = spec.get("group_by", "none")
-    if group_by not in GROUP_BY:
-        raise RuleError(f"{where}: group_by must be one of {list(GROUP_BY)}, got {group_by!r}")
-    try:
-        window_s = parse_duration(spec["window"]) if "window" in spec else 0.0
-        dedupe = _strip_lines(spec.get("dedupe")) or {}
-        dedupe_s = parse_duration(dedupe["period"]) if dedupe else 0.0
-    except (ValueError, KeyError) as exc:
-        raise RuleError(f"{where}: {exc}") from exc
-    if kind in ("frequency", "spike") and (window_s <= 0 or float(spec.get("threshold", 0)) <= 0):
-        raise RuleError(f"{where}: a {kind} rule needs a positive 'window' and 'threshold'")
-    if kind == "first_seen" and group_by == "none":
+def _build(spec: RuleSpec, where: str, text: str, source: str) -> Rule:
+    if spec.kind in ("frequency", "spike") and (spec.window <= 0 or spec.threshold <= 0):
+        raise RuleError(f"{where}: a {spec.kind} rule needs a positive 'window' and 'threshold'")
+    if spec.kind == "first_seen" and spec.group_by == "none":
         raise RuleError(f"{where}: a first_seen rule needs 'group_by' (dyad, place, ...)")
-    dkey = str(dedupe.get("key", "story")) if dedupe else ""
-    if dedupe and dkey not in DEDUPE_KEYS and "{" not in dkey:
-        raise RuleError(f"{where}: dedupe key must be one of {list(DEDUPE_KEYS)} or a template with {{fields}}")
+    dedupe = spec.dedupe
+    if dedupe is not None and dedupe.key not in DEDUPE_KEYS and "{" not in dedupe.key:
+        raise RuleError(f"{where}: dedupe.key must be one of {list(DEDUPE_KEYS)} or a template with {{fields}}")
     return Rule(
-        id=str(spec["id"]), version=int(spec.get("version", 1)), title=str(spec["title"]),
-        severity=spec["severity"], match=_strip_lines(spec["match"]),
-        description=str(spec.get("description", "")), tags=list(spec.get("tags", [])), text=text,
-        dedupe=dedupe or None, source=source, kind=kind, group_by=group_by, window_s=window_s,
-        threshold=float(spec.get("threshold", 0)), baseline_windows=int(spec.get("baseline_windows", 6)),
-        min_count=int(spec.get("min_count", 3)), dedupe_key=dkey, dedupe_s=dedupe_s,
+        id=spec.id, version=spec.version, title=spec.title, severity=spec.severity,
+        match=_strip_lines(spec.match), description=spec.description, tags=list(spec.tags), text=text,
+        dedupe=dedupe.model_dump() if dedupe else None, source=source, kind=spec.kind, group_by=spec.group_by,
+        window_s=spec.window, threshold=spec.threshold, baseline_windows=spec.baseline_windows,
+        min_count=spec.min_count, dedupe_key=dedupe.key if dedupe else "", dedupe_s=dedupe.period if dedupe else 0.0,
     )
 
 
-def read_rule_files(path: str | Path) -> dict[str, bytes]:
-    """The rule files under path (a file or a directory), by name."""
+TEMPLATE_FIELDS = {"title", "article_title", "matches", "actors", "severity", "rule_id", "key"}
+
+
+def _rule(spec: Any, where: str, source: str, phrases: set[str], regexes: dict[str, Any]) -> Rule | None:
+    """One rule checked against the schema and built (None: disabled); RuleError naming the field."""
+    if not isinstance(spec, dict):
+        raise RuleError(f"{where}: a rule must be a mapping")
+    try:
+        checked = validate_rule(spec)
+    except ValueError as exc:
+        raise RuleError(f"{where}: {exc}") from None
+    _check_condition(checked.match, where, phrases, regexes)
+    try:
+        parts = list(string.Formatter().parse(checked.text))
+    except ValueError as exc:
+        raise RuleError(f"{where}: text: bad template: {exc}") from None
+    fields = {name for _, name, _, _ in parts if name is not None}
+    if bad := fields - TEMPLATE_FIELDS:
+        raise RuleError(f"{where}: text: unknown template fields {sorted(bad)}")
+    if any(fmt or conv for _, name, fmt, conv in parts if name is not None):  # "{title:>999999999}": 1 GB
+        raise RuleError(f"{where}: text: format specs and conversions are not accepted in templates")
+    if not checked.enabled:
+        return None
+    return _build(checked, where, checked.text, source)
+
+
+def read_rule_files(path: str | Path, max_bytes: int | None = None) -> dict[str, bytes]:
+    """The rule files under path (a file or a directory), by name; RuleError if missing, unreadable or larger
+    than max_bytes in all."""
     p = Path(path)
     if not p.exists():
         raise RuleError(f"{p}: no such file or directory")
     files = sorted(p.glob("*.yaml")) + sorted(p.glob("*.yml")) if p.is_dir() else [p]
-    return {str(f): f.read_bytes() for f in files}
+    out: dict[str, bytes] = {}
+    total = 0
+    try:
+        for f in files:
+            total += f.stat().st_size
+            if max_bytes is not None and total > max_bytes:
+                raise RuleError(f"{p}: the rule files are larger than DIPLOWATCH_RULES_MAX_BYTES={max_bytes}")
+            out[str(f)] = f.read_bytes()
+    except OSError as exc:
+        raise RuleError(f"{p}: {exc}") from None
+    return out
+
+
+def content_digest(sources: dict[str, bytes]) -> str:
+    """SHA-256 over file names and contents; its first 12 hex digits are the rule-set version."""
+    digest = hashlib.sha256()
+    for f, raw in sorted(sources.items()):
+        digest.update(Path(f).name.encode() + b"\0" + raw)
+    return digest.hexdigest()
 
 
 def load_rules(path: str | Path) -> RuleSet:
@@ -239,14 +318,16 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
     rules: list[Rule] = []
     phrases: set[str] = set()
     regexes: dict[str, Any] = {}
-    digest = hashlib.sha256()
     seen: dict[str, str] = {}
     for f, raw in sorted(sources.items()):
-        digest.update(Path(f).name.encode() + b"\0" + raw)
         try:
-            docs = yaml.load(raw, Loader=_Loader)
+            raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise RuleError(f"{f}: not UTF-8 text: {exc}") from None
+        try:
+            docs = safe_yaml.load(raw, _Loader)
         except yaml.YAMLError as exc:
-            raise RuleError(f"{f}: not valid YAML: {exc}") from exc
+            raise RuleError(f"{f}: not valid YAML: {excerpt(str(exc), 500)}") from None
         if docs is None:
             continue
         items = docs.get("rules") if isinstance(docs, dict) else docs
@@ -254,33 +335,20 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
             raise RuleError(f"{f}: expected a list of rules (or a mapping with 'rules:')")
         for spec in items:
             line = spec.get("__line__", "?") if isinstance(spec, dict) else "?"
-            rid = spec.get("id", "?") if isinstance(spec, dict) else "?"
-            where = f"{f}:{line}:{rid}"
-            if not isinstance(spec, dict):
-                raise RuleError(f"{where}: a rule must be a mapping")
-            unknown = set(spec) - KNOWN_KEYS - {"__line__"}
-            if unknown:
-                raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
-            for req in ("id", "title", "severity", "match"):
-                if req not in spec:
-                    raise RuleError(f"{where}: missing '{req}'")
-            if spec["severity"] not in SEVERITIES:
-                raise RuleError(f"{where}: severity must be one of {list(SEVERITIES)}, got {spec['severity']!r}")
-            if rid in seen:
-                raise RuleError(f"{where}: duplicate rule id (first in {seen[rid]})")
-            seen[rid] = str(f)
-            _check_condition(spec["match"], where, phrases, regexes)
-            text = str(spec.get("text", "{title}"))
+            rid = spec.get("id") if isinstance(spec, dict) else None
+            where = f"{f}:{line}:{rid if isinstance(rid, str) and rid.isprintable() else excerpt(rid, 40)}"
             try:
-                fields = {name for _, name, _, _ in string.Formatter().parse(text) if name}
-            except ValueError as exc:
-                raise RuleError(f"{where}: bad text template: {exc}") from exc
-            bad = fields - {"title", "article_title", "matches", "actors", "severity", "rule_id", "key"}
-            if bad:
-                raise RuleError(f"{where}: unknown template fields {sorted(bad)}")
-            if spec.get("enabled", True) is False:
+                rule = _rule(spec, where, str(f), phrases, regexes)
+            except RuleError:
+                raise
+            except Exception as exc:  # whatever a rule does wrong refuses the set, never the worker
+                raise RuleError(f"{where}: {type(exc).__name__}: {excerpt(str(exc), 200)}") from exc
+            if rule is None:
                 continue
-            rules.append(_build(spec, where, text, str(f)))
+            if rule.id in seen:
+                raise RuleError(f"{where}: duplicate rule id (first in {seen[rule.id]})")
+            seen[rule.id] = str(f)
+            rules.append(rule)
     automaton = ahocorasick.Automaton()
     by_key: dict[str, list[str]] = defaultdict(list)
     for ph in phrases:
@@ -312,7 +380,7 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
     route = tuple([frozenset(r.get(k, ())) for k in range(len(lengths))] for r in routes)
     return RuleSet(rules=rules, automaton=automaton if by_key else None, lengths=lengths,
                    phrase_keys=dict(phrase_keys), regexes=regexes,
-                   version=digest.hexdigest()[:12], files=dict(sources), route=route, always=always)
+                   version=content_digest(sources)[:12], files=dict(sources), route=route, always=always)
 
 
 def _required_phrases(cond: dict[str, Any]) -> list[set[str]] | None:
