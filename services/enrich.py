@@ -24,9 +24,9 @@ def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = 
     published = item.published_at.date() if item.published_at else None
     coded = code_article(item.id, text, published, model=model, source=item.source)
     article = EnrichedArticle(
-        id=item.id, title=item.title, url=item.url, source=item.source, language=item.language,
-        published_at=item.published_at, actors=coded.actors, locations=coded.locations, events=coded.events,
-        sentences=coded.sentences, coder_version=CODER_VERSION,
+        id=item.id, title=item.title, url=item.url, url_rejected=item.url_rejected, source=item.source,
+        language=item.language, published_at=item.published_at, actors=coded.actors, locations=coded.locations,
+        events=coded.events, sentences=coded.sentences, coder_version=CODER_VERSION,
     )
     ruleset = rules if rules is not None else default_rules()
     article.alerts = evaluate(ruleset, article, text, now=now, tokens=coded.tokens, index=coded.index)

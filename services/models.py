@@ -6,9 +6,11 @@ Bump a model's SCHEMA_VERSION on any change a consumer would notice (a field rem
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from services.urls import url_problem
 
 SCHEMA_VERSION = 1
 
@@ -34,6 +36,17 @@ class NewsItem(BaseModel):
     source: str | None = Field(default=None, max_length=512)
     language: str | None = Field(default=None, max_length=64)
     published_at: datetime | None = None
+    # why `url` was dropped (not an absolute http(s) URL: services/urls.py); copied to the enriched article
+    _url_rejected: str | None = PrivateAttr(default=None)
+
+    def model_post_init(self, context: Any) -> None:
+        if self.url is not None and (problem := url_problem(self.url)) is not None:
+            self.url = None
+            self._url_rejected = problem
+
+    @property
+    def url_rejected(self) -> str | None:
+        return self._url_rejected
 
 
 class Span(_Model):
@@ -126,6 +139,8 @@ class EnrichedArticle(_Model):
     id: str
     title: str | None = None
     url: str | None = None
+    url_rejected: str | None = Field(
+        default=None, description="the input's url was dropped, and why: only absolute http(s) URLs are kept")
     source: str | None = None
     language: str | None = None
     published_at: datetime | None = None

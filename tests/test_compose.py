@@ -47,3 +47,12 @@ def test_prometheus_scrapes_the_worker_web_port() -> None:
     assert port in targets
     mounted = " ".join(c["prometheus"]["volumes"] + c["grafana"]["volumes"])
     assert "./deploy/prometheus" in mounted and "./deploy/grafana/provisioning" in mounted
+
+
+def test_published_ports_are_loopback_only_and_the_worker_is_not_published() -> None:
+    """The broker takes writes from anyone who reaches it; the page and feeds need the token but no one else
+    should try. "9092:9092" publishes on every interface of the host."""
+    services = _compose()["services"]
+    published = [str(p) for s in services.values() for p in s.get("ports", [])]
+    assert published and all(p.startswith("127.0.0.1:") for p in published), published
+    assert "ports" not in services["worker"]

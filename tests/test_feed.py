@@ -139,3 +139,20 @@ def test_filters_filter_and_bad_requests_are_refused(pipeline: Pipeline, worker:
     page = httpx.get(f"{base}/?token={TOKEN}")
     assert page.status_code == 200 and "EventSource" in page.text
 
+
+
+def test_faust_views_are_off_and_the_page_carries_its_security_headers(pipeline: Pipeline, worker: Worker) -> None:
+    """Faust's /table/* read the alert state tables and /router/* named the other workers, without the token."""
+    s = pipeline.settings
+    produce(s, [(SEED_ID.encode(), SEED)])
+    read_until(s, s.topics.alerts, lambda m: len(m) >= 1)  # the tables hold alert state by now
+    base = f"http://127.0.0.1:{worker.web_port}"
+    for path in ("/table/", "/table/sent-alerts/", "/router/", "/graph/", "/stats/", "/performance/"):
+        resp = httpx.get(f"{base}{path}")
+        assert resp.status_code == 404, (path, resp.status_code, resp.text[:200])
+    page = httpx.get(f"{base}/", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert page.status_code == 200 and "EventSource" in page.text
+    csp = page.headers["Content-Security-Policy"]
+    assert "script-src 'sha256-" in csp and "unsafe-inline" not in csp and "connect-src 'self'" in csp
+    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert httpx.get(f"{base}/metrics").status_code == 200  # Prometheus still scrapes

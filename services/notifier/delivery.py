@@ -22,12 +22,16 @@ import orjson
 from services import metrics
 from services.models import Alert, Subscription
 from services.notifier import outbound, signing
+from services.urls import safe_url
 
 log = logging.getLogger("diplowatch.webhooks")
 
 QUEUE_MAX = 10_000  # per subscriber; when full the agent waits (back-pressure instead of memory growth)
 REMEMBERED = 10_000  # alert ids delivered per subscriber, to skip repeats after an upstream replay
 RETRYABLE_STATUS = {408, 425, 429}
+# what is read of a receiver's answer: only its status counts; the rest is left unread and the connection closed
+# (a 300 MB 2xx answer was read into memory whole)
+RESPONSE_MAX_BYTES = 64 * 1024
 
 
 @dataclass
@@ -44,11 +48,18 @@ class _Retry(Exception):
     """A receiver answer worth retrying (5xx, 408, 425, 429)."""
 
 
+def _slack_escape(text: str) -> str:
+    """Slack reads <...> as links and mentions (<!channel>): &, < and > in alert text are escaped."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def payload(sub: Subscription, alerts: list[Alert]) -> bytes:
-    """The POST body: the alert's JSON, {"alerts": [...]} for a digest, or a Slack-compatible message."""
+    """The POST body: the alert's JSON, {"alerts": [...]} for a digest, or a Slack-compatible message.
+    A URL that is not http(s) (an alert written before the input check, or by another producer) is left out."""
+    alerts = [a if a.url == safe_url(a.url) else a.model_copy(update={"url": None}) for a in alerts]
     if sub.format == "slack":
-        lines = [f"*[{a.severity.upper()}] {a.title}*\n{a.text}" + (f"\n<{a.url}>" if a.url else "")
-                 for a in alerts]
+        lines = [f"*[{a.severity.upper()}] {_slack_escape(a.title)}*\n{_slack_escape(a.text)}"
+                 + (f"\n<{_slack_escape(a.url).replace('|', '%7C')}>" if a.url else "") for a in alerts]
         return orjson.dumps({"text": "\n\n".join(lines)})
     if sub.batch_seconds > 0:
         return orjson.dumps({"alerts": [a.model_dump(mode="json") for a in alerts]})
@@ -134,19 +145,34 @@ class Subscriber:
         self._finish(alerts, "undeliverable", attempt, started)
 
     async def _post(self, sub: Subscription, body: bytes, attempt: int) -> None:
+        """One attempt, within `timeout_seconds` as a whole: connecting, sending, the status and headers (a
+        receiver dripping one byte a second never tripped httpx's per-read timeout: 150 s for a 5 s timeout).
+        The answer's body is read up to RESPONSE_MAX_BYTES while time is left, and otherwise dropped."""
         headers = {**signing.headers(sub.secret, body), "X-Diplowatch-Attempt": str(attempt),
                    "User-Agent": "diplowatch-webhooks"}
+        deadline = asyncio.get_running_loop().time() + sub.timeout_seconds
         try:
-            resp = await self._client.post(sub.url, content=body, headers=headers, timeout=sub.timeout_seconds)
+            url = outbound.check_url(sub.url)
+            request = self._client.build_request("POST", url, content=body, headers=headers,
+                                                 timeout=sub.timeout_seconds)
+            async with asyncio.timeout_at(deadline):
+                resp = await self._client.send(request, stream=True)
         except outbound.Refused as exc:  # the client (outbound.guarded_client) checks the addresses it connects to
             metrics.WEBHOOK_ATTEMPTS.labels(subscription=sub.id, result="refused").inc()
             raise Permanent(f"refused: {exc}") from None
-        except httpx.TimeoutException:
+        except (httpx.TimeoutException, TimeoutError):
             metrics.WEBHOOK_ATTEMPTS.labels(subscription=sub.id, result="timeout").inc()
-            raise
+            raise _Retry(f"timeout (no answer within {sub.timeout_seconds:g} s)") from None
         except (httpx.HTTPError, OSError):
             metrics.WEBHOOK_ATTEMPTS.labels(subscription=sub.id, result="connection_error").inc()
             raise
+        try:
+            async with asyncio.timeout_at(deadline):
+                await _read_capped(resp)
+        except (httpx.HTTPError, OSError):  # TimeoutError included: the status is what counts
+            pass
+        finally:
+            await resp.aclose()
         code = resp.status_code
         metrics.WEBHOOK_ATTEMPTS.labels(subscription=sub.id, result=f"{code // 100}xx").inc()
         if 200 <= code < 300:
@@ -164,6 +190,15 @@ class Subscriber:
             metrics.WEBHOOK_DELIVERIES.labels(subscription=self.sub.id, outcome=outcome).inc()
         metrics.WEBHOOK_DELIVERY_ATTEMPTS.labels(outcome=outcome).observe(attempts)
         metrics.WEBHOOK_DELIVERY_SECONDS.labels(outcome=outcome).observe(time.monotonic() - started)
+
+
+async def _read_capped(resp: httpx.Response) -> None:
+    """Read (undecoded: no gzip bomb) and drop the answer's body, at most RESPONSE_MAX_BYTES of it."""
+    read = 0
+    async for chunk in resp.aiter_raw():
+        read += len(chunk)
+        if read >= RESPONSE_MAX_BYTES:
+            return
 
 
 def _describe(exc: BaseException) -> str:

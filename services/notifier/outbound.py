@@ -1,11 +1,13 @@
 """Outbound safety: webhook URLs must not reach into private networks unless the operator allows it.
 
-A subscriber URL that resolves to a private, loopback, link-local, multicast or reserved address is refused
-(server-side request forgery), unless the address is inside a network listed in
-DIPLOWATCH_WEBHOOK_ALLOW_NETS. The check is made inside the HTTP client when it opens a connection, on the
-very addresses it then connects to, so a name cannot resolve to a public address for a check and to a private
-one a moment later (DNS rebinding). TLS still verifies the certificate against the URL's host name.
-Redirects are never followed; subscription URLs are http(s) by their schema.
+A subscriber URL that resolves to an address that is not globally reachable (private, shared 100.64.0.0/10
+with cloud metadata at 100.100.100.200, loopback, link-local, multicast, reserved; an IPv6 address wrapping
+such an IPv4 one through 6to4, Teredo, NAT64 or IPv4-mapping) is refused (server-side request forgery), unless
+the address is inside a network listed in DIPLOWATCH_WEBHOOK_ALLOW_NETS. The check is made inside the HTTP
+client when it opens a connection, on the very addresses it then connects to, so a name cannot resolve to a
+public address for a check and to a private one a moment later (DNS rebinding). TLS still verifies the
+certificate against the URL's host name. Redirects are never followed; subscription URLs are http(s) by their
+schema, and one httpx cannot read is refused as such (`check_url`).
 """
 
 from __future__ import annotations
@@ -37,17 +39,52 @@ def allowed_networks(spec: str) -> list[IPNetwork]:
     return nets
 
 
-def _public(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    return not (addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_multicast
-                or addr.is_reserved or addr.is_unspecified)
+NAT64 = ipaddress.ip_network("64:ff9b::/96")
+IPV4_COMPATIBLE = ipaddress.ip_network("::/96")
+
+
+def _embedded(addr: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address carries: 6to4, Teredo (server and client), NAT64, IPv4-compatible.
+    Each of them is where the packets may end up (2002:7f00::1 is 127.0.0.0 for a 6to4 relay)."""
+    inner = []
+    if addr.sixtofour is not None:
+        inner.append(addr.sixtofour)
+    if addr.teredo is not None:
+        inner.extend(addr.teredo)
+    if addr in NAT64 or addr in IPV4_COMPATIBLE:
+        inner.append(ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF))
+    return inner
+
+
+def _allowed(addr: ipaddress.IPv4Address | ipaddress.IPv6Address, allow: list[IPNetwork]) -> bool:
+    """Globally reachable (IANA's special-purpose registries: not private, shared 100.64.0.0/10, loopback,
+    link-local, reserved...) or inside an allowed network; an IPv6 address wrapping IPv4 ones, all of them."""
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        addr = addr.ipv4_mapped  # ::ffff:a.b.c.d is a.b.c.d to the kernel
+    if any(addr in net for net in allow):
+        return True
+    inner = _embedded(addr) if isinstance(addr, ipaddress.IPv6Address) else []
+    return addr.is_global and not addr.is_multicast and all(_allowed(a, allow) for a in inner)
 
 
 def check_addresses(host: str, addresses: list[str], allow: list[IPNetwork]) -> None:
     for text in addresses:
         addr = ipaddress.ip_address(text.split("%")[0])
-        if not _public(addr) and not any(addr in net for net in allow):
+        if not _allowed(addr, allow):
             raise Refused(f"{host} resolves to non-public address {addr}; "
                           "allow it with DIPLOWATCH_WEBHOOK_ALLOW_NETS if intended")
+
+
+def check_url(url: str) -> httpx.URL:
+    """The URL as the client will read it, or Refused with why ("http://0177.0.0.1/": httpx refuses octal
+    IPv4 hosts, which resolvers read as 127.0.0.1)."""
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError, TypeError) as exc:
+        raise Refused(f"invalid URL {url[:200]!r}: {exc}") from None
+    if parsed.scheme not in ("http", "https") or not parsed.host:
+        raise Refused(f"not an http(s) URL with a host: {url[:200]!r}")
+    return parsed
 
 
 Resolver = Callable[[str, int], Awaitable[list[str]]]
