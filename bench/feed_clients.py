@@ -105,6 +105,13 @@ def feed_clients() -> float:
     return sum(float(line.split()[-1]) for line in text.splitlines() if line.startswith("diplowatch_feed_clients{"))
 
 
+def web_up() -> bool:
+    try:
+        return httpx.get(f"http://127.0.0.1:{WEB}/metrics").status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
 def wait(predicate: object, timeout: float, what: str) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -135,7 +142,7 @@ def main() -> None:
                                "--loglevel", "warn"], env=env, stdout=open(log, "wb"),  # noqa: SIM115
                               stderr=subprocess.STDOUT, cwd=REPO_ROOT)
     try:
-        wait(lambda: b"Worker ready" in log.read_bytes() or worker.poll() is not None, 180, "the worker")
+        wait(lambda: web_up() or worker.poll() is not None, 180, "the worker's web server")
         throughput(env, 20, f"{tag}-warm")  # steady state: models loaded, partitions assigned
         before = rss_mb(worker.pid)
         none = throughput(env, args.articles, f"{tag}-0")
