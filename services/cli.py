@@ -310,6 +310,9 @@ def cmd_worker(args: argparse.Namespace) -> int:
     except RuleError as exc:
         print(f"diplowatch worker not started: {exc}", file=sys.stderr)
         return 2
+    from services.feed.views import install
+
+    install(app.web.web_app)  # type: ignore[attr-defined]  # open feed streams end when the web server stops
     sys.argv = ["diplowatch", "worker", "-l", args.loglevel, "--web-port", os.environ["DIPLOWATCH_WEB_PORT"]]
     app.main()
     return 0

@@ -70,8 +70,16 @@ WEBHOOK_DELIVERY_SECONDS = Histogram(
 WEBHOOK_QUEUE = Gauge("diplowatch_webhook_queue_alerts", "Alerts waiting for a subscriber on this worker.",
                       ["subscription"])
 FEED_CLIENTS = Gauge("diplowatch_feed_clients", "Connected Server-Sent Events clients.", ["feed"])
+FEED_DROPPED = Counter("diplowatch_feed_clients_dropped_total",
+                       "SSE clients cut off because they did not read (DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES).",
+                       ["feed"])
+FEED_REFUSED = Counter("diplowatch_feed_clients_refused_total",
+                       "SSE clients answered 503 (DIPLOWATCH_FEED_MAX_CLIENTS reached).", ["feed"])
+FEED_READERS = Gauge("diplowatch_feed_kafka_readers", "Kafka consumers the feeds hold open (one per topic in use).")
 for _feed in ("alerts", "events", "articles"):  # known label values start at 0 rather than missing
     FEED_CLIENTS.labels(feed=_feed)
+    FEED_DROPPED.labels(feed=_feed)
+    FEED_REFUSED.labels(feed=_feed)
 
 
 def set_ruleset(version: str, n_rules: int) -> None:

@@ -86,6 +86,10 @@ class Settings:
     # CIDRs webhook URLs may resolve into although private/loopback (e.g. "127.0.0.0/8" for local tests)
     webhook_allow_nets: str = field(default_factory=lambda: _env("DIPLOWATCH_WEBHOOK_ALLOW_NETS", ""))
     feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
+    # SSE clients per worker (more get 503) and the frames one client may have waiting before it is dropped
+    feed_max_clients: int = field(default_factory=lambda: int(_env("DIPLOWATCH_FEED_MAX_CLIENTS", "256")))
+    feed_client_buffer_bytes: int = field(
+        default_factory=lambda: int(_env("DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES", str(4 * 1024 * 1024))))
     # the spaCy pipeline the coder parses with: a package name or a path; "none" (the default): no parse, word
     # order only (measured on voa_dev.jsonl the parse buys +0.03 F1 at 7x the CPU: docs/BENCHMARKS.md)
     spacy_model: str = field(default_factory=lambda: _env("DIPLOWATCH_SPACY_MODEL", "none"))
@@ -126,6 +130,8 @@ ENV_VARS = (
     "DIPLOWATCH_SUBSCRIPTIONS_FILE",
     "DIPLOWATCH_WEBHOOK_ALLOW_NETS",
     "DIPLOWATCH_FEED_TOKEN",
+    "DIPLOWATCH_FEED_MAX_CLIENTS",
+    "DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES",
     "DIPLOWATCH_SPACY_MODEL",
     "DIPLOWATCH_RULES_ALLOW_EMPTY",
     "DIPLOWATCH_RULES_MAX_BYTES",

@@ -3,65 +3,19 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
-from typing import Any
 
 import httpx
 import pytest
 from conftest import SHARED, Pipeline, Worker, wait_for
 from kafka_helpers import produce, read_until
+from sse_client import SSEClient
 
 pytestmark = pytest.mark.kafka
 
 TOKEN = "feed-token-for-tests"
 SEED = (SHARED / "seed" / "article.json").read_bytes()
 SEED_ID = json.loads(SEED)["id"]
-
-
-class SSEClient:
-    """Reads one feed in a thread; `events` holds (id, event, data) in arrival order."""
-
-    def __init__(self, worker: Worker, path: str, last_event_id: str | None = None) -> None:
-        self.url = f"http://127.0.0.1:{worker.web_port}{path}"
-        self.headers = {"Authorization": f"Bearer {TOKEN}"}
-        if last_event_id is not None:
-            self.headers["Last-Event-ID"] = last_event_id
-        self.events: list[tuple[str, str, dict[str, Any]]] = []
-        self.last_id: str | None = None  # the newest id seen, data or not, as a browser keeps it
-        self.opened = threading.Event()
-        self._stop = False
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-        assert self.opened.wait(30), "feed did not open"
-
-    def _run(self) -> None:
-        try:
-            self._read()
-        except httpx.HTTPError:
-            if not self._stop:  # the worker went away under a client the test still uses
-                raise
-
-    def _read(self) -> None:
-        with httpx.stream("GET", self.url, headers=self.headers, timeout=httpx.Timeout(5, read=None)) as r:
-            assert r.status_code == 200, r.status_code
-            frame: dict[str, str] = {}
-            for line in r.iter_lines():
-                if self._stop:
-                    return
-                if line == "":
-                    if "id" in frame:
-                        self.last_id = frame["id"]
-                        self.opened.set()
-                    if "data" in frame:
-                        self.events.append((frame["id"], frame["event"], json.loads(frame["data"])))
-                    frame = {}
-                elif not line.startswith(":") and ":" in line:
-                    name, _, value = line.partition(":")
-                    frame[name] = value.removeprefix(" ")
-
-    def close(self) -> None:
-        self._stop = True  # the thread ends at the next frame; the server notices the closed socket
 
 
 def _article(art_id: str, body: str) -> tuple[bytes, bytes]:
@@ -76,7 +30,7 @@ def worker(pipeline: Pipeline) -> Worker:
 
 def test_live_alert_then_resume_with_last_event_id(pipeline: Pipeline, worker: Worker) -> None:
     s = pipeline.settings
-    live = SSEClient(worker, "/feed/alerts")
+    live = SSEClient(worker, TOKEN, "/feed/alerts")
     produce(s, [(SEED_ID.encode(), SEED)])
     wait_for(lambda: any(d["rule_id"] == "cn-coast-guard-weapons-law" for _, _, d in live.events), 60,
              "the coast-guard-law alert on the feed")
@@ -94,7 +48,7 @@ def test_live_alert_then_resume_with_last_event_id(pipeline: Pipeline, worker: W
     missed = [m["value"]["alert_id"] for m in alerts if m["value"]["alert_id"] not in seen_live]
     assert missed
 
-    back = SSEClient(worker, "/feed/alerts", last_event_id=resume_from)
+    back = SSEClient(worker, TOKEN, "/feed/alerts", last_event_id=resume_from)
     wait_for(lambda: len(back.events) >= len(missed), 30, "the missed alerts after the reconnect")
     time.sleep(2)
     got = [d["alert_id"] for _, _, d in back.events]
@@ -104,11 +58,11 @@ def test_live_alert_then_resume_with_last_event_id(pipeline: Pipeline, worker: W
 
 def test_filters_filter_and_bad_requests_are_refused(pipeline: Pipeline, worker: Worker) -> None:
     s = pipeline.settings
-    vnm = SSEClient(worker, "/feed/events?country=VNM")
-    high = SSEClient(worker, "/feed/alerts?severity=high")
-    consult = SSEClient(worker, "/feed/events?plover=CONSULT")
-    articles = SSEClient(worker, "/feed/articles?country=JPN")
-    by_rule = SSEClient(worker, "/feed/alerts?rule=defense-equipment-transfer")
+    vnm = SSEClient(worker, TOKEN, "/feed/events?country=VNM")
+    high = SSEClient(worker, TOKEN, "/feed/alerts?severity=high")
+    consult = SSEClient(worker, TOKEN, "/feed/events?plover=CONSULT")
+    articles = SSEClient(worker, TOKEN, "/feed/articles?country=JPN")
+    by_rule = SSEClient(worker, TOKEN, "/feed/alerts?rule=defense-equipment-transfer")
     produce(s, [(SEED_ID.encode(), SEED),
                 _article("other", "France and Germany signed a trade agreement in Paris on Monday.")])
     events = read_until(s, s.topics.events, lambda m: {SEED_ID, "other"} <= {x["value"]["article_id"] for x in m})

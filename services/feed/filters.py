@@ -11,8 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import ValidationError
-
+from services.feed.message import FeedMessage
 from services.models import SEVERITIES, Alert, SubscriptionFilters
 
 FEEDS: dict[str, set[str]] = {
@@ -56,9 +55,10 @@ class FeedFilter:
                                          rules=values["rule"])
         return cls(feed, frozenset(countries), frozenset(values["plover"]), alerts)
 
-    def matches(self, doc: dict[str, Any]) -> bool:
+    def matches(self, msg: FeedMessage) -> bool:
+        doc = msg.doc
         if self.feed == "alerts":
-            return self.alerts is None or _alert_passes(self.alerts, doc)
+            return self.alerts is None or _alert_passes(self.alerts, msg.as_alert())
         if self.feed == "events":
             countries = {a.get("country") for a in (doc.get("source"), doc.get("target")) if a}
             plover = {doc.get("plover")}
@@ -69,11 +69,8 @@ class FeedFilter:
             return False
         if self.plover and not self.plover & plover:
             return False
-        return self.alerts is None or any(_alert_passes(self.alerts, a) for a in doc.get("alerts", []))
+        return self.alerts is None or any(_alert_passes(self.alerts, a) for a in msg.carried_alerts())
 
 
-def _alert_passes(filters: SubscriptionFilters, doc: dict[str, Any]) -> bool:
-    try:
-        return filters.matches(Alert.model_validate(doc))
-    except ValidationError:
-        return False
+def _alert_passes(filters: SubscriptionFilters, alert: Alert | None) -> bool:
+    return alert is not None and filters.matches(alert)

@@ -18,7 +18,8 @@ from aiohttp import web as aioweb
 
 from services import metrics
 from services.feed.filters import FeedFilter, FilterError
-from services.feed.sse import MAX_BACKLOG, PositionError, parse_position, stream
+from services.feed.hub import Closed, Hub
+from services.feed.sse import MAX_BACKLOG, PositionError, parse_position, start_positions, stream
 from services.stream import app, settings
 
 PAGE = Path(__file__).with_name("static") / "index.html"
@@ -63,6 +64,34 @@ async def monitoring_page(web: Any, request: Any) -> Any:
     return aioweb.Response(body=body, content_type="text/html", charset="utf-8", headers=headers)
 
 
+def _hub() -> Hub:
+    """The worker's feed readers, made on the first feed request (nothing connects at import)."""
+    global _the_hub
+    if _the_hub is None:
+        _the_hub = Hub(settings.bootstrap, TOPICS, settings.feed_max_clients, settings.feed_client_buffer_bytes)
+    return _the_hub
+
+
+_the_hub: Hub | None = None
+
+
+async def close_streams(_web_app: Any = None) -> None:
+    """On the web server's shutdown: end open streams so the worker stops at once (it waited ~28 s)."""
+    if _the_hub is not None:
+        await _the_hub.close()
+
+
+def install(web_app: aioweb.Application) -> None:
+    web_app.on_shutdown.append(close_streams)
+
+
+def _busy(name: str) -> aioweb.Response:
+    metrics.FEED_REFUSED.labels(feed=name).inc()
+    return aioweb.Response(status=503, text=f"503: this worker serves {settings.feed_max_clients} feed clients "
+                           "already (DIPLOWATCH_FEED_MAX_CLIENTS); try again later or another worker\n",
+                           headers={"Retry-After": "10"})
+
+
 async def _feed(name: str, request: Any) -> Any:
     if not _authorised(request):
         return _unauthorised()
@@ -75,19 +104,34 @@ async def _feed(name: str, request: Any) -> Any:
             raise ValueError(f"backlog must be 0..{MAX_BACKLOG}")
     except (FilterError, PositionError, ValueError) as exc:
         return aioweb.Response(status=400, text=f"400: {exc}\n")
-    resp = aioweb.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
-                                          "X-Accel-Buffering": "no"})
-    await resp.prepare(request)
-    gauge = metrics.FEED_CLIENTS.labels(feed=name)
-    gauge.inc()
+    hub = _hub()
+    transport = request.transport
+    sub = hub.admit(name, filt, lambda: transport.abort() if transport is not None else None)
+    if sub is None:
+        return _busy(name)
+    reader = hub.readers[name]
     try:
-        async for frame in stream(settings.bootstrap, TOPICS[name], filt, resume, backlog):
-            await resp.write(frame)
-    except (ConnectionResetError, ConnectionError):
-        pass  # the client went away
+        live = await reader.subscribe(sub)
+        try:
+            start = await start_positions(reader, sub, live, resume, backlog)
+        except PositionError as exc:
+            return aioweb.Response(status=400, text=f"400: {exc}\n")
+        resp = aioweb.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
+                                              "X-Accel-Buffering": "no"})
+        await resp.prepare(request)
+        gauge = metrics.FEED_CLIENTS.labels(feed=name)
+        gauge.inc()
+        try:
+            async for frame in stream(hub, sub, start, live):
+                await resp.write(frame)
+        except (Closed, ConnectionResetError, ConnectionError):
+            pass  # dropped, shut down, or the client went away
+        finally:
+            gauge.dec()
+        return resp
     finally:
-        gauge.dec()
-    return resp
+        sub.close()
+        await hub.leave(sub)
 
 
 @app.page("/feed/alerts")
