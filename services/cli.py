@@ -13,7 +13,7 @@ from typing import TextIO
 
 import orjson
 
-from services.settings import Settings
+from services.settings import SettingError, Settings
 
 
 def _lines(path: str) -> Iterator[tuple[str, str]]:
@@ -371,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
+    except SettingError as exc:  # one readable line naming the variable, no traceback
+        print(f"diplowatch: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

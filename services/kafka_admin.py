@@ -9,7 +9,7 @@ from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
 
-from services.settings import Settings
+from services.settings import SettingError, Settings
 
 
 def admin(settings: Settings, timeout_s: float = 30.0) -> KafkaAdminClient:
@@ -33,6 +33,10 @@ def ensure_topics(settings: Settings, extra: dict[str, int] | None = None) -> li
         wanted[name] = 1
     client = admin(settings)
     try:
+        brokers = len(client.describe_cluster().get("brokers", []))
+        if brokers and settings.replication > brokers:
+            raise SettingError(f"DIPLOWATCH_REPLICATION={settings.replication}: the cluster at {settings.bootstrap} has "
+                               f"{brokers} broker(s); use at most {brokers}")
         existing = set(client.list_topics())
         new = [NewTopic(name=t, num_partitions=n, replication_factor=settings.replication,
                         topic_configs=configs.get(t, {}))
