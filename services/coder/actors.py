@@ -8,7 +8,6 @@ Southeast Asian country") resolve against what the article said before.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -74,10 +73,20 @@ class ArticleMemory:
     states: list[str] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
     last_person: Person | None = None
+    # mentions per state and the most mentioned (first mentioned among equals), kept as states are noted: a
+    # Counter over all states at every call made an article of many short sentences quadratic
+    _counts: dict[str, int] = field(default_factory=dict)
+    _main: str | None = None
 
     def note_state(self, country: str | None) -> None:
         if country:
             self.states.append(country)
+            n = self._counts[country] = self._counts.get(country, 0) + 1
+            main = self._main
+            # (dicts keep insertion order: a tie goes to the state whose first mention came first)
+            if main is None or n > self._counts[main] or (
+                    n == self._counts[main] and list(self._counts).index(country) < list(self._counts).index(main)):
+                self._main = country
 
     def last_states(self, n: int, within: set[str] | None = None) -> list[str]:
         out: list[str] = []
@@ -89,7 +98,7 @@ class ArticleMemory:
         return out
 
     def main_state(self) -> str | None:
-        return Counter(self.states).most_common(1)[0][0] if self.states else None
+        return self._main
 
     def note_person(self, p: Person) -> None:
         parts = [w for w in p.name.replace("-", " ").split() if len(w) > 2 and w[0].isupper()]
