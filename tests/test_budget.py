@@ -28,7 +28,7 @@ SHAPES = [
     ("near: 'arms' then 'deal', every pair compared", "arms " * 52_348 + "deal " * 52_348, 361),
     ("near: the pairs inside the coded prefix", "arms " * 4_000 + "deal " * 4_000 + "x " * 200_000, 3.5),
     ("one actor and 'condemned' repeated: hits x sentence", "China " + "condemned " * 4_000, 92),
-    ("one word a line: a spaCy call per line", "word\n" * 80_000, 88),
+    ("one word a line: a spaCy call per line", "word\n" * 80_000, 2.5),
     ("'coast guard law' repeated", "coast guard law " * 30_000, 213),
     ("short event sentences: one parse each", "China condemned Japan. " * 20_000, 217),
 ]
