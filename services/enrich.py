@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from datetime import datetime
 
+from services.budget import coded_prefix
 from services.coder.coder import CODER_VERSION, code_article
 from services.models import EnrichedArticle, NewsItem
 from services.rules import RuleSet, evaluate, load_rules
@@ -19,14 +20,19 @@ def default_rules(path: str | None = None) -> RuleSet:
 def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = None,
            model: str | None = None) -> EnrichedArticle:
     """Code actors, places and events, then apply the (stateless part of the) alert rules. `model`: the spaCy
-    pipeline that parses the sentences that may hold an event (None: none, word order only)."""
-    text = item.body
+    pipeline that parses the sentences that may hold an event (None: none, word order only). The work is
+    bounded (services/budget.py): past the limits the article is enriched partially and says so."""
+    text = coded_prefix(item.body)
     published = item.published_at.date() if item.published_at else None
     coded = code_article(item.id, text, published, model=model, source=item.source)
+    spent = coded.spent
+    spent.uncoded_chars = len(item.body) - len(text)
     article = EnrichedArticle(
         id=item.id, title=item.title, url=item.url, url_rejected=item.url_rejected, source=item.source,
         language=item.language, published_at=item.published_at, actors=coded.actors, locations=coded.locations,
-        events=coded.events, sentences=coded.sentences, coder_version=CODER_VERSION,
+        events=coded.events, sentences=coded.sentences, coder_version=CODER_VERSION, partial=spent.partial,
+        uncoded_chars=spent.uncoded_chars, sentences_skipped=spent.sentences_skipped,
+        hits_dropped=spent.hits_dropped, event_sentences_dropped=spent.event_sentences_dropped,
     )
     ruleset = rules if rules is not None else default_rules()
     article.alerts = evaluate(ruleset, article, text, now=now, tokens=coded.tokens, index=coded.index)

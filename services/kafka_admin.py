@@ -35,8 +35,8 @@ def ensure_topics(settings: Settings, extra: dict[str, int] | None = None) -> li
     try:
         brokers = len(client.describe_cluster().get("brokers", []))
         if brokers and settings.replication > brokers:
-            raise SettingError(f"DIPLOWATCH_REPLICATION={settings.replication}: the cluster at {settings.bootstrap} has "
-                               f"{brokers} broker(s); use at most {brokers}")
+            raise SettingError(f"DIPLOWATCH_REPLICATION={settings.replication}: the cluster at {settings.bootstrap} "
+                               f"has {brokers} broker(s); use at most {brokers}")
         existing = set(client.list_topics())
         new = [NewTopic(name=t, num_partitions=n, replication_factor=settings.replication,
                         topic_configs=configs.get(t, {}))

@@ -2,7 +2,7 @@
 
 Names follow Prometheus conventions: one `diplowatch_` prefix, base units (seconds), `_total` counters,
 `_info` for build information. Labels are low-cardinality only: reasons, PLOVER types, quad classes,
-rule ids, severities, country codes, topic partitions; never article ids or free text.
+rule ids, severities, the country codes of a watch list, topic partitions; never article ids or free text.
 """
 
 from __future__ import annotations
@@ -80,6 +80,14 @@ for _feed in ("alerts", "events", "articles"):  # known label values start at 0 
     FEED_CLIENTS.labels(feed=_feed)
     FEED_DROPPED.labels(feed=_feed)
     FEED_REFUSED.labels(feed=_feed)
+
+
+def observe_dyad(source: str, target: str, watched: frozenset[str]) -> None:
+    """One event in the dyad counter, countries outside the watch list as "other": 19 crafted articles made
+    27,883 series when every code was its own label."""
+    def label(c: str) -> str:
+        return c if c == "none" or c in watched else "other"
+    DYAD_EVENTS.labels(source_country=label(source), target_country=label(target)).inc()
 
 
 def set_ruleset(version: str, n_rules: int) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 from services.urls import url_problem
 
@@ -16,6 +16,9 @@ SCHEMA_VERSION = 1
 
 Severity = Literal["info", "low", "medium", "high", "critical"]
 SEVERITIES: tuple[Severity, ...] = ("info", "low", "medium", "high", "critical")
+# the publication years accepted: date arithmetic near year 1 or 9999 overflows (a year-1 `published_at` raised
+# OverflowError inside the coder), and no news item is dated outside these
+PUBLISHED_YEARS = (1900, 2200)
 
 
 class _Model(BaseModel):
@@ -47,6 +50,14 @@ class NewsItem(BaseModel):
     @property
     def url_rejected(self) -> str | None:
         return self._url_rejected
+
+    @field_validator("published_at")
+    @classmethod
+    def _plausible_date(cls, v: datetime | None) -> datetime | None:
+        lo, hi = PUBLISHED_YEARS
+        if v is not None and not lo <= v.year <= hi:
+            raise ValueError(f"year {v.year} is outside {lo}..{hi}")
+        return v
 
 
 class Span(_Model):
@@ -156,6 +167,13 @@ class EnrichedArticle(_Model):
     actors_omitted: int = 0
     locations_omitted: int = 0
     alerts_omitted: int = 0
+    # the work limits of services/budget.py: what was not coded, counted (all zero for a normal article)
+    partial: bool = Field(default=False, description="a work limit left part of the article uncoded")
+    uncoded_chars: int = Field(default=0, description="characters past the coded prefix of the body")
+    sentences_skipped: int = Field(default=0, description="sentences over the token limit, not coded")
+    hits_dropped: int = Field(default=0, description="event phrases past the per-sentence limit")
+    event_sentences_dropped: int = Field(
+        default=0, description="sentences that may hold an event past the per-article limit, not coded for events")
 
 
 class EventMessage(Event):

@@ -9,6 +9,7 @@ from pathlib import Path
 from services.limits import Limits
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_METRICS_COUNTRIES = ("USA,CHN,RUS,UKR,ISR,PSE,IRN,IND,PAK,JPN,KOR,PRK,TWN,PHL,VNM,GBR,FRA,DEU,TUR,SAU")
 
 
 def _env(name: str, default: str) -> str:
@@ -84,7 +85,8 @@ class Settings:
     )
     # the largest message value sent (lowered at start to what the output topics accept) and the events (and
     # actors, and places) kept per article: services/limits.py
-    max_output_bytes: int = field(default_factory=lambda: _int("DIPLOWATCH_MAX_OUTPUT_BYTES", "1000000", 64 * 1024, 64 << 20))
+    max_output_bytes: int = field(
+        default_factory=lambda: _int("DIPLOWATCH_MAX_OUTPUT_BYTES", "1000000", 64 * 1024, 64 << 20))
     max_events: int = field(default_factory=lambda: _int("DIPLOWATCH_MAX_EVENTS", "500", 1, 100_000))
     web_port: int = field(default_factory=lambda: _int("DIPLOWATCH_WEB_PORT", "6066", 1, 65535))
     web_host: str = field(default_factory=lambda: _env("DIPLOWATCH_WEB_HOST", "127.0.0.1"))
@@ -101,7 +103,8 @@ class Settings:
     # would silently switch every alert off on every worker
     rules_allow_empty: bool = field(default_factory=lambda: _flag("DIPLOWATCH_RULES_ALLOW_EMPTY"))
     # the largest rule set (all files, uncompressed) read from the directory or assembled from the topic
-    rules_max_bytes: int = field(default_factory=lambda: _int("DIPLOWATCH_RULES_MAX_BYTES", str(16 << 20), 1024, 1 << 30))
+    rules_max_bytes: int = field(
+        default_factory=lambda: _int("DIPLOWATCH_RULES_MAX_BYTES", str(16 << 20), 1024, 1 << 30))
     subscriptions_file: Path | None = field(
         default_factory=lambda: Path(p) if (p := _env("DIPLOWATCH_SUBSCRIPTIONS_FILE", "")) else None)
     # a subscriptions file with no entries (which would delete every file subscription) is refused unless set
@@ -117,6 +120,11 @@ class Settings:
     # the spaCy pipeline the coder parses with: a package name or a path; "none" (the default): no parse, word
     # order only (measured on voa_dev.jsonl the parse buys +0.03 F1 at 7x the CPU: docs/BENCHMARKS.md)
     spacy_model: str = field(default_factory=lambda: _env("DIPLOWATCH_SPACY_MODEL", "none"))
+    # the countries /metrics counts dyads of by name; events of any other country count as "other", so the
+    # number of series stays bounded ((n + 2)^2 with "none" and "other") whatever the articles name
+    metrics_countries: frozenset[str] = field(default_factory=lambda: frozenset(
+        c.strip().upper() for c in _env("DIPLOWATCH_METRICS_COUNTRIES", DEFAULT_METRICS_COUNTRIES).split(",")
+        if c.strip()))
     topics: Topics = field(default_factory=Topics)
 
     @property
@@ -160,6 +168,7 @@ ENV_VARS = (
     "DIPLOWATCH_RULES_ALLOW_EMPTY",
     "DIPLOWATCH_RULES_MAX_BYTES",
     "DIPLOWATCH_SUBSCRIPTIONS_ALLOW_EMPTY",
+    "DIPLOWATCH_METRICS_COUNTRIES",
 )
 
 # the NAME in every DIPLOWATCH_TOPIC_<NAME> variable (tests and benchmarks give each run its own topics)

@@ -8,7 +8,6 @@ Southeast Asian country") resolve against what the article said before.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -83,10 +82,20 @@ class ArticleMemory:
         """The publisher's state: an untitled official in its release is one of its own."""
         code = self.publisher[0] if self.publisher else None
         return code if code and not code.startswith(("IGO", "NGO")) else None
+    # mentions per state and the most mentioned (first mentioned among equals), kept as states are noted: a
+    # Counter over all states at every call made an article of many short sentences quadratic
+    _counts: dict[str, int] = field(default_factory=dict)
+    _main: str | None = None
 
     def note_state(self, country: str | None) -> None:
         if country:
             self.states.append(country)
+            n = self._counts[country] = self._counts.get(country, 0) + 1
+            main = self._main
+            # (dicts keep insertion order: a tie goes to the state whose first mention came first)
+            if main is None or n > self._counts[main] or (
+                    n == self._counts[main] and list(self._counts).index(country) < list(self._counts).index(main)):
+                self._main = country
 
     def last_states(self, n: int, within: set[str] | None = None) -> list[str]:
         out: list[str] = []
@@ -98,7 +107,7 @@ class ArticleMemory:
         return out
 
     def main_state(self) -> str | None:
-        return Counter(self.states).most_common(1)[0][0] if self.states else None
+        return self._main
 
     def note_person(self, p: Person) -> None:
         parts = [w for w in p.name.replace("-", " ").split() if len(w) > 2 and w[0].isupper()]

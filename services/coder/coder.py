@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
+from services.budget import MAX_EVENT_SENTENCES, MAX_HITS_PER_SENTENCE, MAX_SENTENCE_TOKENS, Spent
 from services.coder import moods, syntax
 from services.coder.actors import LOCATIVE, NOT_NAMES, ArticleMemory, Mention, find_mentions
 from services.coder.dates import WEEKDAYS, event_date
@@ -56,6 +57,7 @@ class CodedArticle:
     tokens: list[Token] = field(default_factory=list)  # kept so the rules need not tokenize again
     parsed: int = 0  # sentences that went through the parser
     index: TokenText | None = None
+    spent: Spent = field(default_factory=Spent)  # what the work limits left out (services/budget.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -430,6 +432,9 @@ def code_article(article_id: str, body: str, published: date | None = None,
         sspans = spans_by_sent[sent.index]
         if not sspans:
             continue
+        if sent.last - sent.first > MAX_SENTENCE_TOKENS:
+            result.spent.sentences_skipped += 1  # a list or a flood of words, not a sentence: not coded
+            continue
         mentions = find_mentions(lex, body, tokens, sent, sspans, memory, on=published)
         in_names = {k for m in mentions if m.kind == "person" for k in range(m.first, m.last)}
         places = _places(lex, tokens, body, sspans, sent, in_names)
@@ -446,7 +451,11 @@ def code_article(article_id: str, body: str, published: date | None = None,
         if not mentions or not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
             continue  # the prefilter: no actor or no event phrase, no event
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
-        if hits:  # (an anchor word whose phrase does not match in full is no event either)
+        result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
+        hits = hits[:MAX_HITS_PER_SENTENCE]
+        if hits and len(candidates) >= MAX_EVENT_SENTENCES:
+            result.spent.event_sentences_dropped += 1
+        elif hits:  # (an anchor word whose phrase does not match in full is no event either)
             candidates.append((sent, mentions, places, hits))
     # one batch through the parser for the sentences that may hold an event, none for the rest
     parsed: list[ParsedSentence | None] = [None] * len(candidates)

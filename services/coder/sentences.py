@@ -4,6 +4,10 @@ spaCy's tokenizer knows abbreviations and initials ("John F. Kennedy", "5 p.m. o
 hand-written splitter this replaces did not; the sentencizer costs about 0.25 ms per 1,000 characters, so
 every sentence of every article is split this way, and only the few that can hold an event are parsed
 (services/coder/syntax.py). A line break always ends a sentence (headlines and datelines have no period).
+
+The whole text goes through spaCy in one call and its sentences are then cut at line breaks: one call per line
+cost ~125 us of spaCy overhead a line, 88 s for a body of one word per line (the same sentences come out: the
+sentencizer starts a sentence at the line break token after a full stop, checked on the gold and corpus files).
 """
 
 from __future__ import annotations
@@ -27,11 +31,12 @@ def _segmenter() -> Any:
 def _breaks(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences, line breaks included as boundaries."""
     out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            out.extend((pos + s.start_char, pos + s.end_char) for s in _segmenter()(line).sents)
-        pos += len(line) + 1
+    for s in _segmenter()(text).sents:
+        pos = s.start_char
+        for part in text[s.start_char : s.end_char].split("\n"):
+            if part.strip():
+                out.append((pos, pos + len(part)))
+            pos += len(part) + 1
     return out
 
 

@@ -13,6 +13,7 @@ from faust.exceptions import ProducerSendError
 
 from services import metrics
 from services.acks import OrderedAcks
+from services.enricher.compute import off_loop
 from services.pipeline import Output, Source, dead_letter, process
 from services.rules.reload import rulebook
 from services.stream import app, out_topics, raw_topic, settings
@@ -26,8 +27,9 @@ async def enrich_articles(stream: Any) -> None:
         msg = event.message
         metrics.CONSUMED.inc()
         t0 = time.perf_counter()
-        outputs = process(msg.value, msg.key, Source(msg.topic, msg.partition, msg.offset), settings,
-                          rulebook.active)
+        # on the enrich thread: the loop goes on serving the other agents, partitions and /metrics meanwhile
+        outputs = await off_loop(process, msg.value, msg.key, Source(msg.topic, msg.partition, msg.offset),
+                                 settings, rulebook.active)
         metrics.ENRICH_SECONDS.observe(time.perf_counter() - t0)
         # acknowledged (and so committed) only once every output is acknowledged by the broker
         await acks.add(event, await _send(outputs), partial(_observe, outputs, msg.timestamp))
@@ -73,7 +75,7 @@ def _observe(outputs: list[Output], ingest_ts: float | None) -> None:
         elif o.topic == settings.topics.events:
             plover, quad, src, tgt = o.labels
             metrics.EVENTS.labels(plover=plover, quad_class=quad).inc()
-            metrics.DYAD_EVENTS.labels(source_country=src, target_country=tgt).inc()
+            metrics.observe_dyad(src, tgt, settings.metrics_countries)
         elif o.topic == settings.topics.enriched:
             metrics.ENRICHED.inc()
             if ingest_ts:

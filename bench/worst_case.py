@@ -1,0 +1,116 @@
+"""The worst cases we can craft under the input size limit, timed through `process()` (the enricher's whole
+step: parse, code, rules, outputs) on one core, next to baselines measured in the same run.
+
+Each shape is a body filling the 512 KiB limit (or the one from the issue that found it); the table gives the
+median of a few runs, the input size, and what the work limits (services/budget.py) left out. Baselines: a
+normal 600-word article, and tokenizing the same 512 KiB of text. The target is under 2 s for any input.
+
+    python bench/worst_case.py [--repeats 3] [--only NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import time
+from collections.abc import Callable
+
+import orjson
+
+from services.coder.tokens import tokenize
+from services.models import EnrichedArticle
+from services.pipeline import Source, process
+from services.settings import REPO_ROOT, Settings
+
+CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
+SRC = Source("news.raw", 0, 0)
+
+
+def _fill(unit: str, limit: int, head: str = "") -> str:
+    """`head` then `unit` repeated up to the size limit (JSON-escaped bytes counted)."""
+    per = len(orjson.dumps(unit)) - 2
+    return head + unit * ((limit - 200 - len(head)) // per)
+
+
+def _news(limit: int) -> str:
+    stories = [json.loads(line)["text"] for line in CORPUS.open()] if CORPUS.exists() else [
+        "Japan condemned China on Monday after its coast guard entered disputed waters. " * 8]
+    body, i = "", 0
+    while len(orjson.dumps(body + stories[i % len(stories)])) < limit - 200:
+        body += stories[i % len(stories)] + "\n\n"
+        i += 1
+    return body
+
+
+def shapes(limit: int) -> dict[str, str]:
+    return {
+        "near: 'arms' x N then 'deal' x N": "arms " * (limit // 10) + "deal " * (limit // 10 - 40),
+        "near: pairs inside the coded prefix": "arms deal " * 4_000 + "x " * ((limit - 40_200) // 2),
+        "'China' + 'condemned' x N": _fill("condemned ", limit, "China "),
+        "'coast guard law' x N": _fill("coast guard law ", limit),
+        "one word a line": _fill("word\n", limit),
+        "one full stop a line": _fill("w.\n", limit),
+        "short event sentences": _fill("China condemned Japan. ", limit),
+        "event sentences of 24 phrases": _fill(
+            "China " + "condemned, accused, criticized and " * 6 + "Japan.\n", limit),
+        "40 actors and phrases a sentence": _fill(
+            "China met Japan, Russia urged India, " * 10 + "and Iran condemned Iraq.\n", limit),
+        "people and pronouns": _fill("Mr. Xi told Putin he will visit Russia and meet its leaders on Monday. ", limit),
+        "normal news, 512 KiB of stories": _news(limit),
+    }
+
+
+def median_time(fn: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--only", default="")
+    args = ap.parse_args()
+    settings = Settings()
+    limit = settings.max_message_bytes
+    process(orjson.dumps({"id": "warm", "body": "Japan condemned China."}), None, SRC, settings)  # load models
+    normal = _news(10_000)[:4_000]  # about 600 words
+
+    def run(body: str) -> Callable[[], object]:
+        value = orjson.dumps({"id": "bench", "body": body})
+        return lambda: process(value, None, SRC, settings)
+
+    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, load "
+          f"{os.getloadavg()[0]:.1f}, Python {platform.python_version()}; median of {args.repeats} runs")
+    print(f"| {'input':38s} | {'bytes':>7s} | {'seconds':>7s} | {'x 600 words':>11s} | what the limits left out |")
+    print(f"|{'-' * 40}|{'-' * 9}|{'-' * 9}|{'-' * 13}|{'-' * 26}|")
+    base = median_time(run(normal), args.repeats)
+    print(f"| {'baseline: a 600-word article':38s} | {len(normal):7d} | {base:7.3f} | {1:11.0f} | |")
+    worst = 0.0
+    for name, body in shapes(limit).items():
+        if args.only and args.only not in name:
+            continue
+        value = orjson.dumps({"id": "bench", "body": body})
+        secs = median_time(run(body), args.repeats)
+        tok = median_time(lambda b=body: tokenize(b), args.repeats)  # type: ignore[misc]
+        out = process(value, None, SRC, settings)[0]
+        if out.topic == settings.topics.enriched:
+            a = EnrichedArticle.model_validate_json(out.value)
+            left = (f"uncoded {a.uncoded_chars}, long {a.sentences_skipped}, hits {a.hits_dropped}, "
+                    f"sentences {a.event_sentences_dropped}; {len(a.events)} events")
+        else:
+            left = f"dead letter ({out.labels[0]})"
+        worst = max(worst, secs)
+        print(f"| {name:38s} | {len(value):7d} | {secs:7.3f} | {secs / base:11.0f} | {left} |")
+        print(f"| {'  baseline: tokenize the same text':38s} | {len(value):7d} | {tok:7.3f} | {tok / base:11.0f} | |")
+    print(f"\nworst: {worst:.2f} s (target < 2 s on one core)")
+
+
+if __name__ == "__main__":
+    main()
