@@ -30,6 +30,9 @@ SUPPRESSED = Counter("diplowatch_alerts_suppressed_total",
 REREADS = Counter("diplowatch_partition_rereads_total",
                   "Partitions read again from an offset Faust's fetcher passed over without delivering it.", ["topic"])
 PRODUCER_ERRORS = Counter("diplowatch_kafka_producer_errors_total", "Kafka sends that failed.")
+CONFIG_POLL_ERRORS = Counter("diplowatch_config_poll_errors_total",
+                             "Polls of the rules and subscriptions (files and topics) that failed, e.g. while the "
+                             "broker was unreachable; retried with backoff.")
 ENRICH_SECONDS = Histogram(
     "diplowatch_enrich_duration_seconds", "Time to enrich one article (coder and rules).",
     buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0),

@@ -105,10 +105,47 @@ async def report_lag() -> None:
         log.warning("consumer lag not measured: %s", exc)
 
 
+class Backoff:
+    """When to try again after failures: doubling from `initial` up to `maximum`, reset by a success."""
+
+    def __init__(self, initial: float, maximum: float) -> None:
+        self.initial, self.maximum = initial, maximum
+        self.delay = 0.0
+        self.next_at = 0.0
+
+    def due(self, now: float) -> bool:
+        return now >= self.next_at
+
+    def failed(self, now: float) -> float:
+        self.delay = min(self.maximum, self.delay * 2 if self.delay else self.initial)
+        self.next_at = now + self.delay
+        return self.delay
+
+    def succeeded(self) -> None:
+        self.delay, self.next_at = 0.0, 0.0
+
+
+_config_retry = Backoff(initial=settings.rules_poll_s, maximum=60.0)
+
+
 @app.timer(interval=settings.rules_poll_s)
 async def watch_config() -> None:
-    """Rules and subscriptions: publish local file changes, then apply what the compacted topics hold."""
+    """Rules and subscriptions, kept current; a failure (the broker unreachable while a changed file is
+    published, say) is logged, counted and tried again with backoff, never the end of the worker."""
     loop = asyncio.get_running_loop()
+    if not _config_retry.due(loop.time()):
+        return
+    try:
+        await _poll_config(loop)
+    except Exception as exc:
+        metrics.CONFIG_POLL_ERRORS.inc()
+        log.warning("rules and subscriptions not polled (%r); trying again in %.0f s", exc,
+                    _config_retry.failed(loop.time()))
+    else:
+        _config_retry.succeeded()
+
+
+async def _poll_config(loop: asyncio.AbstractEventLoop) -> None:
     await loop.run_in_executor(None, rulebook.check_directory, settings.rules_dir, _publish,
                                DirectoryPolicy.of(settings))
     await loop.run_in_executor(None, rulebook.poll_topic, settings)

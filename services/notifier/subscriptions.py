@@ -144,7 +144,11 @@ class SubscriptionBook:
             if sub.origin == "file" and sid not in listed:
                 updates[sid.encode()] = None
         if updates:
-            publish(updates)
+            try:
+                publish(updates)
+            except Exception:
+                self._file_digest = None  # not published: the next poll tries again
+                raise
             self.apply(updates)
 
 

@@ -128,10 +128,11 @@ class RuleBook:
         if not ruleset.rules and not policy.allow_empty:
             return self._refuse_directory(digest, directory, f"{directory}: no rules enabled (an empty set is "
                                           "refused unless DIPLOWATCH_RULES_ALLOW_EMPTY=1)")
-        self._dir_digest = digest
         if ruleset.version == self.active.version and self.has_set:
+            self._dir_digest = digest
             return "current"
-        publish(ruleset)
+        publish(ruleset)  # (if it fails, the digest is not kept: the next poll publishes again)
+        self._dir_digest = digest
         self.use(ruleset, f"from {directory}")
         return "published"
 
