@@ -4,9 +4,7 @@ the worker's event loop or grow /metrics without bound."""
 
 from __future__ import annotations
 
-import asyncio
 import random
-import threading
 import time
 
 import orjson
@@ -15,7 +13,6 @@ from prometheus_client import REGISTRY
 
 from services import metrics
 from services.budget import MAX_CODED_CHARS, MAX_EVENT_SENTENCES, MAX_SENTENCE_TOKENS
-from services.enricher.compute import off_loop
 from services.models import DeadLetter, EnrichedArticle
 from services.pipeline import Source, process
 from services.rules.engine import _near_pairs
@@ -104,20 +101,3 @@ def test_dyad_series_are_bounded_by_the_watch_list() -> None:
         for tgt in codes[::7]:
             metrics.observe_dyad(src, tgt, watched)
     assert _dyad_series() <= (len(watched) + 2) ** 2  # 27,883 series from 19 articles before
-
-
-def test_the_event_loop_runs_while_an_article_is_processed() -> None:
-    """The enrich step runs off the loop: a coroutine on the loop gets to run while the step is still busy
-    (the step waits for it; on the loop itself it would wait out its timeout and say so)."""
-    loop_ran = threading.Event()
-
-    def busy_step() -> bool:
-        return loop_ran.wait(timeout=30)
-
-    async def main() -> bool:
-        step = asyncio.ensure_future(off_loop(busy_step))
-        await asyncio.sleep(0)  # the step has started on its thread; now the loop does other work
-        loop_ran.set()
-        return await step
-
-    assert asyncio.run(main())

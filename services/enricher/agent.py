@@ -13,7 +13,6 @@ from faust.exceptions import ProducerSendError
 
 from services import metrics
 from services.acks import OrderedAcks
-from services.enricher.compute import off_loop
 from services.pipeline import Output, Source, dead_letter, process
 from services.rules.reload import rulebook
 from services.stream import app, out_topics, raw_topic, settings
@@ -27,9 +26,10 @@ async def enrich_articles(stream: Any) -> None:
         msg = event.message
         metrics.CONSUMED.inc()
         t0 = time.perf_counter()
-        # on the enrich thread: the loop goes on serving the other agents, partitions and /metrics meanwhile
-        outputs = await off_loop(process, msg.value, msg.key, Source(msg.topic, msg.partition, msg.offset),
-                                 settings, rulebook.active)
+        # on the event loop: bounded by services/budget.py (under 2 s for any input); a thread of its own was
+        # tried and stalled partitions in rebalances (docs/RELIABILITY.md, "Work limits")
+        outputs = process(msg.value, msg.key, Source(msg.topic, msg.partition, msg.offset), settings,
+                          rulebook.active)
         metrics.ENRICH_SECONDS.observe(time.perf_counter() - t0)
         # acknowledged (and so committed) only once every output is acknowledged by the broker
         await acks.add(event, await _send(outputs), partial(_observe, outputs, msg.timestamp))
