@@ -81,7 +81,21 @@ async def close_streams(_web_app: Any = None) -> None:
         await _the_hub.close()
 
 
+# Faust's built-in views: /table/* reads the alert state tables and /router/* names the other workers, all
+# without the feed token; graph, stats and performance describe the app. diplowatch uses none of them.
+FAUST_VIEWS = frozenset({"table", "router", "graph", "stats", "performance"})
+
+
+@aioweb.middleware
+async def hide_faust_views(request: aioweb.Request, handler: Any) -> Any:
+    if request.path.split("/")[1] in FAUST_VIEWS:
+        raise aioweb.HTTPNotFound()
+    return await handler(request)
+
+
 def install(web_app: aioweb.Application) -> None:
+    """Before the web server starts: Faust's views answer 404; open feed streams end when it stops."""
+    web_app.middlewares.append(hide_faust_views)
     web_app.on_shutdown.append(close_streams)
 
 
