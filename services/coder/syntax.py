@@ -3,7 +3,7 @@
 The coder finds event phrases and actor mentions with its one-pass automaton; only sentences holding both are
 parsed, in one batch per article. For a phrase, the parse gives the predicate it belongs to and that
 predicate's roles: the subject (the passive's "by" agent), the object, the prepositional recipients, joined
-conjuncts ("Japan and Vietnam signed") and the speaker of reported speech. Roles never cross a clause
+conjuncts ("Japan and Vietnam signed"). Roles never cross a clause
 boundary: an embedded clause's verb has its own subject ("officials denied that Iran planned to attack":
 Iran plans, the officials deny), an infinitive takes its controller ("urged China to stop": China stops).
 
@@ -45,9 +45,6 @@ LIGHT_VERBS = frozenset("hold held holds holding stage staged stages staging lau
                         "organized organise organised make made makes making take took taken takes taking have had "
                         "has having open opened opens pay paid pays paying give gave given gives giving sign signed "
                         "signs signing reach reached reaches reaching".split())
-SPEECH_VERBS = frozenset("say said says tell told state stated add added note noted announce announced announces "
-                         "declare declared insist insisted report reported claim claimed confirm confirmed write "
-                         "wrote argue argued explain explained".split())
 MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
 # "at Friday's meeting", "since the invasion", "ahead of the talks": the event is the setting of another, told
 # elsewhere ("after X's trip to Vietnam" still tells that the trip happened, and is coded)
@@ -96,14 +93,10 @@ class Phrase:
 @dataclass
 class Roles:
     found: bool = False  # the phrase's first word was found in the parse
-    predicate: str = ""
     agents: list[Phrase] = field(default_factory=list)  # who acts (subjects, a passive's "by" agent), in order
     patients: list[Phrase] = field(default_factory=list)  # whom it is done to, best first
-    speakers: list[Phrase] = field(default_factory=list)  # subject of the reporting verb above the clause
-    passive: bool = False
     negated: bool = False
     modal: str | None = None
-    nominal: bool = False  # an event told by a noun that no verb puts on stage ("since the 2022 invasion")
     background: bool = False  # a noun naming an event as the time or setting of another ("at Friday's meeting")
     reflexive: bool = False  # done to oneself ("help Ukraine defend itself against Russia"): no other recipient
     denied: bool = False  # inside what someone denies ("officials denied that Iran planned to attack")
@@ -159,10 +152,8 @@ class ParsedSentence:
         return self._verbal(pred, tok, roles)
 
     def _verbal(self, pred: Any, tok: Any, roles: Roles) -> Roles:
-        roles.predicate = pred.text
         roles.negated = _negated(pred)
         roles.modal = _modal(pred)
-        roles.passive = any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in pred.children)
         roles.reflexive = any(c.dep_ in OBJECTS and c.lower_ in REFLEXIVE for c in pred.children)
         roles.denied = _under_denial(pred)
         roles.requested = (pred.dep_ == "xcomp" and pred.head.tag_.startswith("VB")
@@ -173,14 +164,11 @@ class ParsedSentence:
             roles.agents.extend(self.phrase(t) for t in _conjoined(subj))
         for obj in _objects(pred, tok):
             roles.patients.extend(self.phrase(t) for t in _conjoined(obj))
-        roles.speakers = [self.phrase(t) for s in _speakers(pred) for t in _conjoined(s)]
         return roles
 
     def _nominal(self, noun: Any, roles: Roles) -> Roles:
         """"talks between A and B", "China's invasion of Taiwan", "Israeli airstrikes on Gaza"."""
-        roles.nominal = noun.dep_ not in SUBJECTS | PASSIVE_SUBJECTS | {"ROOT"}
         roles.background = noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS
-        roles.predicate = noun.text
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
                 roles.agents.extend(self.phrase(t) for t in _conjoined(c))
@@ -300,15 +288,3 @@ def _objects(pred: Any, trigger: Any) -> list[Any]:
     for prep in sorted(preps, key=lambda c: RECIPIENT_PREPS.index(c.lower_)):
         out.extend(o for o in prep.children if o.dep_ == "pobj")
     return out
-
-
-def _speakers(pred: Any) -> list[Any]:
-    """The subject of the reporting verb whose complement holds the predicate ("X said Y attacked Z": X)."""
-    node, depth = pred, 0
-    while node.head is not node and depth < 4:
-        if node.dep_ in ("ccomp", "parataxis") and node.head.lower_ in SPEECH_VERBS:
-            return [c for c in node.head.children if c.dep_ in SUBJECTS]
-        if node.dep_ not in ("conj", "xcomp", "ccomp"):
-            break
-        node, depth = node.head, depth + 1
-    return []
