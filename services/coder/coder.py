@@ -644,11 +644,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                                     keep_tgt=p.target != "after" or chained)
             if roles.reflexive:
                 tgt = None
-        elif roles is None and (_reflexive_follows(tokens, h, sent) or _denied_before(tokens, h, sent)):
-            # the word-order stand-ins for the parse's reflexive and denial checks
+        elif roles is None:  # the word-order stand-ins for the parse's denial and reflexive checks
             if _denied_before(tokens, h, sent):
                 continue
-            tgt = None
+            if _reflexive_follows(tokens, h, sent):
+                tgt = None
         if src is None:
             continue
         last_subject, last_hit, last_target = src, h, tgt
