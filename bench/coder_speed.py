@@ -29,8 +29,9 @@ from services.coder.spans import scan
 from services.coder.syntax import DEFAULT_MODEL
 from services.coder.tokens import TokenText, tokenize
 from services.corpus import read_items
-from services.enrich import default_rules, enrich
+from services.enrich import enrich
 from services.models import NewsItem
+from services.rules import load_rules
 from services.settings import REPO_ROOT
 
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
@@ -70,7 +71,7 @@ def main() -> None:
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})  # one core
     t0 = time.perf_counter()
     lex = load()
-    rules = default_rules()
+    rules = load_rules(REPO_ROOT / "deploy" / "rules")
     load_s = time.perf_counter() - t0
     items = articles(args.corpus)
     n_sent = sum(len(split_sentences(it.body, tokenize(it.body))) for it in items)

@@ -53,10 +53,11 @@ def articles(n: int, tag: str, mix: str) -> list[tuple[bytes, bytes]]:
 
 def offline(n: int, mix: str) -> float:
     """Articles/s of `enrich()` in this process on the same articles: what the workers do, without Kafka."""
-    from services.enrich import default_rules, enrich
+    from services.enrich import enrich
     from services.models import NewsItem
+    from services.rules import load_rules
 
-    rules = default_rules()
+    rules = load_rules(REPO_ROOT / "deploy" / "rules")
     items = [NewsItem(id=str(i), body=b) for i, b in enumerate(bodies(n, mix))]
     enrich(items[0], rules)  # the dictionaries and the parser loaded before the clock starts
     t0 = time.perf_counter()

@@ -23,6 +23,7 @@ import orjson
 from services.coder.tokens import tokenize
 from services.models import EnrichedArticle
 from services.pipeline import Source, process
+from services.rules import load_rules
 from services.settings import REPO_ROOT, Settings
 
 CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
@@ -78,13 +79,14 @@ def main() -> None:
     ap.add_argument("--only", default="")
     args = ap.parse_args()
     settings = Settings()
+    rules = load_rules(settings.rules_dir)  # the default pack, as a worker runs it
     limit = settings.max_message_bytes
-    process(orjson.dumps({"id": "warm", "body": "Japan condemned China."}), None, SRC, settings)  # load models
+    process(orjson.dumps({"id": "warm", "body": "Japan condemned China."}), None, SRC, settings, rules)  # load models
     normal = _news(10_000)[:4_000]  # about 600 words
 
     def run(body: str) -> Callable[[], object]:
         value = orjson.dumps({"id": "bench", "body": body})
-        return lambda: process(value, None, SRC, settings)
+        return lambda: process(value, None, SRC, settings, rules)
 
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, load "
           f"{os.getloadavg()[0]:.1f}, Python {platform.python_version()}; median of {args.repeats} runs")
@@ -99,7 +101,7 @@ def main() -> None:
         value = orjson.dumps({"id": "bench", "body": body})
         secs = median_time(run(body), args.repeats)
         tok = median_time(lambda b=body: tokenize(b), args.repeats)  # type: ignore[misc]
-        out = process(value, None, SRC, settings)[0]
+        out = process(value, None, SRC, settings, rules)[0]
         if out.topic == settings.topics.enriched:
             a = EnrichedArticle.model_validate_json(out.value)
             left = (f"uncoded {a.uncoded_chars}, long {a.sentences_skipped}, hits {a.hits_dropped}, "

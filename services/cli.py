@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -13,7 +12,8 @@ from typing import TextIO
 
 import orjson
 
-from services.settings import SettingError, Settings
+from services.errors import DiplowatchError
+from services.settings import Settings, load
 
 
 def _lines(path: str) -> Iterator[tuple[str, str]]:
@@ -28,18 +28,18 @@ def _lines(path: str) -> Iterator[tuple[str, str]]:
             fh.close()
 
 
-def cmd_enrich(args: argparse.Namespace) -> int:
-    from services.enrich import default_rules, enrich
-    from services.pipeline import Rejected, parse
+def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
+    from services.enrich import enrich
+    from services.pipeline import InputRejected, parse
+    from services.rules import load_rules
 
-    settings = Settings()
-    rules = default_rules(args.rules or str(settings.rules_dir))
+    rules = load_rules(args.rules or settings.rules_dir)
     out = sys.stdout.buffer
     failures = 0
     for where, line in _lines(args.path):
         try:
             item = parse(line.encode("utf-8", errors="surrogateescape"), settings.max_message_bytes)
-        except Rejected as r:
+        except InputRejected as r:
             failures += 1
             print(f"{where}: {r.reason}: {r.detail}", file=sys.stderr)
             continue
@@ -78,10 +78,9 @@ def _items_from(path: str) -> Iterator[tuple[str, bytes]]:
         yield key, raw
 
 
-def cmd_produce(args: argparse.Namespace) -> int:
+def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
     from services.kafka_admin import ensure_topics, producer
 
-    settings = Settings()
     ensure_topics(settings)
     prod = producer(settings)
     n = 0
@@ -120,19 +119,19 @@ def _since_ms(text: str) -> int:
     try:
         when = datetime.fromisoformat(text)
     except ValueError:
-        raise SystemExit(f"--since {text!r}: not an ISO 8601 time (2026-11-29T13:00:00Z) or epoch seconds") from None
+        raise argparse.ArgumentTypeError(f"{text!r}: not an ISO 8601 time (2026-11-29T13:00:00Z) or epoch "
+                                         "seconds") from None
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return int(when.timestamp() * 1000)
 
 
-def cmd_tail(args: argparse.Namespace) -> int:
+def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     from services.kafka_admin import consume
 
-    settings = Settings()
     out = sys.stdout.buffer
     messages = consume(settings, args.topic, from_beginning=not args.latest, timeout_s=args.timeout,
-                       since_ms=_since_ms(args.since) if args.since else None)
+                       since_ms=args.since)
     for count, (partition, offset, key, value) in enumerate(messages, 1):
         try:
             doc = orjson.loads(value) if value is not None else None
@@ -154,7 +153,7 @@ def cmd_tail(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_corpus(args: argparse.Namespace) -> int:
+def cmd_corpus(args: argparse.Namespace, settings: Settings) -> int:
     from services.corpus import read_items
 
     out = sys.stdout.buffer
@@ -163,14 +162,13 @@ def cmd_corpus(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_rules(args: argparse.Namespace) -> int:
+def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
     from services.enrich import enrich
     from services.models import NewsItem
     from services.rules import RuleError
     from services.rules.engine import compile_rules, read_rule_files
     from services.rules.state import apply, candidates
 
-    settings = Settings()
     try:
         rules = compile_rules(read_rule_files(args.dir, settings.rules_max_bytes))
     except RuleError as exc:
@@ -209,15 +207,15 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_topics(args: argparse.Namespace) -> int:
+def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     from services.kafka_admin import ensure_topics
 
-    created = ensure_topics(Settings())
+    created = ensure_topics(settings)
     print("created: " + (", ".join(created) if created else "(all existed)"))
     return 0
 
 
-def cmd_schemas(args: argparse.Namespace) -> int:
+def cmd_schemas(args: argparse.Namespace, settings: Settings) -> int:
     from services.schemas import check, write
 
     if args.action == "write":
@@ -230,14 +228,13 @@ def cmd_schemas(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def cmd_subscriptions(args: argparse.Namespace) -> int:
+def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
     """Webhook subscriptions on the compacted topic: every worker picks a change up within seconds."""
     from services.compacted import CompactedReader
     from services.kafka_admin import ensure_topics, producer
     from services.models import Subscription
     from services.notifier.subscriptions import SubscriptionError, encode, parse_file
 
-    settings = Settings()
     if args.action in ("validate", "put"):
         if not args.target:
             print(f"subscriptions {args.action} needs a FILE", file=sys.stderr)
@@ -273,51 +270,30 @@ def cmd_subscriptions(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_worker(args: argparse.Namespace) -> int:
-    os.environ.setdefault("DIPLOWATCH_WEB_PORT", str(args.web_port) if args.web_port else "6066")
-    if args.web_port:
-        os.environ["DIPLOWATCH_WEB_PORT"] = str(args.web_port)
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from services.app import build_app
+    from services.coder.coder import code_article
+    from services.faust_worker import Worker
     from services.kafka_admin import ensure_topics, message_limits
     from services.limits import fit_limit
 
-    settings = Settings()
-    if settings.processing_guarantee != "at_least_once":
-        print(f"DIPLOWATCH_PROCESSING_GUARANTEE={settings.processing_guarantee!r} refused: only at_least_once "
-              "works. faust-streaming's exactly_once picks a transaction by the destination partition and "
-              "leaves outputs to topics this worker does not read outside any transaction; with diplowatch's "
-              "re-keyed topics that leaves alerts in open transactions (docs/RELIABILITY.md).", file=sys.stderr)
-        return 2
     ensure_topics(settings)
     outputs = [t for t in settings.topics.all() if t != settings.topics.raw]
     limit = fit_limit(settings.max_output_bytes, message_limits(settings, outputs))
     if limit < settings.max_output_bytes:  # the topics accept less than the setting: every output is cut to it
         print(f"DIPLOWATCH_MAX_OUTPUT_BYTES lowered from {settings.max_output_bytes} to {limit}: the output topics "
               "accept less (max.message.bytes)", file=sys.stderr)
-        os.environ["DIPLOWATCH_MAX_OUTPUT_BYTES"] = str(limit)
-    from services.coder.coder import code_article
-    from services.coder.syntax import ModelNotFound
-    from services.worker import app, start_rules
-
-    try:
-        # the dictionaries, the sentencizer and the parser if one is set, loaded now and not by the first article:
-        # seconds of the event loop's time, while the group assigns partitions, left a partition undelivered in
-        # the 1-to-3-worker scaling test
-        code_article("warm-up", "Japan and Vietnam signed a defence agreement on Monday.", model=settings.parser_model)
-    except ModelNotFound as exc:
-        print(exc, file=sys.stderr)
-        return 2
-    from services.rules import RuleError
-
-    try:
-        start_rules()
-    except RuleError as exc:
-        print(f"diplowatch worker not started: {exc}", file=sys.stderr)
-        return 2
-    from services.feed.views import install
-
-    install(app.web.web_app)  # type: ignore[attr-defined]  # open feed streams end when the web server stops
-    sys.argv = ["diplowatch", "worker", "-l", args.loglevel, "--web-port", os.environ["DIPLOWATCH_WEB_PORT"]]
-    app.main()
+        settings = settings.model_copy(update={"max_output_bytes": limit})
+    # the dictionaries, the sentencizer and the parser if one is set, loaded now and not by the first article:
+    # seconds of the event loop's time, while the group assigns partitions, left a partition undelivered in
+    # the 1-to-3-worker scaling test
+    code_article("warm-up", "Japan and Vietnam signed a defence agreement on Monday.", model=settings.parser_model)
+    worker = build_app(settings)
+    worker.control.start_rules()
+    worker.feeds.install(worker.app.web.web_app)  # type: ignore[attr-defined]  # streams end when the server stops
+    worker.app.finalize()
+    runner = Worker(worker.app, loglevel=args.loglevel, redirect_stdouts=False)
+    runner.execute_from_commandline()
     return 0
 
 
@@ -338,7 +314,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("tail", help="print a topic's messages as JSON lines")
     p.add_argument("topic")
     p.add_argument("--latest", action="store_true", help="only messages produced from now on")
-    p.add_argument("--since", help="only messages stamped at or after this time (ISO 8601, or epoch seconds)")
+    p.add_argument("--since", type=_since_ms,
+                   help="only messages stamped at or after this time (ISO 8601, or epoch seconds)")
     p.add_argument("--timeout", type=float, default=None, help="stop after this many idle seconds")
     p.add_argument("--max", type=int, default=0, help="stop after this many messages")
     p.add_argument("--meta", action="store_true", help="wrap each value with partition, offset and key")
@@ -371,10 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The one place settings are read: from the environment, with the command line's overrides."""
     args = build_parser().parse_args(argv)
+    overrides = {"web_port": args.web_port} if getattr(args, "web_port", 0) else {}
     try:
-        return int(args.func(args) or 0)
-    except SettingError as exc:  # one readable line naming the variable, no traceback
+        return int(args.func(args, load(**overrides)) or 0)
+    except DiplowatchError as exc:  # a setting, a rule set, a model, a topic: one readable line, no traceback
         print(f"diplowatch: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -2,26 +2,19 @@
 
 from __future__ import annotations
 
-import functools
 from datetime import datetime
 
 from services.budget import coded_prefix
 from services.coder.coder import CODER_VERSION, code_article
 from services.models import EnrichedArticle, NewsItem
-from services.rules import RuleSet, evaluate, load_rules
-from services.settings import Settings
+from services.rules import RuleSet, evaluate
 
 
-@functools.lru_cache(maxsize=4)
-def default_rules(path: str | None = None) -> RuleSet:
-    return load_rules(path or Settings().rules_dir)
-
-
-def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = None,
+def enrich(item: NewsItem, rules: RuleSet, now: datetime | None = None,
            model: str | None = None) -> EnrichedArticle:
-    """Code actors, places and events, then apply the (stateless part of the) alert rules. `model`: the spaCy
-    pipeline that parses the sentences that may hold an event (None: none, word order only). The work is
-    bounded (services/budget.py): past the limits the article is enriched partially and says so."""
+    """Code actors, places and events, then apply the (stateless part of the) alert rules the caller gives.
+    `model`: the spaCy pipeline that parses the sentences that may hold an event (None: none, word order only).
+    The work is bounded (services/budget.py): past the limits the article is enriched partially and says so."""
     text = coded_prefix(item.body)
     published = item.published_at.date() if item.published_at else None
     coded = code_article(item.id, text, published, model=model, source=item.source)
@@ -34,6 +27,5 @@ def enrich(item: NewsItem, rules: RuleSet | None = None, now: datetime | None = 
         uncoded_chars=spent.uncoded_chars, sentences_skipped=spent.sentences_skipped,
         hits_dropped=spent.hits_dropped, event_sentences_dropped=spent.event_sentences_dropped,
     )
-    ruleset = rules if rules is not None else default_rules()
-    article.alerts = evaluate(ruleset, article, text, now=now, tokens=coded.tokens, index=coded.index)
+    article.alerts = evaluate(rules, article, text, now=now, tokens=coded.tokens, index=coded.index)
     return article

@@ -9,6 +9,7 @@ from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
 
+from services.errors import KafkaError
 from services.settings import SettingError, Settings
 
 
@@ -99,7 +100,7 @@ def consume(settings: Settings, topic: str, from_beginning: bool = True, timeout
 def _seek_to_time(consumer: KafkaConsumer, topic: str, since_ms: int) -> None:
     partitions = consumer.partitions_for_topic(topic)
     if not partitions:
-        raise SystemExit(f"topic {topic!r} does not exist on {consumer.config['bootstrap_servers']}")
+        raise KafkaError(f"topic {topic!r} does not exist on {consumer.config['bootstrap_servers']}")
     tps = [TopicPartition(topic, p) for p in sorted(partitions)]
     consumer.assign(tps)
     found = consumer.offsets_for_times({tp: since_ms for tp in tps})

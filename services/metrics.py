@@ -46,6 +46,8 @@ LATENCY = Histogram(
 )
 LAG = Gauge("diplowatch_consumer_lag_messages", "End offset minus committed offset of the worker group.",
             ["topic", "partition"])
+ASSIGNED = Gauge("diplowatch_partitions_assigned",
+                 "Partitions of each topic this worker's agents read, after the last rebalance.", ["topic"])
 RULES_ACTIVE = Gauge("diplowatch_rules_active", "Rules in the active rule set.")
 CONFIG_REFUSED = Counter(
     "diplowatch_config_refused_total",

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 import orjson
 from pydantic import ValidationError
 
-from services.enrich import default_rules, enrich
+from services.enrich import enrich
+from services.errors import InputRejected
 from services.limits import Limits, bound
 from services.models import AlertCandidate, DeadLetter, EnrichedArticle, EventMessage, NewsItem
 from services.rules import RuleSet
@@ -46,13 +47,6 @@ class Source:
     offset: int
 
 
-class Rejected(Exception):
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
-
-
 def _depth(obj: object) -> int:
     deepest, stack = 0, [(obj, 1)]
     while stack:
@@ -66,31 +60,31 @@ def _depth(obj: object) -> int:
 
 
 def parse(value: bytes | None, max_bytes: int) -> NewsItem:
-    """Bytes to a NewsItem, or Rejected with a reason a person can act on."""
+    """Bytes to a NewsItem, or InputRejected with a reason a person can act on."""
     if value is None:
-        raise Rejected("invalid_json", "empty message (null value)")
+        raise InputRejected("invalid_json", "empty message (null value)")
     if len(value) > max_bytes:
-        raise Rejected("too_large", f"message is {len(value)} bytes, limit is {max_bytes}")
+        raise InputRejected("too_large", f"message is {len(value)} bytes, limit is {max_bytes}")
     try:
         value.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise Rejected("invalid_utf8", f"not UTF-8 at byte {exc.start}: {exc.reason}") from exc
+        raise InputRejected("invalid_utf8", f"not UTF-8 at byte {exc.start}: {exc.reason}") from exc
     try:
         data = orjson.loads(value)
     except orjson.JSONDecodeError as exc:
         reason = "too_deep" if "depth" in str(exc).lower() or "recursion" in str(exc).lower() else "invalid_json"
-        raise Rejected(reason, f"not JSON: {exc}") from exc
+        raise InputRejected(reason, f"not JSON: {exc}") from exc
     if not isinstance(data, dict):
-        raise Rejected("not_an_object", f"expected a JSON object, got {type(data).__name__}")
+        raise InputRejected("not_an_object", f"expected a JSON object, got {type(data).__name__}")
     if _depth(data) > MAX_JSON_DEPTH:
-        raise Rejected("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        raise InputRejected("too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
     try:
         item = NewsItem.model_validate(data)
         item.body = sanitise(item.body)
         return item
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in exc.errors()[:5])
-        raise Rejected("invalid_news_item", problems) from exc
+        raise InputRejected("invalid_news_item", problems) from exc
 
 
 def dead_letter(topics: Topics, src: Source, key: bytes | None, value: bytes | None, reason: str,
@@ -133,22 +127,21 @@ def outputs_for(article: EnrichedArticle, topics: Topics, rules: RuleSet, ingest
 
 
 def process(value: bytes | None, key: bytes | None, src: Source, settings: Settings,
-            rules: RuleSet | None = None) -> list[Output]:
+            rules: RuleSet) -> list[Output]:
     """Every output fits `settings.limits` (services/limits.py): an article is cut to them, and anything that
     still would not fit turns the input into a dead letter rather than a send the broker refuses."""
     limits = settings.limits
     try:
         item = parse(value, settings.max_message_bytes)
-    except Rejected as r:
+    except InputRejected as r:
         return [dead_letter(settings.topics, src, key, value, r.reason, r.detail, limits)]
-    ruleset = rules if rules is not None else default_rules(str(settings.rules_dir))
     now = datetime.now(UTC)
     try:
-        article = enrich(item, ruleset, now=now, model=settings.parser_model)
+        article = enrich(item, rules, now=now, model=settings.parser_model)
     except Exception as exc:  # a coder bug must not stop the stream; the letter keeps the input
         return [dead_letter(settings.topics, src, key, value, "enrich_failed", f"{type(exc).__name__}: {exc}",
                             limits)]
-    outputs = outputs_for(bound(article, limits), settings.topics, ruleset, now)
+    outputs = outputs_for(bound(article, limits), settings.topics, rules, now)
     big = next((o for o in outputs if len(o.value) > limits.max_output_bytes), None)
     if big is not None:
         return [dead_letter(settings.topics, src, key, value, "output_too_large",

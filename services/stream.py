@@ -1,6 +1,10 @@
-"""The Faust app shared by the stream processors of one worker, and the topics they use."""
+"""The Faust app of one worker and the topics its agents read and write, made from the settings."""
 
 from __future__ import annotations
+
+from collections.abc import Awaitable
+from dataclasses import dataclass, field
+from typing import Any
 
 import faust
 
@@ -9,38 +13,51 @@ from services.faust_worker import Worker
 from services.limits import RECORD_OVERHEAD
 from services.settings import Settings
 
-settings = Settings()
 
-app = faust.App(
-    settings.app_id,
-    broker=f"kafka://{settings.bootstrap}",
-    value_serializer="raw",
-    key_serializer="raw",
-    store="memory://",
-    datadir=str(settings.data_dir),
-    web_host=settings.web_host,
-    web_bind=settings.web_host,
-    web_port=settings.web_port,
-    # (Faust's own views, /table/* and /router/* among them, answer without the feed token: the feed's web app
-    # answers 404 for them, services/feed/views.py. Switching them off in Faust's settings instead left a
-    # partition undelivered in the 1-to-3-worker scaling test, three runs of three.)
-    topic_partitions=settings.partitions,
-    topic_replication_factor=settings.replication,
-    producer_acks=-1,
-    producer_max_request_size=max(settings.max_output_bytes + RECORD_OVERHEAD, 1_048_576),
-    consumer_auto_offset_reset="earliest",
-    broker_commit_every=100,
-    broker_commit_interval=1.0,
-    table_cleanup_interval=60.0,
-    processing_guarantee=settings.processing_guarantee,
-    Worker=Worker,
-)
-offsets.install(app)  # commits never pass an unacknowledged message (services/offsets.py)
-
-
-def topic(name: str) -> faust.TopicT:
-    return app.topic(name, value_type=bytes, key_type=bytes, partitions=settings.partitions)
+def make_app(settings: Settings) -> faust.App:
+    app = faust.App(
+        settings.app_id,
+        broker=f"kafka://{settings.bootstrap}",
+        value_serializer="raw",
+        key_serializer="raw",
+        store="memory://",
+        datadir=str(settings.data_dir),
+        web_host=settings.web_host,
+        web_bind=settings.web_host,
+        web_port=settings.web_port,
+        # (Faust's own views, /table/* and /router/* among them, answer without the feed token: the feed's web
+        # app answers 404 for them, services/feed/views.py. Switching them off in Faust's settings instead left
+        # a partition undelivered in the 1-to-3-worker scaling test, three runs of three.)
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication,
+        producer_acks=-1,
+        producer_max_request_size=max(settings.max_output_bytes + RECORD_OVERHEAD, 1_048_576),
+        consumer_auto_offset_reset="earliest",
+        broker_commit_every=100,
+        broker_commit_interval=1.0,
+        table_cleanup_interval=60.0,
+        processing_guarantee=settings.processing_guarantee,
+        Worker=Worker,
+    )
+    offsets.install(app)  # commits never pass an unacknowledged message (services/offsets.py)
+    return app
 
 
-raw_topic = topic(settings.topics.raw)
-out_topics = {name: topic(name) for name in settings.topics.all() if name != settings.topics.raw}
+@dataclass
+class Streams:
+    """The app's topic objects: one per name, so agents and senders share them."""
+
+    app: faust.App
+    settings: Settings
+    _made: dict[str, faust.TopicT] = field(default_factory=dict)
+
+    def topic(self, name: str) -> faust.TopicT:
+        if name not in self._made:
+            self._made[name] = self.app.topic(name, value_type=bytes, key_type=bytes,
+                                              partitions=self.settings.partitions)
+        return self._made[name]
+
+    async def send(self, name: str, key: bytes | None, value: bytes) -> Awaitable[Any]:
+        """Queue a message; the returned future settles when the broker acknowledged it."""
+        fut: Awaitable[Any] = await self.topic(name).send(key=key, value=value)
+        return fut

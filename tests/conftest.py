@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from services.settings import REPO_ROOT, TOPIC_NAMES, Settings
+from services.settings import REPO_ROOT, TOPIC_NAMES, Settings, Topics
 
 SHARED = Path(os.environ.get("DIPLOWATCH_SHARED", REPO_ROOT.parent / "shared"))
 BROKER = REPO_ROOT / "deploy" / "kafka" / "broker.sh"
@@ -69,6 +70,14 @@ class Worker:
         self.proc.kill()
         self.proc.wait(timeout=10)
 
+    def metric(self, name: str, **labels: str) -> float:
+        """A sample of the worker's /metrics (0 when it has none yet)."""
+        from prometheus_client.parser import text_string_to_metric_families
+
+        text = urllib.request.urlopen(f"http://127.0.0.1:{self.web_port}/metrics", timeout=10).read().decode()
+        return sum(s.value for fam in text_string_to_metric_families(text) for s in fam.samples
+                   if s.name == name and all(s.labels.get(k) == v for k, v in labels.items()))
+
 
 @dataclass
 class Pipeline:
@@ -101,24 +110,21 @@ class Pipeline:
 
 @pytest.fixture
 def pipeline(kafka: str, tmp_path: Path) -> Iterator[Pipeline]:
+    """Its settings are made here and handed to the workers it starts as DIPLOWATCH_* variables; the test
+    process's own environment is left alone."""
     suffix = uuid.uuid4().hex[:8]
-    env = {**os.environ, "DIPLOWATCH_BOOTSTRAP": kafka, "DIPLOWATCH_APP_ID": f"diplowatch-test-{suffix}",
-           "DIPLOWATCH_PARTITIONS": "2"}
+    settings = Settings(bootstrap=kafka, app_id=f"diplowatch-test-{suffix}", partitions=2,
+                        topics=Topics(**{name.lower(): f"t{suffix}.{name.lower()}" for name in TOPIC_NAMES}))
+    env = {**os.environ, "DIPLOWATCH_BOOTSTRAP": kafka, "DIPLOWATCH_APP_ID": settings.app_id,
+           "DIPLOWATCH_PARTITIONS": str(settings.partitions)}
     for name in TOPIC_NAMES:
-        env[f"DIPLOWATCH_TOPIC_{name}"] = f"t{suffix}.{name.lower()}"
-    old = {k: os.environ.get(k) for k in env if k.startswith("DIPLOWATCH_")}
-    os.environ.update({k: v for k, v in env.items() if k.startswith("DIPLOWATCH_")})
-    p = Pipeline(env=env, settings=Settings(), tmp=tmp_path, workers=[])
+        env[f"DIPLOWATCH_TOPIC_{name}"] = getattr(settings.topics, name.lower())
+    p = Pipeline(env=env, settings=settings, tmp=tmp_path, workers=[])
     try:
         yield p
     finally:
         for w in p.workers:
             w.stop()
-        for k, v in old.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:

@@ -9,6 +9,7 @@ import time
 
 import orjson
 import pytest
+from defaults import pack
 from prometheus_client import REGISTRY
 
 from services import metrics
@@ -35,7 +36,7 @@ def _enriched(body: str) -> tuple[EnrichedArticle, float]:
     value = orjson.dumps({"id": "crafted", "body": body})
     assert len(value) <= Settings().max_message_bytes
     t0 = time.perf_counter()
-    outputs = process(value, None, SRC, Settings())
+    outputs = process(value, None, SRC, Settings(), pack())
     elapsed = time.perf_counter() - t0
     assert outputs[0].topic == Settings().topics.enriched, outputs[0].value[:300]
     return EnrichedArticle.model_validate_json(outputs[0].value), elapsed
@@ -85,7 +86,7 @@ def test_near_pairs_are_the_pairs_of_the_quadratic_definition() -> None:
 @pytest.mark.parametrize("published", ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"])
 def test_a_date_out_of_range_is_an_invalid_news_item_not_a_coder_failure(published: str) -> None:
     value = orjson.dumps({"id": "old", "body": "China condemned Japan yesterday.", "published_at": published})
-    (out,) = process(value, None, SRC, Settings())
+    (out,) = process(value, None, SRC, Settings(), pack())
     letter = DeadLetter.model_validate_json(out.value)
     assert letter.reason == "invalid_news_item" and "published_at" in letter.detail  # was enrich_failed
 

@@ -15,4 +15,5 @@ def test_exactly_once_is_refused_with_the_reason() -> None:
     out = subprocess.run([sys.executable, "-m", "services.cli", "worker"], env=env, cwd=REPO_ROOT,
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2
-    assert "only at_least_once works" in out.stderr and "RELIABILITY.md" in out.stderr
+    assert "DIPLOWATCH_PROCESSING_GUARANTEE='exactly_once': expected 'at_least_once'" in out.stderr
+    assert "RELIABILITY.md" in out.stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from defaults import pack
+
 from services.coder.coder import code_article
 from services.coder.syntax import DEFAULT_MODEL
 from services.models import Event
@@ -414,12 +416,13 @@ def test_first_person_in_an_official_release_is_the_publisher() -> None:
     from services.models import NewsItem
 
     body = "We urge Armenia and Azerbaijan to sign the peace agreement."
-    release = enrich(NewsItem(id="r", body=body, source="U.S. Department of State"))
+    release = enrich(NewsItem(id="r", body=body, source="U.S. Department of State"), pack())
     assert ("USA", "ARM", "REQUEST") in {(e.source.country, e.target.country if e.target else None, e.plover)
                                          for e in release.events}
-    assert not [e for e in enrich(NewsItem(id="n", body=body, source="VOA")).events if e.source.country == "USA"]
+    from_voa = enrich(NewsItem(id="n", body=body, source="VOA"), pack())
+    assert not [e for e in from_voa.events if e.source.country == "USA"]
     quoted = "“We urge Armenia to sign,” the Russian ambassador said."
-    assert not [e for e in enrich(NewsItem(id="q", body=quoted, source="U.S. Department of State")).events
+    assert not [e for e in enrich(NewsItem(id="q", body=quoted, source="U.S. Department of State"), pack()).events
                 if e.source.country == "USA"]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from defaults import pack
 
 from services.enrich import enrich
 from services.models import EnrichedArticle, NewsItem
@@ -16,7 +17,7 @@ from services.models import EnrichedArticle, NewsItem
 def seed(shared: Path) -> tuple[EnrichedArticle, dict[str, Any]]:
     article = NewsItem.model_validate_json((shared / "seed" / "article.json").read_text())
     expected = json.loads((shared / "seed" / "expected.json").read_text())
-    return enrich(article), expected
+    return enrich(article, pack()), expected
 
 
 def test_required_events(seed: tuple[EnrichedArticle, dict[str, Any]]) -> None:

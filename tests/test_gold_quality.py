@@ -12,6 +12,8 @@ import json
 from pathlib import Path
 from types import ModuleType
 
+from defaults import pack
+
 from services.coder.syntax import DEFAULT_MODEL
 from services.corpus import read_items
 from services.enrich import enrich
@@ -39,7 +41,7 @@ def _scored(shared: Path, tmp_path: Path, name: str, model: str | None = None) -
     out = tmp_path / f"{name}.out"
     with out.open("w") as fh:
         for item in read_items(gold):
-            fh.write(enrich(item, model=model).model_dump_json() + "\n")
+            fh.write(enrich(item, pack(), model=model).model_dump_json() + "\n")
     result: dict = _scorer(shared).score(str(gold), str(out), "plover")
     print(json.dumps({k: v for k, v in result.items() if k not in ("by_type", "errors")}))
     assert result["missing_predictions"] == 0

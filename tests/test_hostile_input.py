@@ -11,6 +11,7 @@ import uuid
 
 import pytest
 from conftest import Pipeline
+from defaults import pack
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kafka_helpers import produce, read_until
@@ -19,6 +20,7 @@ from services.models import DeadLetter, EnrichedArticle
 from services.pipeline import Source, process
 from services.settings import Settings
 
+RAW = Source("news.raw", 0, 1)
 SETTINGS = Settings(max_message_bytes=64 * 1024, max_events=500)
 COUNTRIES = ["China", "Japan", "Vietnam", "Russia", "Iran", "Brazil", "Kenya", "France"]
 
@@ -45,7 +47,7 @@ hostile = st.one_of(
 @settings(max_examples=300, deadline=None)
 @given(hostile)
 def test_the_pure_step_never_raises_and_always_explains(value: bytes) -> None:
-    outs = process(value, b"k", Source("news.raw", 0, 1), SETTINGS)
+    outs = process(value, b"k", RAW, SETTINGS, pack())
     assert outs
     if outs[0].topic == SETTINGS.topics.deadletter:
         assert len(outs) == 1
@@ -58,7 +60,7 @@ def test_the_pure_step_never_raises_and_always_explains(value: bytes) -> None:
 
 def test_thousands_of_country_names_are_bounded_work_and_no_events() -> None:
     body = " and ".join(COUNTRIES * 300) + " met in Geneva."
-    out = process(json.dumps({"id": "many", "body": body}).encode(), None, Source("news.raw", 0, 1), SETTINGS)[0]
+    out = process(json.dumps({"id": "many", "body": body}).encode(), None, RAW, SETTINGS, pack())[0]
     art = EnrichedArticle.model_validate_json(out.value)
     assert art.events == [], "a roll call of 2,400 names is not 2,400 x 2,400 meetings"
 
@@ -66,14 +68,14 @@ def test_thousands_of_country_names_are_bounded_work_and_no_events() -> None:
 def test_more_actors_than_the_limit_are_cut_and_counted() -> None:
     names = [f"Ab{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}" for i in range(600)]
     body = " ".join(f"President {n} of France spoke." for n in names)
-    out = process(json.dumps({"id": "crowd", "body": body}).encode(), None, Source("news.raw", 0, 1), SETTINGS)[0]
+    out = process(json.dumps({"id": "crowd", "body": body}).encode(), None, RAW, SETTINGS, pack())[0]
     art = EnrichedArticle.model_validate_json(out.value)
     assert art.truncated and len(art.actors) == 500 and art.actors_omitted >= 100
 
 
 def test_control_and_zero_width_characters_keep_offsets() -> None:
     body = "Japan\u200b and Vietnam signed\x07 a treaty on Monday."
-    outs = process(json.dumps({"id": "z", "body": body}).encode(), None, Source("news.raw", 0, 1), SETTINGS)
+    outs = process(json.dumps({"id": "z", "body": body}).encode(), None, RAW, SETTINGS, pack())
     art = EnrichedArticle.model_validate_json(outs[0].value)
     assert any(e.plover == "SUPPORT" for e in art.events)
     for a in art.actors:

@@ -12,6 +12,7 @@ import json
 
 import pytest
 from conftest import Pipeline
+from defaults import pack
 from kafka_helpers import produce, read_until
 
 from services.enrich import enrich
@@ -23,16 +24,17 @@ from services.settings import Settings
 # several events a sentence (four sources); the coder's budget (services/budget.py) codes the first of them
 SENTENCE = "Japan, Vietnam, Laos and Cambodia condemned China and Russia. "
 REPEATED = {"id": "repeated", "body": SENTENCE * 1150}  # 72 KB
+RAW = Source("news.raw", 0, 1)
 SETTINGS = Settings()
 
 
 def test_a_repeated_sentence_is_cut_to_the_event_limit_and_says_so() -> None:
     value = json.dumps(REPEATED).encode()
     assert 70_000 < len(value) < 75_000, len(value)
-    outs = process(value, None, Source("news.raw", 0, 1), SETTINGS)
+    outs = process(value, None, RAW, SETTINGS, pack())
     art = EnrichedArticle.model_validate_json(outs[0].value)
     assert art.truncated and len(art.events) == SETTINGS.max_events
-    uncut = enrich(NewsItem(id="repeated", body=REPEATED["body"]))
+    uncut = enrich(NewsItem(id="repeated", body=REPEATED["body"]), pack())
     assert len(uncut.events) > SETTINGS.max_events
     assert art.events_omitted == len(uncut.events) - SETTINGS.max_events
     assert all(len(o.value) <= SETTINGS.max_output_bytes for o in outs)
@@ -40,7 +42,7 @@ def test_a_repeated_sentence_is_cut_to_the_event_limit_and_says_so() -> None:
 
 def test_the_size_limit_drops_events_from_the_end_until_the_article_fits() -> None:
     art = EnrichedArticle.model_validate_json(
-        process(json.dumps(REPEATED).encode(), None, Source("news.raw", 0, 1), SETTINGS)[0].value)
+        process(json.dumps(REPEATED).encode(), None, RAW, SETTINGS, pack())[0].value)
     small = bound(art, Limits(max_output_bytes=20_000, max_events=10_000))
     assert len(small.model_dump_json()) <= 20_000 < len(art.model_dump_json())
     assert small.truncated and len(small.events) + small.events_omitted == len(art.events) + art.events_omitted
@@ -50,7 +52,7 @@ def test_the_size_limit_drops_events_from_the_end_until_the_article_fits() -> No
 def test_a_long_evidence_sentence_is_cut_and_flagged() -> None:
     body = "Japan condemned China over " + " ".join(["antidisestablishmentarianism"] * 100) + "."  # 100 long words
     art = EnrichedArticle.model_validate_json(
-        process(json.dumps({"id": "long", "body": body}).encode(), None, Source("news.raw", 0, 1), SETTINGS)[0].value)
+        process(json.dumps({"id": "long", "body": body}).encode(), None, RAW, SETTINGS, pack())[0].value)
     ev = art.events[0]
     assert ev.sentence_truncated and len(ev.sentence) == MAX_EVIDENCE_CHARS
     assert ev.sentence_span.end - ev.sentence_span.start == len(body)
@@ -58,7 +60,7 @@ def test_a_long_evidence_sentence_is_cut_and_flagged() -> None:
 
 def test_an_original_too_large_for_a_dead_letter_is_carried_as_a_prefix() -> None:
     value = json.dumps({"id": "huge", "body": "x" * 950_000}).encode()
-    (out,) = process(value, b"huge", Source("news.raw", 3, 42), SETTINGS)
+    (out,) = process(value, b"huge", Source("news.raw", 3, 42), SETTINGS, pack())
     letter = DeadLetter.model_validate_json(out.value)
     assert letter.reason == "too_large" and letter.original_truncated and letter.original_size == len(value)
     assert (letter.partition, letter.offset) == (3, 42)
@@ -74,7 +76,7 @@ def test_the_limit_is_lowered_to_what_the_smallest_topic_accepts() -> None:
 
 def test_titles_longer_than_a_title_are_refused_with_a_reason() -> None:
     value = json.dumps({"id": "t", "body": "Japan met China.", "title": "x" * 5000}).encode()
-    (out,) = process(value, None, Source("news.raw", 0, 1), SETTINGS)
+    (out,) = process(value, None, RAW, SETTINGS, pack())
     letter = DeadLetter.model_validate_json(out.value)
     assert letter.reason == "invalid_news_item" and "title" in letter.detail
 

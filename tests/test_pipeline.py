@@ -6,6 +6,7 @@ import base64
 import json
 
 import pytest
+from defaults import pack
 
 from services.models import DeadLetter, EnrichedArticle, EventMessage
 from services.pipeline import Source, process
@@ -15,7 +16,7 @@ SRC = Source("news.raw", 3, 17)
 
 
 def _letter(value: bytes | None, settings: Settings | None = None) -> DeadLetter:
-    (out,) = process(value, b"k", SRC, settings or Settings())
+    (out,) = process(value, b"k", SRC, settings or Settings(), pack())
     assert out.topic == Settings().topics.deadletter
     return DeadLetter.model_validate_json(out.value)
 
@@ -41,15 +42,15 @@ def test_bad_input_is_dead_lettered_with_reason_and_origin(value: bytes | None, 
 
 
 def test_size_limit() -> None:
-    s = Settings(max_message_bytes=100)
-    letter = _letter(json.dumps({"id": "a", "body": "x" * 200}).encode(), s)
-    assert letter.reason == "too_large" and "100" in letter.detail
+    s = Settings(max_message_bytes=1024)
+    letter = _letter(json.dumps({"id": "a", "body": "x" * 2000}).encode(), s)
+    assert letter.reason == "too_large" and "1024" in letter.detail
 
 
 def test_valid_article_gives_enriched_events_and_alerts() -> None:
     s = Settings()
     body = "China's coast guard law lets the coast guard use weapons. Chile and Peru signed a fisheries treaty."
-    outs = process(json.dumps({"id": "ok-1", "body": body}).encode(), b"ok-1", SRC, s)
+    outs = process(json.dumps({"id": "ok-1", "body": body}).encode(), b"ok-1", SRC, s, pack())
     topics = [o.topic for o in outs]
     assert topics[0] == s.topics.enriched
     art = EnrichedArticle.model_validate_json(outs[0].value)
@@ -63,7 +64,7 @@ def test_valid_article_gives_enriched_events_and_alerts() -> None:
 
 
 def test_unknown_fields_are_kept_not_refused() -> None:
-    outs = process(b'{"id": "x1", "body": "Nothing happened.", "feed": "rss"}', None, SRC, Settings())
+    outs = process(b'{"id": "x1", "body": "Nothing happened.", "feed": "rss"}', None, SRC, Settings(), pack())
     assert outs[0].topic == Settings().topics.enriched
 
 
@@ -73,7 +74,7 @@ def test_unknown_fields_are_kept_not_refused() -> None:
 def test_a_url_that_is_not_http_is_dropped_with_the_reason(url: str) -> None:
     """Stored XSS: the URL of an article ends up as a link on the live page and in webhook bodies."""
     body = "China's coast guard law lets the coast guard use weapons. Chile and Peru signed a fisheries treaty."
-    outs = process(json.dumps({"id": "x2", "body": body, "url": url}).encode(), None, SRC, Settings())
+    outs = process(json.dumps({"id": "x2", "body": body, "url": url}).encode(), None, SRC, Settings(), pack())
     art = EnrichedArticle.model_validate_json(outs[0].value)
     assert art.url is None and art.url_rejected
     assert art.alerts and all(a.url is None for a in art.alerts)
@@ -83,6 +84,6 @@ def test_a_url_that_is_not_http_is_dropped_with_the_reason(url: str) -> None:
 
 def test_an_http_url_is_kept() -> None:
     outs = process(b'{"id": "x3", "body": "Nothing happened.", "url": "HTTPS://news.example/a?b=1"}', None, SRC,
-                   Settings())
+                   Settings(), pack())
     art = EnrichedArticle.model_validate_json(outs[0].value)
     assert (art.url, art.url_rejected) == ("HTTPS://news.example/a?b=1", None)

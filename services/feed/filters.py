@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.errors import RequestError
 from services.feed.message import FeedMessage
 from services.models import SEVERITIES, Alert, SubscriptionFilters
 
@@ -21,7 +22,7 @@ FEEDS: dict[str, set[str]] = {
 }
 
 
-class FilterError(ValueError):
+class FilterError(RequestError):
     pass
 
 

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from services import metrics
+from services.errors import DiplowatchError
 from services.feed.filters import FeedFilter
 from services.feed.message import FeedMessage
 
@@ -47,7 +48,7 @@ async def partitions(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartit
     return [TopicPartition(topic, p) for p in sorted(cluster.partitions_for_topic(topic) or ())]
 
 
-class Closed(Exception):
+class Closed(DiplowatchError):
     """The client's stream is over: dropped, or the worker is stopping."""
 
 

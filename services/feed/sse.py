@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator
 
 from aiokafka import TopicPartition
 
+from services.errors import RequestError
 from services.feed.hub import Hub, Subscriber, TopicReader, feed_consumer, format_position, sse
 from services.feed.message import FeedMessage
 
@@ -23,7 +24,7 @@ MAX_PARTITION = 2**31 - 1  # Kafka's partition ids are int32
 MAX_OFFSET = 2**63 - 1  # and offsets int64: a larger one killed the consumer's fetcher
 
 
-class PositionError(ValueError):
+class PositionError(RequestError):
     pass
 
 

@@ -20,6 +20,7 @@ import httpx
 import orjson
 
 from services import metrics
+from services.errors import PermanentDelivery, RetryableDelivery
 from services.models import Alert, Subscription
 from services.notifier import outbound, signing
 from services.urls import safe_url
@@ -40,11 +41,11 @@ class Job:
     done: Callable[[], Awaitable[None]]
 
 
-class Permanent(Exception):
+class Permanent(PermanentDelivery):
     """A failure retrying cannot fix (refused URL, 4xx): the alert is parked at once."""
 
 
-class _Retry(Exception):
+class _Retry(RetryableDelivery):
     """A receiver answer worth retrying (5xx, 408, 425, 429)."""
 
 

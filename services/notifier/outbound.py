@@ -20,10 +20,12 @@ from collections.abc import Awaitable, Callable, Iterable
 import httpcore
 import httpx
 
+from services.errors import PermanentDelivery
+
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
-class Refused(Exception):
+class Refused(PermanentDelivery):
     """The URL may not be called; not worth retrying."""
 
 

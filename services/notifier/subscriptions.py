@@ -18,15 +18,12 @@ from pydantic import ValidationError
 
 from services import metrics, safe_yaml
 from services.compacted import CompactedReader
+from services.errors import SubscriptionError
 from services.models import Alert, Subscription
 from services.safe_yaml import excerpt
 from services.settings import Settings
 
 log = logging.getLogger("diplowatch.subscriptions")
-
-
-class SubscriptionError(ValueError):
-    """A subscriptions file that cannot be used; the message names the file and the entry."""
 
 
 def parse_file(path: Path, origin: str = "file") -> list[Subscription]:
@@ -156,5 +153,3 @@ def _refused(source: str, fmt: str, *args: object) -> None:
     metrics.CONFIG_REFUSED.labels(source=source).inc()
     log.error(fmt, *args)
 
-
-book = SubscriptionBook()

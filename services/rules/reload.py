@@ -24,7 +24,7 @@ from services.safe_yaml import excerpt
 from services.settings import Settings
 
 log = logging.getLogger("diplowatch.rules")
-__all__ = ["RULESET_KEY", "DirectoryPolicy", "RuleBook", "rulebook"]
+__all__ = ["RULESET_KEY", "DirectoryPolicy", "RuleBook"]
 
 
 @dataclass(frozen=True)
@@ -160,5 +160,3 @@ def ruleset_messages(ruleset: RuleSet, limit: int, stale_parts: Iterable[bytes] 
     out.update((k, None) for k in stale_parts if k not in out)
     return out
 
-
-rulebook = RuleBook()
