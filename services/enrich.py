@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from services import steps
 from services.budget import coded_prefix
-from services.coder.coder import CODER_VERSION, code_article
+from services.coder.coder import CODER_VERSION, code_steps
 from services.models import EnrichedArticle, NewsItem
 from services.rules import RuleSet, evaluate
 
@@ -15,9 +16,15 @@ def enrich(item: NewsItem, rules: RuleSet, now: datetime | None = None,
     """Code actors, places and events, then apply the (stateless part of the) alert rules the caller gives.
     `model`: the spaCy pipeline that parses the sentences that may hold an event (None: none, word order only).
     The work is bounded (services/budget.py): past the limits the article is enriched partially and says so."""
+    return steps.drain(enrich_steps(item, rules, now, model))
+
+
+def enrich_steps(item: NewsItem, rules: RuleSet, now: datetime | None = None,
+                 model: str | None = None) -> steps.Steps[EnrichedArticle]:
+    """`enrich` in steps, for the event loop (services/steps.py)."""
     text = coded_prefix(item.body)
     published = item.published_at.date() if item.published_at else None
-    coded = code_article(item.id, text, published, model=model, source=item.source)
+    coded = yield from code_steps(item.id, text, published, model=model, source=item.source)
     spent = coded.spent
     spent.uncoded_chars = len(item.body) - len(text)
     article = EnrichedArticle(
@@ -27,5 +34,6 @@ def enrich(item: NewsItem, rules: RuleSet, now: datetime | None = None,
         uncoded_chars=spent.uncoded_chars, sentences_skipped=spent.sentences_skipped,
         hits_dropped=spent.hits_dropped, event_sentences_dropped=spent.event_sentences_dropped,
     )
+    yield
     article.alerts = evaluate(rules, article, text, now=now, tokens=coded.tokens, index=coded.index)
     return article

@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 import orjson
 from pydantic import ValidationError
 
-from services.enrich import enrich
+from services import steps
+from services.enrich import enrich_steps
 from services.errors import InputRejected
 from services.limits import Limits, bound
 from services.models import AlertCandidate, DeadLetter, EnrichedArticle, EventMessage, NewsItem
@@ -130,6 +131,12 @@ def process(value: bytes | None, key: bytes | None, src: Source, settings: Setti
             rules: RuleSet) -> list[Output]:
     """Every output fits `settings.limits` (services/limits.py): an article is cut to them, and anything that
     still would not fit turns the input into a dead letter rather than a send the broker refuses."""
+    return steps.drain(process_steps(value, key, src, settings, rules))
+
+
+def process_steps(value: bytes | None, key: bytes | None, src: Source, settings: Settings,
+                  rules: RuleSet) -> steps.Steps[list[Output]]:
+    """`process` in steps, for the enricher agent (services/steps.py)."""
     limits = settings.limits
     try:
         item = parse(value, settings.max_message_bytes)
@@ -137,10 +144,11 @@ def process(value: bytes | None, key: bytes | None, src: Source, settings: Setti
         return [dead_letter(settings.topics, src, key, value, r.reason, r.detail, limits)]
     now = datetime.now(UTC)
     try:
-        article = enrich(item, rules, now=now, model=settings.parser_model)
+        article = yield from enrich_steps(item, rules, now=now, model=settings.parser_model)
     except Exception as exc:  # a coder bug must not stop the stream; the letter keeps the input
         return [dead_letter(settings.topics, src, key, value, "enrich_failed", f"{type(exc).__name__}: {exc}",
                             limits)]
+    yield
     outputs = outputs_for(bound(article, limits), settings.topics, rules, now)
     big = next((o for o in outputs if len(o.value) > limits.max_output_bytes), None)
     if big is not None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
+from services import steps
 from services.budget import MAX_EVENT_SENTENCES, MAX_HITS_PER_SENTENCE, MAX_SENTENCE_TOKENS, Spent
 from services.coder import moods, syntax
 from services.coder.actors import LOCATIVE, NOT_NAMES, ArticleMemory, Mention, find_mentions
@@ -408,11 +410,25 @@ def code_article(article_id: str, body: str, published: date | None = None,
     default: no parse, the word-order heuristics alone; syntax.DEFAULT_MODEL: en_core_web_sm). `source`: the
     publisher; in a state's or an organisation's own release (sources.yaml) "we" and its untitled officials are
     that body."""
+    return steps.drain(code_steps(article_id, body, published, model, source))
+
+
+# sentences parsed in one call to the parser between two steps (~5 ms each)
+PARSE_CHUNK = 8
+
+
+def code_steps(article_id: str, body: str, published: date | None = None, model: str | None = None,
+               source: str | None = None) -> steps.Steps[CodedArticle]:
+    """`code_article` in steps: it yields after every sentence and every few parsed sentences
+    (services/steps.py)."""
     lex = load()
     tokens = tokenize(body)
+    yield
     sentences = split_sentences(body, tokens)
+    yield
     index = TokenText(tokens)
     spans, anchors = scan(lex, tokens, index)
+    yield
     memory = ArticleMemory(publisher=lex.publisher(source))
     result = CodedArticle(sentences=len(sentences), tokens=tokens, index=index)
     seen_actor: set[tuple[str, str]] = set()
@@ -428,10 +444,12 @@ def code_article(article_id: str, body: str, published: date | None = None,
     for a in anchors:
         anchors_by_sent[sent_of[a[0]]].append(a)
     candidates: list[tuple[Sentence, list[Mention], list[Location], list[_Hit]]] = []
+    yield
     for sent in sentences:
         sspans = spans_by_sent[sent.index]
         if not sspans:
             continue
+        yield
         if sent.last - sent.first > MAX_SENTENCE_TOKENS:
             result.spent.sentences_skipped += 1  # a list or a flood of words, not a sentence: not coded
             continue
@@ -461,11 +479,15 @@ def code_article(article_id: str, body: str, published: date | None = None,
     parsed: list[ParsedSentence | None] = [None] * len(candidates)
     if model is not None and candidates:
         texts = [body[sent.start : sent.end] for sent, *_ in candidates]
-        parsed = [ParsedSentence(doc, sent.start)
-                  for doc, (sent, *_) in zip(syntax.parse(model, texts), candidates, strict=True)]
+        docs: list[Any] = []
+        for i in range(0, len(texts), PARSE_CHUNK):
+            yield
+            docs.extend(syntax.parse(model, texts[i : i + PARSE_CHUNK]))
+        parsed = [ParsedSentence(doc, sent.start) for doc, (sent, *_) in zip(docs, candidates, strict=True)]
     result.parsed = sum(p is not None for p in parsed)
     event_ids: set[str] = set()
     for (sent, mentions, places, hits), tree in zip(candidates, parsed, strict=True):
+        yield
         events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published, tree,
                                 memory.main_state())
         for ev in events:

@@ -12,9 +12,9 @@ import faust
 from aiokafka.errors import MessageSizeTooLargeError, RecordListTooLargeError, RecordTooLargeError
 from faust.exceptions import ProducerSendError
 
-from services import metrics
+from services import metrics, steps
 from services.acks import OrderedAcks
-from services.pipeline import Output, Source, dead_letter, process
+from services.pipeline import Output, Source, dead_letter, process_steps
 from services.rules.reload import RuleBook
 from services.settings import Settings
 from services.stream import Streams
@@ -35,10 +35,10 @@ class Enricher:
             msg = event.message
             metrics.CONSUMED.inc()
             t0 = time.perf_counter()
-            # on the event loop: bounded by services/budget.py (under 2 s for any input); a thread of its own was
-            # tried and stalled partitions in rebalances (docs/RELIABILITY.md, "Work limits")
-            outputs = process(msg.value, msg.key, Source(msg.topic, msg.partition, msg.offset), settings,
-                              self.rulebook.active)
+            # in steps, the event loop running its other work between two (services/steps.py); bounded by
+            # services/budget.py
+            outputs = await steps.run(process_steps(msg.value, msg.key, Source(msg.topic, msg.partition, msg.offset),
+                                                    settings, self.rulebook.active))
             metrics.ENRICH_SECONDS.observe(time.perf_counter() - t0)
             # acknowledged (and so committed) only once every output is acknowledged by the broker
             await acks.add(event, await self._send(outputs), partial(self._observe, outputs, msg.timestamp))
