@@ -22,6 +22,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from paths import SHARED
+
 from services.coder.coder import code_article
 from services.coder.lexicon import load
 from services.coder.sentences import split_sentences
@@ -34,8 +36,8 @@ from services.models import NewsItem
 from services.rules import load_rules
 from services.settings import REPO_ROOT
 
-DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
-GOLD = REPO_ROOT.parent / "shared" / "gold" / "plover_gsr.jsonl"
+DEFAULT_CORPUS = SHARED / "corpus" / "voa_stories.jsonl"
+GOLD = SHARED / "gold" / "plover_gsr.jsonl"
 
 
 def articles(corpus: Path) -> list[NewsItem]:

@@ -27,13 +27,13 @@ import uuid
 from pathlib import Path
 
 from kafka import KafkaConsumer, KafkaProducer
+from paths import SHARED
 
 from services.corpus import read_items
 from services.settings import REPO_ROOT, TOPIC_NAMES
 
 PORT = 29092
 BOOT = f"127.0.0.1:{PORT}"
-SHARED = REPO_ROOT.parent / "shared"
 LAW = ("Officials said the coast guard law allows the use of weapons against foreign vessels in the "
        "South China Sea, and Vietnam and the Philippines protested on Monday.")
 

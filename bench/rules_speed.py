@@ -16,14 +16,15 @@ import statistics
 import time
 from collections import Counter
 
+from paths import SHARED
+
 from services.coder.tokens import TokenText, tokenize
 from services.corpus import read_items
 from services.enrich import enrich
 from services.models import NewsItem
 from services.rules import compile_rules, evaluate
-from services.settings import REPO_ROOT
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
+CORPUS = SHARED / "corpus" / "voa_stories.jsonl"
 
 
 def rule_files(n: int, vocab: list[str], rng: random.Random, loose: bool) -> dict[str, bytes]:

@@ -21,14 +21,15 @@ import time
 from collections.abc import Callable
 
 import orjson
+from paths import SHARED
 
 from services.coder.tokens import tokenize
 from services.models import EnrichedArticle
 from services.pipeline import Source, process, process_steps
 from services.rules import RuleSet, load_rules
-from services.settings import REPO_ROOT, Settings
+from services.settings import Settings
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
+CORPUS = SHARED / "corpus" / "voa_stories.jsonl"
 SRC = Source("news.raw", 0, 0)
 
 

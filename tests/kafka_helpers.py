@@ -35,3 +35,32 @@ def read_until(settings: Settings, topic: str, done: Any, timeout: float = 60.0)
     finally:
         consumer.close()
     raise AssertionError(f"timed out reading {topic}: got {len(out)} message(s)")
+
+
+def wait_committed(settings: Settings, topic: str, timeout: float = 60.0) -> None:
+    """Until the worker group has committed every message of `topic` (committed = end offset on each partition).
+
+    The workers commit an input only once all its outputs are acknowledged, so this proves every message of
+    the topic was processed and its outputs written: a positive check, where a sleep only hopes."""
+    from kafka import KafkaAdminClient, TopicPartition
+
+    admin = KafkaAdminClient(bootstrap_servers=settings.bootstrap)
+    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None)
+    deadline = time.monotonic() + timeout
+    try:
+        parts = consumer.partitions_for_topic(topic) or set()
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        while True:
+            ends = consumer.end_offsets(tps)
+            committed = admin.list_group_offsets({settings.app_id: None}).get(settings.app_id, {})
+            behind = {tp.partition: (committed[tp].offset if tp in committed else None, end)
+                      for tp, end in ends.items() if end and (tp not in committed or committed[tp].offset < end)}
+            if not behind:
+                return
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{topic}: not all committed after {timeout}s (partition: (committed, end)) "
+                                     f"{behind}")
+            time.sleep(0.2)
+    finally:
+        consumer.close()
+        admin.close()

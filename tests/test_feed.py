@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import time
 
 import httpx
 import pytest
 from conftest import SHARED, Pipeline, Worker, wait_for
-from kafka_helpers import produce, read_until
+from kafka.partitioner.default import murmur2
+from kafka_helpers import produce, read_until, wait_committed
 from sse_client import SSEClient
 
 pytestmark = pytest.mark.kafka
@@ -20,6 +20,14 @@ SEED_ID = json.loads(SEED)["id"]
 
 def _article(art_id: str, body: str) -> tuple[bytes, bytes]:
     return art_id.encode(), json.dumps({"id": art_id, "body": body}).encode()
+
+
+def _same_partition(prefix: str, other: str, partitions: int) -> str:
+    """An article id whose messages land on the same partition as `other`'s (Kafka's murmur2 of the key)."""
+    def part(key: str) -> int:
+        return (murmur2(key.encode()) & 0x7FFFFFFF) % partitions
+
+    return next(f"{prefix}-{n}" for n in range(1000) if part(f"{prefix}-{n}") == part(other))
 
 
 @pytest.fixture
@@ -34,8 +42,10 @@ def test_live_alert_then_resume_with_last_event_id(pipeline: Pipeline, worker: W
     produce(s, [(SEED_ID.encode(), SEED)])
     wait_for(lambda: any(d["rule_id"] == "cn-coast-guard-weapons-law" for _, _, d in live.events), 60,
              "the coast-guard-law alert on the feed")
+    wait_committed(s, s.topics.candidates)  # every alert of the seed is on the alerts topic...
+    seed_alerts = {m["value"]["alert_id"] for m in read_until(s, s.topics.alerts, lambda m: True, timeout=3)}
+    wait_for(lambda: {d["alert_id"] for _, _, d in live.events} == seed_alerts, 30, "...and on the feed")
     assert all(event == "alert" for _, event, _ in live.events)
-    time.sleep(2)  # every alert of the seed has arrived
     resume_from = live.last_id
     seen_live = {d["alert_id"] for _, _, d in live.events}
     live.close()
@@ -50,8 +60,11 @@ def test_live_alert_then_resume_with_last_event_id(pipeline: Pipeline, worker: W
 
     back = SSEClient(worker, TOKEN, "/feed/alerts", last_event_id=resume_from)
     wait_for(lambda: len(back.events) >= len(missed), 30, "the missed alerts after the reconnect")
-    time.sleep(2)
-    got = [d["alert_id"] for _, _, d in back.events]
+    # a marker produced now comes live, after the replay of what was missed: once it is on the stream, the
+    # replay is over and nothing else can come before it
+    produce(s, [_article("marker", "Manila protested China's coast guard law on Tuesday.")])
+    wait_for(lambda: any(d["article_id"] == "marker" for _, _, d in back.events), 60, "the marker's alert")
+    got = [d["alert_id"] for _, _, d in back.events if d["article_id"] != "marker"]
     assert sorted(got) == sorted(missed)  # exactly the missed ones: no repeats, no gaps
     back.close()
 
@@ -70,14 +83,23 @@ def test_filters_filter_and_bad_requests_are_refused(pipeline: Pipeline, worker:
     want_vnm = {e["value"]["event_id"] for e in events
                 if "VNM" in (e["value"]["source"]["country"], (e["value"]["target"] or {}).get("country"))}
     want_consult = {e["value"]["event_id"] for e in events if e["value"]["plover"] == "CONSULT"}
-    time.sleep(3)
+    wait_committed(s, s.topics.candidates)  # every alert of both articles is on the alerts topic
+    alerts = read_until(s, s.topics.alerts, lambda m: True, timeout=3)
     wait_for(lambda: {d["event_id"] for _, _, d in vnm.events} == want_vnm, 30, "VNM events")
     assert want_vnm and len(want_vnm) < len(events)
-    assert {d["event_id"] for _, _, d in consult.events} == want_consult and want_consult
+    wait_for(lambda: {d["event_id"] for _, _, d in consult.events} == want_consult, 30, "CONSULT events")
+    assert want_consult
+    n_high = sum(1 for a in alerts if a["value"]["severity"] == "high")
+    wait_for(lambda: len(high.events) == n_high, 30, "the high alerts")
     assert {d["severity"] for _, _, d in high.events} == {"high"}
-    assert len(high.events) == sum(1 for a in alerts if a["value"]["severity"] == "high")
-    assert [d["id"] for _, _, d in articles.events] == [SEED_ID]  # the French-German one has no JPN actor
-    assert [d["rule_id"] for _, _, d in by_rule.events] == ["defense-equipment-transfer"]
+    wait_for(lambda: [d["rule_id"] for _, _, d in by_rule.events] == ["defense-equipment-transfer"], 30,
+             "the one defense-equipment alert")
+    # the French-German article has no JPN actor: a JPN marker on its partition of the enriched topic comes
+    # after it, so once the marker is on the stream the filter has had its chance to pass it
+    marker = _same_partition("jpn-marker", "other", s.partitions)
+    produce(s, [_article(marker, "Japan protested the coast guard law on Tuesday.")])
+    wait_for(lambda: any(d["id"] == marker for _, _, d in articles.events), 60, "the JPN marker article")
+    assert [d["id"] for _, _, d in articles.events] == [SEED_ID, marker]
     for c in (vnm, high, consult, articles, by_rule):
         c.close()
 

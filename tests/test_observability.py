@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
@@ -125,15 +124,22 @@ def test_every_panel_and_alert_expression_against_real_prometheus(prometheus: tu
         lag = _query(base, "diplowatch_consumer_lag_messages")["data"]["result"]
         return bool(r and v and lag) and float(r[0]["value"][1]) >= 2 and float(v[0]["value"][1]) >= 62
     wait_for(scraped_twice_since_data, 60, "two scrapes after the articles were enriched")
-    time.sleep(3)
 
-    empty = []
-    for title, expr in _panel_exprs():
-        res = _query(base, expr)
-        assert res["status"] == "success", (title, expr, res)
-        if not res["data"]["result"]:
-            empty.append(title)
-    assert not empty, f"panels without data: {empty}"
+    empty: list[str] = []
+
+    def every_panel_has_data() -> bool:
+        empty.clear()
+        for title, expr in _panel_exprs():
+            res = _query(base, expr)
+            assert res["status"] == "success", (title, expr, res)
+            if not res["data"]["result"]:
+                empty.append(title)
+        return not empty
+
+    try:
+        wait_for(every_panel_has_data, 60, "data in every dashboard panel")
+    except AssertionError:
+        raise AssertionError(f"panels without data: {empty}") from None
     for name, expr in _rule_exprs():
         assert _query(base, expr)["status"] == "success", name
     rules = _get(f"{base}/api/v1/rules")

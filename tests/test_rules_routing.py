@@ -10,15 +10,15 @@ import random
 from collections import Counter
 
 import pytest
+from conftest import SHARED
 
 from services.coder.tokens import TokenText, tokenize
 from services.corpus import read_items
 from services.enrich import enrich
 from services.rules import compile_rules, evaluate
 from services.rules.engine import _Doc, _Hits, _holds
-from services.settings import REPO_ROOT
 
-CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "voa_stories.jsonl"
+CORPUS = SHARED / "corpus" / "voa_stories.jsonl"
 
 
 def _condition(rng: random.Random, vocab: list[str], depth: int = 0) -> str:

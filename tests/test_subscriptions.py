@@ -5,11 +5,15 @@ from __future__ import annotations
 import asyncio
 import http.server
 import json
+import os
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+import yaml
 
 from services.models import Alert, Subscription
 from services.notifier.delivery import backoff, payload
@@ -27,8 +31,20 @@ def _sub(**filters: object) -> Subscription:
     return Subscription(id="s", url="https://example.org/h", secret="s" * 16, filters=filters)  # type: ignore[arg-type]
 
 
-def test_the_shipped_example_file_validates() -> None:
-    assert parse_file(REPO_ROOT / "deploy" / "subscriptions.yaml") == []
+def test_the_shipped_example_file_validates_and_so_do_its_commented_entries(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shipped = REPO_ROOT / "deploy" / "subscriptions.yaml"
+    assert parse_file(shipped) == []  # empty by default: compose mounts it, and it must not fail
+    # what a user gets by uncommenting the examples, as the file's header says
+    lines = shipped.read_text().splitlines()
+    uncommented = [ln[1:] if ln.startswith("#  ") else ln.replace("subscriptions: []", "subscriptions:")
+                   for ln in lines if ln.startswith("#  ") or not ln.startswith("#")]
+    (tmp_path / "s.yaml").write_text("\n".join(uncommented) + "\n")
+    monkeypatch.setenv("MARITIME_DESK_SECRET", "m" * 24)
+    monkeypatch.setenv("OPS_SLACK_SECRET", "o" * 24)
+    subs = parse_file(tmp_path / "s.yaml")
+    assert [(x.id, x.format, x.filters.min_severity) for x in subs] == [
+        ("maritime-desk", "json", "medium"), ("ops-slack", "slack", "high")]
 
 
 def test_file_errors_name_the_entry_and_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -212,3 +228,14 @@ def test_a_topic_record_whose_key_is_not_its_id_is_skipped() -> None:
     sub = Subscription(id="desk", url="https://a.example/h", secret="0123456789abcdef")
     book.apply({b"x" * 100_000: sub.model_dump_json().encode(), b"other": sub.model_dump_json().encode()})
     assert book.current == {}
+
+
+def test_subscriptions_cli_refuses_bad_files(tmp_path: Path) -> None:
+    """`diplowatch subscriptions validate` only reads the file: no broker needed."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(yaml.safe_dump({"subscriptions": [{"id": "x", "url": "ftp://example.org", "secret": "short"}]}))
+    out = subprocess.run([sys.executable, "-m", "services.cli", "subscriptions", "validate", str(bad)],
+                         env={**os.environ, "DIPLOWATCH_BOOTSTRAP": "127.0.0.1:1"}, cwd=REPO_ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 1
+    assert "subscriptions[0] (id x)" in out.stderr and "url" in out.stderr and "secret" in out.stderr
