@@ -1,4 +1,4 @@
-"""The `diplowatch` command: offline enrichment, producing, tailing, topics, schemas and the worker."""
+"""The `diplowatch` command: offline enrichment, producing, ingesting feeds, tailing, topics, schemas and the worker."""
 
 from __future__ import annotations
 
@@ -273,6 +273,32 @@ def cmd_subscriptions(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Poll the feeds file and produce new articles to news.raw (services/ingest)."""
+    import asyncio
+    import logging
+
+    from services.ingest.feedfile import FeedFileError, load_feeds
+    from services.ingest.service import run
+    from services.ingest.settings import load_settings
+
+    settings = Settings()
+    cfg = load_settings()
+    try:
+        feeds = load_feeds(Path(args.feeds or cfg.feeds_file))
+    except FeedFileError as exc:
+        print(f"diplowatch ingest: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=args.loglevel.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    port = args.metrics_port if args.metrics_port is not None else cfg.metrics_port
+    if port and not args.once:
+        from prometheus_client import start_http_server
+
+        start_http_server(port, addr=cfg.metrics_host)
+    return asyncio.run(run(settings, cfg, feeds, once=args.once))
+
+
 def cmd_worker(args: argparse.Namespace) -> int:
     os.environ.setdefault("DIPLOWATCH_WEB_PORT", str(args.web_port) if args.web_port else "6066")
     if args.web_port:
@@ -363,6 +389,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schemas", help="write or check the JSON Schemas in schemas/")
     p.add_argument("action", choices=["write", "check"])
     p.set_defaults(func=cmd_schemas)
+    p = sub.add_parser("ingest", help="poll news feeds and produce each new article to news.raw")
+    p.add_argument("--feeds", help="feeds YAML file (default: DIPLOWATCH_INGEST_FEEDS_FILE, deploy/feeds.yaml)")
+    p.add_argument("--once", action="store_true", help="one pass over every feed, a summary table, then exit")
+    p.add_argument("--metrics-port", type=int, default=None, help="/metrics port (default: "
+                   "DIPLOWATCH_INGEST_METRICS_PORT; 0: none)")
+    p.add_argument("--loglevel", default="info")
+    p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("worker", help="run the stream processor (Faust worker)")
     p.add_argument("--web-port", type=int, default=0)
     p.add_argument("--loglevel", default="info")

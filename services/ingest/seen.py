@@ -1,0 +1,129 @@
+"""The seen-set's storage: the in-memory one (tests, one process) and the Kafka topic (every process).
+
+The topic has one partition, so it is one total order of claims that every ingest process reads; a process
+produces an article only when its own claim, read back, is the first of its URL, text or near-identical text
+(dedupe.SeenIndex.apply). The topic is compacted by article id and also deleted by age (`cleanup.policy=
+compact,delete`, `retention.ms` = the TTL): it stays bounded, and a claim stays uncompacted for an hour
+(`min.compaction.lag.ms`), longer than any process takes to read back its own claim.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from kafka.admin import NewTopic
+from kafka.errors import TopicAlreadyExistsError
+
+from services.ingest.dedupe import Claim, SeenIndex, Verdict
+from services.kafka_admin import admin
+from services.settings import Settings
+
+log = logging.getLogger("diplowatch.ingest")
+MIN_COMPACTION_LAG_MS = 3_600_000
+
+
+class SeenStore(Protocol):
+    index: SeenIndex
+
+    async def catch_up(self) -> None:
+        """Apply the claims other processes made since the last call."""
+
+    async def claim(self, claims: list[Claim]) -> list[Verdict]:
+        """Record the claims; the verdict of each as every process will see it."""
+
+
+class MemorySeen:
+    """One process, no Kafka: the claims are applied as made (tests and `bench/`)."""
+
+    def __init__(self, index: SeenIndex) -> None:
+        self.index = index
+
+    async def catch_up(self) -> None:
+        return None
+
+    async def claim(self, claims: list[Claim]) -> list[Verdict]:
+        return [self.index.apply(c) for c in claims]
+
+
+def ensure_seen_topic(settings: Settings, topic: str, ttl_s: float) -> bool:
+    """Create the seen topic if missing (True when created)."""
+    client = admin(settings)
+    try:
+        if topic in set(client.list_topics()):
+            return False
+        configs = {"cleanup.policy": "compact,delete", "retention.ms": str(int(ttl_s * 1000)),
+                   "min.compaction.lag.ms": str(MIN_COMPACTION_LAG_MS)}
+        try:
+            client.create_topics([NewTopic(name=topic, num_partitions=1, replication_factor=settings.replication,
+                                           topic_configs=configs)])
+        except TopicAlreadyExistsError:
+            return False
+        return True
+    finally:
+        client.close()
+
+
+class KafkaSeen:
+    """The seen topic read from its start by every process (no consumer group), and claims written to it."""
+
+    def __init__(self, settings: Settings, topic: str, index: SeenIndex, producer: AIOKafkaProducer) -> None:
+        self.index = index
+        self._producer = producer
+        self._topic = topic
+        self._tp = TopicPartition(topic, 0)
+        self._consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap, group_id=None,
+                                          enable_auto_commit=False, auto_offset_reset="earliest",
+                                          isolation_level="read_committed", client_id="diplowatch-ingest-seen")
+        self._mine: dict[int, Verdict | None] = {}
+
+    async def start(self) -> int:
+        """Read the whole topic (what every process claimed within the TTL); returns the claims read."""
+        await self._consumer.start()
+        self._consumer.assign([self._tp])
+        await self._consumer.seek_to_beginning(self._tp)
+        end = (await self._consumer.end_offsets([self._tp]))[self._tp]
+        return await self._read_until(end)
+
+    async def stop(self) -> None:
+        await self._consumer.stop()
+
+    async def _read_until(self, end: int) -> int:
+        n = 0
+        while await self._consumer.position(self._tp) < end:
+            batch = await self._consumer.getmany(self._tp, timeout_ms=1000)
+            for record in batch.get(self._tp, []):
+                n += 1
+                try:
+                    claim = Claim.decode(record.value or b"")
+                except (ValueError, KeyError, TypeError) as exc:
+                    log.warning("seen topic %s@%d: unreadable claim skipped: %s", self._topic, record.offset, exc)
+                    continue
+                verdict = self.index.apply(claim)
+                if record.offset in self._mine:
+                    self._mine[record.offset] = verdict
+        return n
+
+    async def catch_up(self) -> None:
+        end = (await self._consumer.end_offsets([self._tp]))[self._tp]
+        await self._read_until(end)
+
+    async def claim(self, claims: list[Claim]) -> list[Verdict]:
+        if not claims:
+            return []
+        futures = [await self._producer.send(self._topic, key=c.id.encode(), value=c.encode(), partition=0)
+                   for c in claims]
+        offsets = [(await f).offset for f in futures]
+        for off in offsets:
+            self._mine[off] = None
+        try:
+            await self._read_until(max(offsets) + 1)
+            verdicts = [self._mine[off] for off in offsets]
+        finally:
+            for off in offsets:
+                self._mine.pop(off, None)
+        if any(v is None for v in verdicts):  # a claim compacted away before it was read: not ours to produce
+            log.warning("seen topic %s: %d own claim(s) not read back; treated as duplicates", self._topic,
+                        sum(v is None for v in verdicts))
+        return [v if v is not None else "url" for v in verdicts]
