@@ -1,0 +1,113 @@
+"""Ingest end to end over the real broker: fixture sites -> `diplowatch ingest` -> news.raw -> worker -> events
+and alerts. Every story arrives once although three feeds repeat it; a restarted ingest and two ingest
+processes at once produce no duplicate ("nothing more" is proven by a later marker story that did arrive)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from conftest import SHARED, Pipeline
+from kafka_helpers import read_until
+
+from services.ingest.fixture_server import Fixture, load_stories
+from services.settings import REPO_ROOT
+
+CORPUS = SHARED / "corpus" / "voa_stories.jsonl"
+FIRST_PASS = 10  # the 8 stories and the two odd items kept with their summaries
+
+
+@pytest.fixture
+def fixture() -> Iterator[Fixture]:
+    fx = Fixture(load_stories(CORPUS), slow_seconds=4).start()
+    try:
+        yield fx
+    finally:
+        fx.stop()
+
+
+def _ingest_env(pipeline: Pipeline, fx: Fixture, tmp: Path) -> dict[str, str]:
+    feeds = tmp / "feeds.yaml"
+    feeds.write_text(yaml.safe_dump({"feeds": fx.feeds(interval=1)}))
+    suffix = pipeline.settings.topics.raw.split(".")[0]
+    return {**pipeline.env, "DIPLOWATCH_INGEST_FEEDS_FILE": str(feeds),
+            "DIPLOWATCH_INGEST_TOPIC_SEEN": f"{suffix}.ingest.seen",
+            "DIPLOWATCH_INGEST_ALLOW_NETS": "127.0.0.0/8", "DIPLOWATCH_INGEST_HOST_DELAY_SECONDS": "0.02",
+            "DIPLOWATCH_INGEST_TIMEOUT_SECONDS": "1.5", "DIPLOWATCH_INGEST_MAX_BYTES": "2000000"}
+
+
+def _start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "services.cli", "ingest", "--once"], env=env, cwd=REPO_ROOT,
+                            stdout=subprocess.PIPE, stderr=open(log, "wb"))
+
+
+def _finish(proc: subprocess.Popen[bytes], log: Path) -> str:
+    out, _ = proc.communicate(timeout=180)
+    assert proc.returncode == 0, log.read_text()[-3000:]
+    return out.decode()
+
+
+def _unique(messages: list[dict[str, Any]]) -> None:
+    ids = [m["value"]["id"] for m in messages]
+    titles = [m["value"].get("title") for m in messages]
+    assert len(set(ids)) == len(ids), "an article id was produced twice"
+    assert len(set(titles)) == len(titles), "a story was produced twice under two ids"
+    assert all(m["key"].decode() == m["value"]["id"] for m in messages)
+
+
+def _marker(fx: Fixture) -> dict[str, Any]:
+    extra = load_stories(CORPUS, limit=12)[11]
+    fx.add_story(extra)
+    return extra
+
+
+@pytest.mark.kafka
+def test_ingest_to_events_and_alerts_once_and_a_restart_adds_nothing(pipeline: Pipeline, fixture: Fixture,
+                                                                     tmp_path: Path) -> None:
+    s = pipeline.settings
+    pipeline.start_worker()
+    env = _ingest_env(pipeline, fixture, tmp_path)
+    table = _finish(_start(env, tmp_path / "ingest-1.log"), tmp_path / "ingest-1.log")
+    rows = {line.split()[0]: line.split() for line in table.splitlines()[1:]}
+    assert rows["news-rss"][1] == "ok" and rows["malformed"][1] == "malformed" and rows["slow"][1] == "timeout"
+    assert sum(int(r[4]) for r in rows.values()) == FIRST_PASS  # the "new" column
+    log = (tmp_path / "ingest-1.log").read_text()
+    assert "feed=news-rss outcome=ok" in log and "feed=odd item skipped: no_link" in log  # progress, bad input
+
+    raw = read_until(s, s.topics.raw, lambda m: len(m) >= FIRST_PASS, timeout=60)
+    _unique(raw)
+    titles = {m["value"]["title"] for m in raw}
+    assert {st["title"] for st in fixture.stories} <= titles
+    enriched = read_until(s, s.topics.enriched, lambda m: len(m) >= FIRST_PASS, timeout=120)
+    assert {m["value"]["id"] for m in enriched} == {m["value"]["id"] for m in raw}
+    read_until(s, s.topics.events, lambda m: len(m) >= 20, timeout=60)
+    alerts = read_until(s, s.topics.alerts, lambda m: len(m) >= 1, timeout=60)
+    assert {a["value"]["article_id"] for a in alerts} <= {m["value"]["id"] for m in raw}
+
+    # a restarted ingest (a new process: its memory is the seen topic) with one new story in the news feed
+    marker = _marker(fixture)
+    _finish(_start(env, tmp_path / "ingest-2.log"), tmp_path / "ingest-2.log")
+    raw = read_until(s, s.topics.raw, lambda m: any(x["value"]["title"] == marker["title"] for x in m), timeout=60)
+    assert len(raw) == FIRST_PASS + 1
+    _unique(raw)
+
+
+@pytest.mark.kafka
+def test_two_ingest_processes_at_once_produce_each_story_once(pipeline: Pipeline, fixture: Fixture,
+                                                              tmp_path: Path) -> None:
+    s = pipeline.settings
+    env = _ingest_env(pipeline, fixture, tmp_path)
+    a, b = _start(env, tmp_path / "a.log"), _start(env, tmp_path / "b.log")
+    out_a, out_b = _finish(a, tmp_path / "a.log"), _finish(b, tmp_path / "b.log")
+    news = [int(line.split()[4]) for out in (out_a, out_b) for line in out.splitlines()[1:]]
+    assert sum(news) == FIRST_PASS, (out_a, out_b)
+    marker = _marker(fixture)
+    _finish(_start(env, tmp_path / "c.log"), tmp_path / "c.log")
+    raw = read_until(s, s.topics.raw, lambda m: any(x["value"]["title"] == marker["title"] for x in m), timeout=60)
+    assert len(raw) == FIRST_PASS + 1
+    _unique(raw)
