@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,13 @@ from typing import Any
 import pytest
 import yaml
 from conftest import SHARED, Pipeline
-from kafka_helpers import read_until
+from kafka_helpers import produce, read_until
 
-from services.ingest.fixture_server import Fixture, load_stories
+from services.ingest.canonical import article_id, canonical_url
+from services.ingest.dedupe import Claim
+from services.ingest.fingerprint import content_hash, encode_signature, minhash
+from services.ingest.fixture_server import Fixture, load_stories, paragraphs
+from services.ingest.seen import ensure_seen_topic
 from services.settings import REPO_ROOT
 
 CORPUS = SHARED / "corpus" / "voa_stories.jsonl"
@@ -110,4 +115,30 @@ def test_two_ingest_processes_at_once_produce_each_story_once(pipeline: Pipeline
     _finish(_start(env, tmp_path / "c.log"), tmp_path / "c.log")
     raw = read_until(s, s.topics.raw, lambda m: any(x["value"]["title"] == marker["title"] for x in m), timeout=60)
     assert len(raw) == FIRST_PASS + 1
+    _unique(raw)
+
+
+@pytest.mark.kafka
+def test_a_claim_left_by_a_dead_process_is_taken_over_after_the_lease(pipeline: Pipeline, fixture: Fixture,
+                                                                      tmp_path: Path) -> None:
+    """A process that claimed story 0 and died before producing it (no `done`, the claim older than the lease)
+    loses it; a live claim of story 1 (within the lease: its process is producing it) is respected."""
+    s = pipeline.settings
+    env = {**_ingest_env(pipeline, fixture, tmp_path), "DIPLOWATCH_INGEST_CLAIM_LEASE_SECONDS": "60"}
+    now = time.time()
+    claims = []
+    for story, at in ((fixture.stories[0], now - 600), (fixture.stories[1], now - 5)):
+        text = "\n".join(paragraphs(story["text"]))
+        claims.append(Claim(id=article_id(canonical_url(fixture.story_url(story))), content=content_hash(text),
+                            signature=encode_signature(minhash(text, 128)), owner="dead", at=at))
+    ensure_seen_topic(s, env["DIPLOWATCH_INGEST_TOPIC_SEEN"], 86_400)
+    produce(s, [(c.id.encode(), c.encode()) for c in claims], topic=env["DIPLOWATCH_INGEST_TOPIC_SEEN"])
+
+    _finish(_start(env, tmp_path / "ingest-1.log"), tmp_path / "ingest-1.log")
+    marker = _marker(fixture)
+    _finish(_start(env, tmp_path / "ingest-2.log"), tmp_path / "ingest-2.log")
+    raw = read_until(s, s.topics.raw, lambda m: any(x["value"]["title"] == marker["title"] for x in m), timeout=60)
+    titles = [m["value"]["title"] for m in raw]
+    assert fixture.stories[0]["title"] in titles and fixture.stories[1]["title"] not in titles
+    assert len(raw) == FIRST_PASS - 1 + 1
     _unique(raw)

@@ -84,7 +84,28 @@ def test_the_first_claim_in_log_order_wins_and_every_reader_agrees(stories: list
     first, again = SeenIndex(3600, 0.5, 64), SeenIndex(3600, 0.5, 64)  # two processes reading one topic
     verdicts = [first.apply(c) for c in log]
     assert [again.apply(c) for c in log] == verdicts == ["new", "url", "content", "near", "new"]
-    assert again.has_url("u2") and again.classify("u9", content_hash(text), minhash(text, 64)) == "content"
+    assert again.has_url("u2", 100.5)
+    assert again.classify("u9", content_hash(text), minhash(text, 64), 100.5) == "content"
+
+
+def test_a_claim_never_marked_done_is_taken_over_after_the_lease(stories: list[dict[str, str]]) -> None:
+    """A process that died between its claim and producing: after the lease the next claim wins; a claim
+    marked done holds for the whole ttl."""
+    text, other = stories[0]["text"], stories[1]["text"]
+    index = SeenIndex(ttl=3600, threshold=0.5, num_perm=64, lease=60)
+    dead = _claim("u1", text, "dead", 100.0)
+    assert index.apply(dead) == "new"
+    assert index.apply(_claim("u2", text, "b", 150.0)) == "content"  # within the lease
+    assert index.has_url("u1", 159.0) and not index.has_url("u1", 161.0)
+    taker = _claim("u1", text, "b", 200.0)
+    assert index.apply(taker) == "new"
+    assert index.apply(taker.done()) is None
+    assert index.apply(_claim("u1", text, "c", 3000.0)) == "url"  # done: no lease any more
+    assert index.apply(_claim("u4", text, "c", 3001.0)) == "content"
+    kept = _claim("u5", other, "a", 3002.0)
+    assert index.apply(kept) == "new" and index.apply(kept.done()) is None
+    assert index.apply(_claim("u6", other, "b", 3500.0)) == "content"
+    assert Claim.decode(kept.done().encode()) == kept.done()
 
 
 def test_entries_expire_on_the_claims_clock(stories: list[dict[str, str]]) -> None:

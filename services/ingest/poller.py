@@ -145,13 +145,18 @@ class Ingest:
                 candidates.append(cand)
         async with self._claiming:
             verdicts = await self.seen.claim([c.claim for c in candidates])
-            for cand, verdict in zip(candidates, verdicts, strict=True):
-                if verdict == "new":
-                    await self.send(cand.item)
-                    report.new += 1
-                    metrics.ITEMS_NEW.labels(feed=feed.name).inc()
-                else:
-                    self._duplicate(feed, report, verdict)
+            produced = []
+            try:
+                for cand, verdict in zip(candidates, verdicts, strict=True):
+                    if verdict == "new":
+                        await self.send(cand.item)
+                        produced.append(cand.claim)
+                        report.new += 1
+                        metrics.ITEMS_NEW.labels(feed=feed.name).inc()
+                    else:
+                        self._duplicate(feed, report, verdict)
+            finally:  # what was produced is done even if a later send failed; the rest is taken after the lease
+                await self.seen.done(produced)
 
     def _duplicate(self, feed: FeedConfig, report: Report, kind: str) -> None:
         report.duplicates[kind] += 1
@@ -172,7 +177,7 @@ class Ingest:
             self._skip(feed, report, "bad_link", f"{entry.link!r}: {exc}")
             return None
         aid = article_id(url)
-        if self.seen.index.has_url(aid):  # the cheap check first: no page fetch for a link already claimed
+        if self.seen.index.has_url(aid, time.time()):  # the cheap check first: no page fetch for a link already claimed
             self._duplicate(feed, report, "url")
             return None
         if self._skipped.get(aid, 0.0) > time.monotonic():  # skipped before (language, empty): not fetched again
@@ -191,7 +196,7 @@ class Ingest:
         metrics.EXTRACTIONS.labels(feed=feed.name, outcome=outcome or "feed").inc()
         text_hash = content_hash(item.body)
         signature = minhash(item.body, self.cfg.num_perm)
-        verdict = self.seen.index.classify(aid, text_hash, signature)
+        verdict = self.seen.index.classify(aid, text_hash, signature, time.time())
         if verdict != "new":
             self._duplicate(feed, report, verdict)
             return None

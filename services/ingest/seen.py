@@ -2,9 +2,10 @@
 
 The topic has one partition, so it is one total order of claims that every ingest process reads; a process
 produces an article only when its own claim, read back, is the first of its URL, text or near-identical text
-(dedupe.SeenIndex.apply). The topic is compacted by article id and also deleted by age (`cleanup.policy=
-compact,delete`, `retention.ms` = the TTL): it stays bounded, and a claim stays uncompacted for an hour
-(`min.compaction.lag.ms`), longer than any process takes to read back its own claim.
+(dedupe.SeenIndex.apply), then writes a `done` record. The topic is bounded by age (`retention.ms` = the TTL)
+and deliberately not compacted: compaction keeps the newest record per key, so a losing claim written after
+the winner's would replace it, and a process reading the topic from the start would replay another order
+and reach other verdicts than the processes that were running.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from services.kafka_admin import admin
 from services.settings import Settings
 
 log = logging.getLogger("diplowatch.ingest")
-MIN_COMPACTION_LAG_MS = 3_600_000
 
 
 class SeenStore(Protocol):
@@ -32,6 +32,9 @@ class SeenStore(Protocol):
 
     async def claim(self, claims: list[Claim]) -> list[Verdict]:
         """Record the claims; the verdict of each as every process will see it."""
+
+    async def done(self, claims: list[Claim]) -> None:
+        """Record that these won claims were produced (the lease no longer applies)."""
 
 
 class MemorySeen:
@@ -44,17 +47,20 @@ class MemorySeen:
         return None
 
     async def claim(self, claims: list[Claim]) -> list[Verdict]:
-        return [self.index.apply(c) for c in claims]
+        return [self.index.apply(c) or "url" for c in claims]
+
+    async def done(self, claims: list[Claim]) -> None:
+        for c in claims:
+            self.index.apply(c.done())
 
 
 def ensure_seen_topic(settings: Settings, topic: str, ttl_s: float) -> bool:
-    """Create the seen topic if missing (True when created)."""
+    """Create the seen topic if missing (True when created): one partition, deleted by age, not compacted."""
     client = admin(settings)
     try:
         if topic in set(client.list_topics()):
             return False
-        configs = {"cleanup.policy": "compact,delete", "retention.ms": str(int(ttl_s * 1000)),
-                   "min.compaction.lag.ms": str(MIN_COMPACTION_LAG_MS)}
+        configs = {"cleanup.policy": "delete", "retention.ms": str(int(ttl_s * 1000))}
         try:
             client.create_topics([NewTopic(name=topic, num_partitions=1, replication_factor=settings.replication,
                                            topic_configs=configs)])
@@ -101,7 +107,7 @@ class KafkaSeen:
                     log.warning("seen topic %s@%d: unreadable claim skipped: %s", self._topic, record.offset, exc)
                     continue
                 verdict = self.index.apply(claim)
-                if record.offset in self._mine:
+                if record.offset in self._mine and verdict is not None:
                     self._mine[record.offset] = verdict
         return n
 
@@ -123,7 +129,13 @@ class KafkaSeen:
         finally:
             for off in offsets:
                 self._mine.pop(off, None)
-        if any(v is None for v in verdicts):  # a claim compacted away before it was read: not ours to produce
+        if any(v is None for v in verdicts):  # a claim deleted before it was read back: not ours to produce
             log.warning("seen topic %s: %d own claim(s) not read back; treated as duplicates", self._topic,
                         sum(v is None for v in verdicts))
         return [v if v is not None else "url" for v in verdicts]
+
+    async def done(self, claims: list[Claim]) -> None:
+        futures = [await self._producer.send(self._topic, key=c.id.encode(), value=c.done().encode(), partition=0)
+                   for c in claims]
+        for f in futures:
+            await f

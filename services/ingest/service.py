@@ -43,7 +43,7 @@ async def run(settings: Settings, cfg: IngestSettings, feeds: list[FeedConfig], 
                                 linger_ms=5, max_request_size=max(settings.max_message_bytes * 4, 1_048_576),
                                 client_id=f"diplowatch-ingest-{owner}")
     await producer.start()
-    index = SeenIndex(cfg.seen_ttl_seconds, cfg.near_threshold, cfg.num_perm)
+    index = SeenIndex(cfg.seen_ttl_seconds, cfg.near_threshold, cfg.num_perm, cfg.claim_lease_seconds)
     seen = KafkaSeen(settings, cfg.topic_seen, index, producer)
     fetcher = Fetcher(allow=cfg.networks, user_agent=cfg.user_agent, timeout=cfg.timeout_seconds,
                       max_bytes=cfg.max_bytes, max_redirects=cfg.max_redirects, host_delay=cfg.host_delay_seconds)

@@ -25,6 +25,8 @@ class IngestSettings(BaseSettings):
                             description="compacted topic of claimed articles: the shared seen-set")
     seen_ttl_seconds: float = Field(default=14 * 86_400, ge=60, le=400 * 86_400,
                                     description="how long a seen URL or text is remembered (topic and memory)")
+    claim_lease_seconds: float = Field(default=600, gt=0, le=86_400,
+                                       description="a claim not marked done this long after was abandoned")
     near_threshold: float = Field(default=0.5, gt=0, lt=1,
                                   description="estimated Jaccard of 5-word shingles from which texts are one story")
     num_perm: int = Field(default=128, ge=16, le=512, description="MinHash permutations")
