@@ -96,7 +96,7 @@ def cmd_produce(args: argparse.Namespace) -> int:
 
 
 def summary(doc: object) -> str:
-    """One readable line for an alert, an event, an enriched article or a dead letter."""
+    """One readable line for an alert, an event, an enriched article, a dead letter or an input article."""
     if not isinstance(doc, dict):
         return str(doc)
     if "rule_id" in doc:
@@ -108,6 +108,9 @@ def summary(doc: object) -> str:
         return f"{doc['reason']:18s} {doc['topic']}[{doc['partition']}]@{doc['offset']}: {doc['detail'][:80]}"
     if "events" in doc:
         return f"{doc['id']}: {len(doc['events'])} events, {len(doc.get('alerts', []))} alerts"
+    if "body" in doc and "id" in doc:  # a NewsItem; body_from is set by the ingest service
+        return (f"{str(doc['id'])[:16]:16s} {doc.get('body_from') or '-':7s} {str(doc.get('source') or '-')[:16]:16s} "
+                f"{str(doc.get('title') or '')[:80]}")
     return orjson.dumps(doc).decode()
 
 
@@ -291,6 +294,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 2
     logging.basicConfig(level=args.loglevel.upper(), stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    for noisy in ("kafka", "aiokafka", "httpx", "httpcore", "trafilatura"):  # the progress lines stay readable
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
     port = args.metrics_port if args.metrics_port is not None else cfg.metrics_port
     if port and not args.once:
         from prometheus_client import start_http_server
