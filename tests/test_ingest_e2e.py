@@ -47,8 +47,9 @@ def _ingest_env(pipeline: Pipeline, fx: Fixture, tmp: Path) -> dict[str, str]:
 
 
 def _start(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "services.cli", "ingest", "--once"], env=env, cwd=REPO_ROOT,
-                            stdout=subprocess.PIPE, stderr=open(log, "wb"))
+    with open(log, "wb") as fh:  # the child keeps its own descriptor
+        return subprocess.Popen([sys.executable, "-m", "services.cli", "ingest", "--once"], env=env, cwd=REPO_ROOT,
+                                stdout=subprocess.PIPE, stderr=fh)
 
 
 def _finish(proc: subprocess.Popen[bytes], log: Path) -> str:

@@ -43,7 +43,7 @@ def _duplicates() -> float:
 
 
 class Run:
-    def __init__(self, fx: Fixture, allow: str = "127.0.0.0/8", **feeds_kw: float) -> None:
+    def __init__(self, fx: Fixture, allow: str = "127.0.0.0/8") -> None:
         self.cfg = IngestSettings(allow_nets=allow, host_delay_seconds=0.02, timeout_seconds=1.5, max_bytes=2_000_000)
         self.feeds = [FeedConfig(**f) for f in fx.feeds(1)]
         self.items: list[NewsItem] = []

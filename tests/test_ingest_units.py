@@ -115,6 +115,8 @@ def test_entries_expire_on_the_claims_clock(stories: list[dict[str, str]]) -> No
     assert index.apply(_claim("u2", stories[1]["text"], "a", 1061.0)) == "new"  # u1's first claim expired
     assert index.apply(_claim("u1", stories[0]["text"], "a", 1120.0)) == "new"  # and then the second
     assert len(index) == 2
+    assert index.expire_idle(1061.0 + 60 + 300 - 1) == 0 and index.expire_idle(1120.0 + 60 + 300 + 1) == 2
+    assert len(index) == 0
 
 
 def test_feed_parsing_rss_atom_json_and_bad_documents(stories: list[dict[str, object]]) -> None:

@@ -22,7 +22,7 @@ from datasketch import MinHash, MinHashLSH
 from services.ingest.fingerprint import SCHEME, decode_signature
 
 Verdict = Literal["new", "url", "content", "near"]
-DUPLICATE_KINDS: tuple[Verdict, ...] = ("url", "content", "near")
+CLOCK_SKEW = 300.0  # seconds the ingest hosts' clocks may differ; wall-clock expiry stays this far behind
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,11 @@ class SeenIndex:
             if self._texts.get(w.content) == article_id:
                 del self._texts[w.content]
             self._lsh.remove(article_id)
+
+    def expire_idle(self, wall_clock: float) -> int:
+        """Expiry between claims (the memory is bounded even when no claim arrives), kept CLOCK_SKEW behind
+        so it forgets nothing a claim from a host with a slower clock would still find."""
+        return self.expire(wall_clock - CLOCK_SKEW)
 
     def expire(self, now: float) -> int:
         """Forget claims older than ttl before `now`; returns how many went."""

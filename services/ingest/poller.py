@@ -131,6 +131,7 @@ class Ingest:
         state.etag, state.last_modified = resp.etag, resp.last_modified
         async with self._claiming:
             await self.seen.catch_up()
+            self.seen.index.expire_idle(time.time())
         candidates: list[_Candidate] = []
         for entry in entries:
             report.seen += 1
