@@ -5,8 +5,9 @@ Near duplicates are made from each VOA story as the fixture server makes them (f
 harder (the first two rewritten, the last one cut, both); the distinct pairs are every pair of different
 stories. For each threshold: the share of near duplicates caught (MinHash estimate >= threshold) and of
 distinct pairs wrongly merged. Extraction: each story served as an article page (services/ingest/
-fixture_server.py) and as its AMP copy, extracted by trafilatura; the share of the story's sentences found
-in the extracted text.
+fixture_server.py) as a clean page and as a cluttered one (share bars, ads and related links between the
+paragraphs, comments), extracted by trafilatura: the share of the story's sentences found in the extracted
+text, and how often the extracted text has the story's exact fingerprint.
 
     python bench/ingest_quality.py [--corpus ../shared/corpus/voa_stories.jsonl] [--num-perm 128]
 """
@@ -68,15 +69,15 @@ def main() -> None:
         print(f"{t:9.2f}  {caught}  {sum(d >= t for d in distinct):>8d} of {len(distinct)}")
 
     print("\nextraction (trafilatura) of the fixture pages: share of the story's sentences recovered")
-    for label, lang_page in (("article page", "a"), ("AMP copy", "amp")):
+    for label, cluttered in (("clean page", False), ("cluttered page", True)):
         shares, exact = [], 0
         for s in stories:
-            page = extract_page(page_html(s), f"http://127.0.0.1/{lang_page}/{s['id']}.html")
+            page = extract_page(page_html(s, cluttered=cluttered), f"http://127.0.0.1/a/{s['id']}.html")
             got = " ".join(words(page.text))
             sentences = [" ".join(words(x)) for p in paragraphs(s["text"], per=1) for x in [p] if words(x)]
             shares.append(sum(x in got for x in sentences) / max(1, len(sentences)))
             exact += content_hash(page.text) == content_hash(s["text"])
-        print(f"  {label:13s} mean {statistics.mean(shares):.3f}  min {min(shares):.3f}  "
+        print(f"  {label:14s} mean {statistics.mean(shares):.3f}  min {min(shares):.3f}  "
               f"all sentences {sum(x == 1.0 for x in shares)}/{len(shares)}  same exact fingerprint {exact}/"
               f"{len(stories)}")
 

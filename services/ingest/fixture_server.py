@@ -4,10 +4,11 @@ the shared VOA corpus (public domain; nothing is copied into the repository), pl
     python -m services.ingest.fixture_server --port 8700 --feeds-out /tmp/fixture-feeds.yaml
 
 Four sites on consecutive ports: `news` (RSS 2.0 with ETag and Last-Modified, full-text and summary-only
-items, a robots.txt forbidding /private/), `wire` (Atom and JSON Feed repeating news stories: one under a
-utm_ link, one AMP copy, one with an edited first paragraph, one story of its own), `broken` (malformed XML, an
-HTML page as feed, HTTP 500, a redirect loop, items without a link or with a 10 MB, a French or a missing
-page) and `slow` (answers after `slow_seconds`).
+items, article pages with share bars, ads, related links and comments, a robots.txt forbidding /private/),
+`wire` (Atom and JSON Feed repeating news stories: one under a utm_ link, one AMP copy, one with an edited
+first paragraph, one story of its own), `broken` (malformed XML, an HTML page as feed, HTTP 500, a redirect
+loop, items without a link or with a 10 MB, a French or a missing page) and `slow` (answers after
+`slow_seconds`).
 """
 
 from __future__ import annotations
@@ -72,8 +73,21 @@ def iso(published: str) -> str:
     return published[:10] + "T" + published[11:19] + "Z"
 
 
-def page_html(story: dict[str, Any], lang: str = "en", body: str | None = None, dated: bool = True) -> bytes:
-    paras = "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs(body if body is not None else story["text"]))
+CLUTTER = ('<div class="share">Share on X | Facebook | Email</div>', '<div class="ad">Advertisement</div>',
+           '<ul class="related"><li><a href="/x">Related: markets fall</a></li><li><a href="/y">Related: '
+           "weather</a></li></ul>")
+
+
+def page_html(story: dict[str, Any], lang: str = "en", body: str | None = None, dated: bool = True,
+              cluttered: bool = False) -> bytes:
+    """The story as an article page; `cluttered`: share bars, ads and related links between the paragraphs
+    and a comment section, as news sites have (bench/ingest_quality.py)."""
+    parts = [f"<p>{html.escape(p)}</p>" for p in paragraphs(body if body is not None else story["text"])]
+    if cluttered:
+        parts = [p + CLUTTER[i % len(CLUTTER)] if i % 2 else p for i, p in enumerate(parts)]
+        parts.append('<section class="comments"><h3>Comments</h3><p>Great article, thanks for sharing this with '
+                     "us all.</p><p>I disagree with the premise of this piece entirely.</p></section>")
+    paras = "".join(parts)
     meta = (f'<meta property="article:published_time" content="{iso(story["published"])}">'
             if dated and story.get("published") else "")
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(story["title"])}'
@@ -248,8 +262,8 @@ class Fixture:
                              "Last-Modified": "Sat, 15 Mar 2025 00:00:00 GMT"}, self.news_feed()
             if m and m.group(2) in s:
                 story = s[m.group(2)]
-                return 200, {"Content-Type": "text/html; charset=utf-8"}, page_html(
-                    story, dated=story is not self.stories[5])
+                return 200, {"Content-Type": "text/html; charset=utf-8"}, page_html(  # AMP copies are plain
+                    story, dated=story is not self.stories[5], cluttered=m.group(1) != "amp")
         if site == "wire":
             if path == "/atom.xml":
                 return 200, {"Content-Type": "application/atom+xml"}, atom("Fixture Wire", self.base["wire"],
