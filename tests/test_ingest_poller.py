@@ -133,3 +133,33 @@ def test_loopback_is_refused_unless_allowed(fixture: Fixture) -> None:
     run = Run(fixture, allow="")
     (reports,) = asyncio.run(run.passes(1))
     assert {r.outcome for r in reports} == {"refused"} and not run.items
+
+
+def test_a_broker_failure_is_an_outcome_of_the_poll_not_a_crash(fixture: Fixture) -> None:
+    from aiokafka.errors import KafkaConnectionError
+
+    from services.ingest.dedupe import Claim, Verdict
+
+    class DownSeen(MemorySeen):
+        async def claim(self, claims: list[Claim]) -> list[Verdict]:
+            raise KafkaConnectionError("broker unreachable")
+
+    cfg = IngestSettings(allow_nets="127.0.0.0/8", host_delay_seconds=0.02, timeout_seconds=1.5)
+    feeds = [FeedConfig(**f) for f in fixture.feeds(1) if f["name"] in ("news-rss", "malformed")]
+    sent: list[NewsItem] = []
+
+    async def one_pass() -> list[Report]:
+        fetcher = Fetcher(allow=cfg.networks, user_agent=cfg.user_agent, timeout=cfg.timeout_seconds,
+                          max_bytes=cfg.max_bytes, max_redirects=cfg.max_redirects, host_delay=cfg.host_delay_seconds)
+
+        async def send(item: NewsItem) -> None:
+            sent.append(item)
+
+        try:
+            seen = DownSeen(SeenIndex(cfg.seen_ttl_seconds, cfg.near_threshold, cfg.num_perm))
+            return await Ingest(cfg, feeds, fetcher, seen, send, "t").run_once()
+        finally:
+            await fetcher.close()
+
+    reports = {r.feed: r.outcome for r in asyncio.run(one_pass())}
+    assert reports == {"news-rss": "kafka_error", "malformed": "malformed"} and not sent

@@ -10,7 +10,7 @@ from prometheus_client import Counter, Gauge, Histogram
 
 POLLS = Counter("diplowatch_ingest_polls_total",
                 "Feed polls by outcome: ok, not_modified, or the failure (timeout, http_error, malformed, "
-                "not_a_feed, too_large, redirect_loop, refused, connection_error, invalid_url).",
+                "not_a_feed, too_large, redirect_loop, refused, connection_error, invalid_url, kafka_error).",
                 ["feed", "outcome"])
 ITEMS_SEEN = Counter("diplowatch_ingest_items_seen_total", "Feed items read.", ["feed"])
 ITEMS_NEW = Counter("diplowatch_ingest_items_new_total", "Articles produced to the raw topic.", ["feed"])

@@ -15,6 +15,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from aiokafka.errors import KafkaError
+
 from services.ingest import metrics
 from services.ingest.article import build_item, needs_page
 from services.ingest.canonical import NotAnArticleURL, article_id, canonical_url
@@ -104,6 +106,10 @@ class Ingest:
             report.outcome = exc.reason
             report.errors += 1
             log.warning("feed=%s poll failed: %s: %s", feed.name, exc.reason, exc.detail)
+        except KafkaError as exc:  # broker unreachable: claims not produced are taken over after the lease
+            report.outcome = "kafka_error"
+            report.errors += 1
+            log.warning("feed=%s poll failed: kafka_error: %s: %s", feed.name, type(exc).__name__, exc)
         except Exception as exc:  # a bug must not stop the other feeds; said loudly
             report.outcome = "internal_error"
             report.errors += 1

@@ -10,7 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from services import __version__
 from services.notifier.outbound import IPNetwork, allowed_networks
-from services.settings import SettingError
+from services.settings import REPO_ROOT, SettingError
 
 PREFIX = "DIPLOWATCH_INGEST_"
 
@@ -20,7 +20,8 @@ class IngestSettings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix=PREFIX, frozen=True, extra="ignore")
 
-    feeds_file: str = Field(default="deploy/feeds.yaml", description="the YAML list of feeds (--feeds overrides)")
+    feeds_file: str = Field(default=str(REPO_ROOT / "deploy" / "feeds.yaml"),
+                            description="the YAML list of feeds (--feeds overrides)")
     topic_seen: str = Field(default="ingest.seen", min_length=1,
                             description="compacted topic of claimed articles: the shared seen-set")
     seen_ttl_seconds: float = Field(default=14 * 86_400, ge=60, le=400 * 86_400,
