@@ -7,6 +7,7 @@ the address guard refuses loopback unless allowed."""
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -163,3 +164,29 @@ def test_a_broker_failure_is_an_outcome_of_the_poll_not_a_crash(fixture: Fixture
 
     reports = {r.feed: r.outcome for r in asyncio.run(one_pass())}
     assert reports == {"news-rss": "kafka_error", "malformed": "malformed"} and not sent
+
+
+def test_one_request_at_a_time_per_host_with_the_least_delay_between(fixture: Fixture) -> None:
+    """Six feeds on one host, polled concurrently: their requests (feeds, robots.txt, pages, redirects, the
+    10 MB page) reach the host one at a time, each at least the host delay after the previous one ended."""
+    delay = 0.25
+    cfg = IngestSettings(allow_nets="127.0.0.0/8", host_delay_seconds=delay, timeout_seconds=3)
+    feeds = [FeedConfig(**f) for f in fixture.feeds(1) if f["url"].startswith(fixture.base["broken"])]
+
+    async def one_pass() -> None:
+        fetcher = Fetcher(allow=cfg.networks, user_agent=cfg.user_agent, timeout=cfg.timeout_seconds,
+                          max_bytes=cfg.max_bytes, max_redirects=cfg.max_redirects, host_delay=cfg.host_delay_seconds)
+
+        async def send(item: NewsItem) -> None:
+            return None
+
+        try:
+            seen = MemorySeen(SeenIndex(cfg.seen_ttl_seconds, cfg.near_threshold, cfg.num_perm))
+            await Ingest(cfg, feeds, fetcher, seen, send, "t").run_once()
+        finally:
+            await fetcher.close()
+
+    asyncio.run(one_pass())
+    starts = fixture.starts["broken"]
+    assert len(starts) >= 10 and fixture.max_inflight["broken"] == 1
+    assert min(b - a for a, b in itertools.pairwise(starts)) >= delay * 0.95

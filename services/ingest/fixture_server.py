@@ -147,6 +147,9 @@ class Fixture:
         self.port = port
         self.slow_seconds = slow_seconds
         self.requests: Counter[tuple[str, str, int]] = Counter()  # (site, path, status)
+        self.starts: dict[str, list[float]] = {s: [] for s in self.SITES}  # when each request arrived
+        self.inflight: Counter[str] = Counter()
+        self.max_inflight: Counter[str] = Counter()  # the most requests one site served at once
         self._lock = threading.Lock()
         self._servers: dict[str, ThreadingHTTPServer] = {}
         self.base: dict[str, str] = {}
@@ -223,6 +226,16 @@ class Fixture:
                 feed("slow", f"{s}/rss.xml")]
 
     # --- serving --------------------------------------------------------------------------------------------
+    def begin(self, site: str) -> None:
+        with self._lock:
+            self.starts[site].append(time.monotonic())
+            self.inflight[site] += 1
+            self.max_inflight[site] = max(self.max_inflight[site], self.inflight[site])
+
+    def end(self, site: str) -> None:
+        with self._lock:
+            self.inflight[site] -= 1
+
     def count(self, site: str, path: str, status: int) -> None:
         with self._lock:
             self.requests[(site, path, status)] += 1
@@ -300,6 +313,13 @@ class Fixture:
 def _handler(fixture: Fixture, site: str) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            fixture.begin(site)
+            try:
+                self._get()
+            finally:
+                fixture.end(site)
+
+        def _get(self) -> None:
             path = self.path.split("?")[0].split("#")[0]
             status, headers, body = fixture.answer(site, path, self.headers)
             fixture.count(site, path, status)
