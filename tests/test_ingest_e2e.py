@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SHARED, Pipeline
+from conftest import SHARED, Pipeline, wait_for
 from kafka_helpers import produce, read_until
 
 from services.ingest.canonical import article_id, canonical_url
@@ -143,3 +143,44 @@ def test_a_claim_left_by_a_dead_process_is_taken_over_after_the_lease(pipeline: 
     assert fixture.stories[0]["title"] in titles and fixture.stories[1]["title"] not in titles
     assert len(raw) == FIRST_PASS - 1 + 1
     _unique(raw)
+
+
+def _share(log: Path) -> set[str] | None:
+    """The feeds a long-running process was last assigned, from its log."""
+    lines = [line for line in log.read_text().splitlines() if "assigned feeds: " in line]
+    if not lines:
+        return None
+    names = lines[-1].split("assigned feeds: ", 1)[1].split(" (", 1)[0]
+    return set() if names == "-" else set(names.split(","))
+
+
+@pytest.mark.kafka
+def test_two_long_running_processes_share_the_feeds_out_through_the_group(pipeline: Pipeline, fixture: Fixture,
+                                                                         tmp_path: Path) -> None:
+    s = pipeline.settings
+    env = {**_ingest_env(pipeline, fixture, tmp_path), "DIPLOWATCH_INGEST_METRICS_PORT": "0",
+           "DIPLOWATCH_INGEST_BACKOFF_MAX_SECONDS": "2",
+           "DIPLOWATCH_INGEST_GROUP": f"{s.topics.raw}.ingest",
+           "DIPLOWATCH_INGEST_TOPIC_FEEDS": f"{s.topics.raw}.feeds"}
+    names = {f["name"] for f in fixture.feeds()}
+    logs = [tmp_path / "p0.log", tmp_path / "p1.log"]
+    procs = []
+    for log in logs:
+        with open(log, "wb") as fh:
+            procs.append(subprocess.Popen([sys.executable, "-m", "services.cli", "ingest"], env=env, cwd=REPO_ROOT,
+                                          stdout=fh, stderr=subprocess.STDOUT))
+    try:
+        def shared_out() -> bool:
+            a, b = _share(logs[0]), _share(logs[1])
+            return a is not None and b is not None and not a & b and a | b == names
+        wait_for(shared_out, 90, "the group to share the feeds out between the two processes")
+        marker = _marker(fixture)
+        raw = read_until(s, s.topics.raw, lambda m: any(x["value"]["title"] == marker["title"] for x in m),
+                         timeout=90)
+        assert len(raw) == FIRST_PASS + 1
+        _unique(raw)
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait(timeout=30)
+    assert all(p.returncode == 0 for p in procs), [log.read_text()[-2000:] for log in logs]

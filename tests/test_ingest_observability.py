@@ -28,7 +28,8 @@ def ingest_and_prometheus(pipeline: Pipeline, tmp_path: Path) -> Iterator[tuple[
     env = {**pipeline.env, "DIPLOWATCH_INGEST_TOPIC_SEEN": f"{suffix}.ingest.seen",
            "DIPLOWATCH_INGEST_ALLOW_NETS": "127.0.0.0/8", "DIPLOWATCH_INGEST_HOST_DELAY_SECONDS": "0.02",
            "DIPLOWATCH_INGEST_TIMEOUT_SECONDS": "1.5", "DIPLOWATCH_INGEST_MAX_BYTES": "2000000",
-           "DIPLOWATCH_INGEST_BACKOFF_MAX_SECONDS": "2", "DIPLOWATCH_INGEST_METRICS_PORT": str(metrics_port)}
+           "DIPLOWATCH_INGEST_BACKOFF_MAX_SECONDS": "2", "DIPLOWATCH_INGEST_METRICS_PORT": str(metrics_port),
+           "DIPLOWATCH_INGEST_GROUP": f"{suffix}.ingest", "DIPLOWATCH_INGEST_TOPIC_FEEDS": f"{suffix}.ingest.feeds"}
     ingest_log = open(tmp_path / "ingest.log", "wb")  # noqa: SIM115 - the process writes to it for its life
     ingest = subprocess.Popen([sys.executable, "-m", "services.cli", "ingest", "--feeds", str(feeds)], env=env,
                               cwd=REPO_ROOT, stdout=ingest_log, stderr=subprocess.STDOUT)

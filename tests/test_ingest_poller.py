@@ -190,3 +190,27 @@ def test_one_request_at_a_time_per_host_with_the_least_delay_between(fixture: Fi
     starts = fixture.starts["broken"]
     assert len(starts) >= 10 and fixture.max_inflight["broken"] == 1
     assert min(b - a for a, b in itertools.pairwise(starts)) >= delay * 0.95
+
+
+def test_feed_gauges_exist_only_for_the_feeds_this_process_polls(fixture: Fixture) -> None:
+    """A feed another process of the group polls must not look stale here (DiplowatchIngestFeedStale)."""
+    from services.ingest.assignment import feed_partition
+
+    assert [feed_partition(n, 12) for n in ("news-rss", "wire-atom", "slow")] == [2, 7, 1]  # stable across runs
+    cfg = IngestSettings(allow_nets="127.0.0.0/8")
+    feeds = [FeedConfig(name=n, url=f"{fixture.base['news']}/{n}.xml") for n in ("gauge-a", "gauge-b")]
+    seen = MemorySeen(SeenIndex(cfg.seen_ttl_seconds, cfg.near_threshold, cfg.num_perm))
+
+    async def send(item: NewsItem) -> None:
+        return None
+
+    ingest = Ingest(cfg, feeds, None, seen, send, "t", owns=lambda name: False)  # type: ignore[arg-type]
+
+    def exported() -> set[str]:
+        return {n for n in ("gauge-a", "gauge-b")
+                if _metric("diplowatch_ingest_feed_last_success_timestamp_seconds", feed=n)}
+    assert exported() == set()
+    ingest.set_owned({"gauge-a"})
+    assert exported() == {"gauge-a"}
+    ingest.set_owned({"gauge-b"})
+    assert exported() == {"gauge-b"}

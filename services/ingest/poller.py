@@ -7,6 +7,7 @@ A failure of one feed or one item is logged with the feed and the reason, counte
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import time
@@ -76,7 +77,8 @@ class Ingest:
     """Every feed of the file in one process; `send` produces a NewsItem to the raw topic."""
 
     def __init__(self, cfg: IngestSettings, feeds: list[FeedConfig], fetcher: Fetcher, seen: SeenStore,
-                 send: Send, owner: str) -> None:
+                 send: Send, owner: str, owns: Callable[[str], bool] | None = None) -> None:
+        """`owns(feed name)`: whether this process polls the feed now (assignment.Membership); None: all."""
         self.cfg = cfg
         self.feeds = feeds
         self.fetcher = fetcher
@@ -87,10 +89,25 @@ class Ingest:
         self.robots = RobotsCache(self._robots_fetch, cfg.user_agent, cfg.robots_ttl_seconds)
         self._skipped: dict[str, float] = {}  # article id -> until when a skipped item is not fetched again
         self._claiming = asyncio.Lock()  # one feed at a time reads and writes the seen topic
-        started = time.time()
-        for f in feeds:
-            metrics.INTERVAL.labels(feed=f.name).set(f.interval_seconds)
-            metrics.LAST_SUCCESS.labels(feed=f.name).set(started)
+        self.owns: Callable[[str], bool] = owns or (lambda name: True)
+        self._exported: set[str] = set()
+        if owns is None:
+            self.set_owned({f.name for f in feeds})
+
+    def set_owned(self, owned: set[str]) -> None:
+        """The feed gauges of the feeds this process polls, only: a feed another process polls is not stale
+        here. A feed taken over starts its staleness clock now."""
+        now = time.time()
+        for f in self.feeds:
+            if f.name in owned and f.name not in self._exported:
+                metrics.INTERVAL.labels(feed=f.name).set(f.interval_seconds)
+                metrics.LAST_SUCCESS.labels(feed=f.name).set(now)
+                self._exported.add(f.name)
+            elif f.name not in owned and f.name in self._exported:
+                for gauge in (metrics.INTERVAL, metrics.LAST_SUCCESS):
+                    with contextlib.suppress(KeyError):
+                        gauge.remove(f.name)
+                self._exported.discard(f.name)
 
     async def _robots_fetch(self, url: str) -> tuple[int, bytes]:
         r = await self.fetcher.get(url, kind="robots")
@@ -117,7 +134,8 @@ class Ingest:
         state = self.state[feed.name]
         if report.outcome in ("ok", "not_modified"):
             state.failures = 0
-            metrics.LAST_SUCCESS.labels(feed=feed.name).set(time.time())
+            if feed.name in self._exported:
+                metrics.LAST_SUCCESS.labels(feed=feed.name).set(time.time())
         else:
             state.failures += 1
         metrics.POLLS.labels(feed=feed.name, outcome=report.outcome).inc()
@@ -245,6 +263,9 @@ class Ingest:
                 return
             except TimeoutError:
                 pass
+            if not self.owns(feed.name):  # another process's feed, for now: look again soon
+                delay = min(feed.interval_seconds, 5.0)
+                continue
             await self.poll(feed)
             delay = next_delay(feed.interval_seconds, self.state[feed.name].failures, self.cfg.jitter,
                                self.cfg.backoff_max_seconds)

@@ -54,21 +54,25 @@ class MemorySeen:
             self.index.apply(c.done())
 
 
-def ensure_seen_topic(settings: Settings, topic: str, ttl_s: float) -> bool:
-    """Create the seen topic if missing (True when created): one partition, deleted by age, not compacted."""
+def ensure_topic(settings: Settings, topic: str, partitions: int, configs: dict[str, str]) -> bool:
+    """Create the topic if missing (True when created)."""
     client = admin(settings)
     try:
         if topic in set(client.list_topics()):
             return False
-        configs = {"cleanup.policy": "delete", "retention.ms": str(int(ttl_s * 1000))}
         try:
-            client.create_topics([NewTopic(name=topic, num_partitions=1, replication_factor=settings.replication,
-                                           topic_configs=configs)])
+            client.create_topics([NewTopic(name=topic, num_partitions=partitions,
+                                           replication_factor=settings.replication, topic_configs=configs)])
         except TopicAlreadyExistsError:
             return False
         return True
     finally:
         client.close()
+
+
+def ensure_seen_topic(settings: Settings, topic: str, ttl_s: float) -> bool:
+    """The seen topic: one partition, deleted by age, not compacted."""
+    return ensure_topic(settings, topic, 1, {"cleanup.policy": "delete", "retention.ms": str(int(ttl_s * 1000))})
 
 
 class KafkaSeen:

@@ -11,11 +11,12 @@ from typing import TextIO
 
 from aiokafka import AIOKafkaProducer
 
+from services.ingest.assignment import Membership
 from services.ingest.dedupe import SeenIndex
 from services.ingest.feedfile import FeedConfig
 from services.ingest.fetch import Fetcher
 from services.ingest.poller import Ingest, Report
-from services.ingest.seen import KafkaSeen, ensure_seen_topic
+from services.ingest.seen import KafkaSeen, ensure_seen_topic, ensure_topic
 from services.ingest.settings import IngestSettings
 from services.kafka_admin import ensure_topics
 from services.models import NewsItem
@@ -56,16 +57,23 @@ async def run(settings: Settings, cfg: IngestSettings, feeds: list[FeedConfig], 
             value = item.model_dump_json(exclude_none=True).encode()
             await producer.send_and_wait(settings.topics.raw, key=item.id.encode(), value=value)
 
-        ingest = Ingest(cfg, feeds, fetcher, seen, send, owner)
-        if once:
-            reports = await ingest.run_once()
+        if once:  # every feed, whatever other processes do: the seen topic keeps the output free of duplicates
+            reports = await Ingest(cfg, feeds, fetcher, seen, send, owner).run_once()
             print(table(reports), file=out)
             return 0
+        await asyncio.to_thread(ensure_topic, settings, cfg.topic_feeds, cfg.feed_partitions, {})
+        membership = Membership(settings, cfg.topic_feeds, cfg.group, cfg.feed_partitions, [f.name for f in feeds],
+                                on_change=lambda owned: ingest.set_owned(owned))
+        ingest = Ingest(cfg, feeds, fetcher, seen, send, owner, owns=membership.owns)
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, stop.set)
-        await ingest.run_forever(stop)
+        await membership.start()
+        try:
+            await ingest.run_forever(stop)
+        finally:
+            await membership.stop()
         return 0
     finally:
         await fetcher.close()

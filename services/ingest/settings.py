@@ -24,6 +24,11 @@ class IngestSettings(BaseSettings):
                             description="the YAML list of feeds (--feeds overrides)")
     topic_seen: str = Field(default="ingest.seen", min_length=1,
                             description="compacted topic of claimed articles: the shared seen-set")
+    topic_feeds: str = Field(default="ingest.feeds", min_length=1,
+                             description="empty topic whose partitions the ingest group shares out: the feeds")
+    feed_partitions: int = Field(default=12, ge=1, le=10_000, description="partitions of the feeds topic (the "
+                                 "most ingest processes that get a share)")
+    group: str = Field(default="diplowatch-ingest", min_length=1, description="consumer group of the processes")
     seen_ttl_seconds: float = Field(default=14 * 86_400, ge=60, le=400 * 86_400,
                                     description="how long a seen URL or text is remembered (topic and memory)")
     claim_lease_seconds: float = Field(default=600, gt=0, le=86_400,
