@@ -214,3 +214,26 @@ def test_feed_gauges_exist_only_for_the_feeds_this_process_polls(fixture: Fixtur
     assert exported() == {"gauge-a"}
     ingest.set_owned({"gauge-b"})
     assert exported() == {"gauge-b"}
+
+
+def test_reading_the_seen_topic_gives_up_when_nothing_arrives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A broker that stops answering fails the poll (kafka_error) instead of holding every feed up."""
+    from aiokafka.errors import KafkaTimeoutError
+
+    from services.ingest import seen as seen_module
+
+    class Silent:
+        async def position(self, tp: object) -> int:
+            return 0
+
+        async def getmany(self, tp: object, timeout_ms: int = 0) -> dict[object, list[object]]:
+            await asyncio.sleep(0.01)
+            return {}
+
+    monkeypatch.setattr(seen_module, "IDLE_TIMEOUT_S", 0.2)
+    store = seen_module.KafkaSeen.__new__(seen_module.KafkaSeen)
+    store._consumer = Silent()  # type: ignore[assignment]
+    store._tp = seen_module.TopicPartition("t", 0)
+    store._topic = "t"
+    with pytest.raises(KafkaTimeoutError):
+        asyncio.run(store._read_until(5))

@@ -11,9 +11,11 @@ and reach other verdicts than the processes that were running.
 from __future__ import annotations
 
 import logging
+import time
 from typing import Protocol
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.errors import KafkaTimeoutError
 from kafka.admin import NewTopic
 from kafka.errors import TopicAlreadyExistsError
 
@@ -22,6 +24,7 @@ from services.kafka_admin import admin
 from services.settings import Settings
 
 log = logging.getLogger("diplowatch.ingest")
+IDLE_TIMEOUT_S = 30.0
 
 
 class SeenStore(Protocol):
@@ -100,9 +103,16 @@ class KafkaSeen:
         await self._consumer.stop()
 
     async def _read_until(self, end: int) -> int:
+        """Apply the records up to `end`; KafkaTimeoutError after IDLE_TIMEOUT_S without one (broker gone), so a
+        poll fails with kafka_error instead of holding every feed up."""
         n = 0
+        deadline = time.monotonic() + IDLE_TIMEOUT_S
         while await self._consumer.position(self._tp) < end:
+            if time.monotonic() > deadline:
+                raise KafkaTimeoutError(f"seen topic {self._topic}: nothing read for {IDLE_TIMEOUT_S:g}s")
             batch = await self._consumer.getmany(self._tp, timeout_ms=1000)
+            if batch.get(self._tp):
+                deadline = time.monotonic() + IDLE_TIMEOUT_S
             for record in batch.get(self._tp, []):
                 n += 1
                 try:
