@@ -151,8 +151,7 @@ class Ingest:
             return
         if not 200 <= resp.status < 300:
             raise FetchError("http_error", f"HTTP {resp.status} from {feed.url}")
-        entries = parse_feed(resp.body, resp.content_type)
-        state.etag, state.last_modified = resp.etag, resp.last_modified
+        entries = await asyncio.to_thread(parse_feed, resp.body, resp.content_type)  # a 5 MB feed takes a while
         async with self._claiming:
             await self.seen.catch_up()
             self.seen.index.expire_idle(time.time())
@@ -182,6 +181,8 @@ class Ingest:
                         self._duplicate(feed, report, verdict)
             finally:  # what was produced is done even if a later send failed; the rest is taken after the lease
                 await self.seen.done(produced)
+        # remembered only now: a poll that failed before producing everything must not be answered 304 next time
+        state.etag, state.last_modified = resp.etag, resp.last_modified
 
     def _duplicate(self, feed: FeedConfig, report: Report, kind: str) -> None:
         report.duplicates[kind] += 1
