@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 export DIPLOWATCH_SHARED := $(abspath $(SHARED))
 
-.PHONY: setup tools up down logs test lint unit quality bench bench-rules lock clean
+.PHONY: setup tools up down logs test lint unit quality bench bench-rules ingest ingest-demo bench-ingest lock clean
 
 # every dependency at the version and hash requirements.lock pins; then the project itself without resolving again
 $(BIN)/diplowatch: pyproject.toml requirements.lock
@@ -63,6 +63,25 @@ bench: setup
 ## Rule evaluation cost per article at 10 to 10,000 rules.
 bench-rules: setup
 	$(BIN)/python bench/rules_speed.py
+
+## Poll the feeds of FEEDS (default deploy/feeds.yaml) and produce new articles to news.raw; ONCE=1: one pass.
+FEEDS ?= deploy/feeds.yaml
+ingest: setup
+	$(BIN)/diplowatch ingest --feeds $(FEEDS) $(if $(ONCE),--once)
+
+## One ingest pass against the local fixture sites (no outside network; needs the broker: make up), then the
+## summary table per feed.
+ingest-demo: setup
+	@rm -f /tmp/diplowatch-fixture-feeds.yaml; \
+	  $(BIN)/python -m services.ingest.fixture_server --port 8700 --slow-seconds 5 \
+	  --feeds-out /tmp/diplowatch-fixture-feeds.yaml > /tmp/diplowatch-fixture.log 2>&1 & pid=$$!; \
+	  for _ in $$(seq 1 50); do [ -s /tmp/diplowatch-fixture-feeds.yaml ] && break; sleep 0.2; done; \
+	  DIPLOWATCH_INGEST_ALLOW_NETS=127.0.0.0/8 DIPLOWATCH_INGEST_TIMEOUT_SECONDS=2 \
+	  $(BIN)/diplowatch ingest --feeds /tmp/diplowatch-fixture-feeds.yaml --once; rc=$$?; kill $$pid; exit $$rc
+
+## Near-duplicate threshold and page extraction measured on the fixture stories.
+bench-ingest: setup
+	$(BIN)/python bench/ingest_quality.py
 
 ## Pin pyproject.toml's dependencies again (newest allowed versions, with hashes) after changing them.
 lock:

@@ -1,4 +1,4 @@
-"""The `diplowatch` command: offline enrichment, producing, tailing, topics, schemas and the worker."""
+"""The `diplowatch` command: offline enrichment, producing, ingesting feeds, tailing, topics, schemas and the worker."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def cmd_produce(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def summary(doc: object) -> str:
-    """One readable line for an alert, an event, an enriched article or a dead letter."""
+    """One readable line for an alert, an event, an enriched article, a dead letter or an input article."""
     if not isinstance(doc, dict):
         return str(doc)
     if "rule_id" in doc:
@@ -107,6 +107,9 @@ def summary(doc: object) -> str:
         return f"{doc['reason']:18s} {doc['topic']}[{doc['partition']}]@{doc['offset']}: {doc['detail'][:80]}"
     if "events" in doc:
         return f"{doc['id']}: {len(doc['events'])} events, {len(doc.get('alerts', []))} alerts"
+    if "body" in doc and "id" in doc:  # a NewsItem; body_from is set by the ingest service
+        return (f"{str(doc['id'])[:16]:16s} {doc.get('body_from') or '-':7s} {str(doc.get('source') or '-')[:16]:16s} "
+                f"{str(doc.get('title') or '')[:80]}")
     return orjson.dumps(doc).decode()
 
 
@@ -270,6 +273,29 @@ def cmd_subscriptions(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
+    """Poll the feeds file and produce new articles to news.raw (services/ingest)."""
+    import asyncio
+    import logging
+
+    from services.ingest.feedfile import load_feeds
+    from services.ingest.service import run
+    from services.ingest.settings import load_settings
+
+    cfg = load_settings()
+    feeds = load_feeds(Path(args.feeds or cfg.feeds_file))  # FeedFileError: one line from main(), exit 2
+    logging.basicConfig(level=args.loglevel.upper(), stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    for noisy in ("kafka", "aiokafka", "httpx", "httpcore", "trafilatura"):  # the progress lines stay readable
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
+    port = args.metrics_port if args.metrics_port is not None else cfg.metrics_port
+    if port and not args.once:
+        from prometheus_client import start_http_server
+
+        start_http_server(port, addr=cfg.metrics_host)
+    return asyncio.run(run(settings, cfg, feeds, once=args.once))
+
+
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from services.app import build_app
     from services.coder.coder import code_article
@@ -340,6 +366,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("schemas", help="write or check the JSON Schemas in schemas/")
     p.add_argument("action", choices=["write", "check"])
     p.set_defaults(func=cmd_schemas)
+    p = sub.add_parser("ingest", help="poll news feeds and produce each new article to news.raw")
+    p.add_argument("--feeds", help="feeds YAML file (default: DIPLOWATCH_INGEST_FEEDS_FILE, deploy/feeds.yaml)")
+    p.add_argument("--once", action="store_true", help="one pass over every feed, a summary table, then exit")
+    p.add_argument("--metrics-port", type=int, default=None, help="/metrics port (default: "
+                   "DIPLOWATCH_INGEST_METRICS_PORT; 0: none)")
+    p.add_argument("--loglevel", default="info")
+    p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("worker", help="run the stream processor (Faust worker)")
     p.add_argument("--web-port", type=int, default=0)
     p.add_argument("--loglevel", default="info")

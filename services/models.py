@@ -39,6 +39,16 @@ class NewsItem(BaseModel):
     source: str | None = Field(default=None, max_length=512)
     language: str | None = Field(default=None, max_length=64)
     published_at: datetime | None = None
+    # how the ingest service (services/ingest) obtained the body and the date; None from other producers
+    body_from: Literal["feed", "page", "summary"] | None = Field(
+        default=None, description="feed: the feed's full text; page: extracted from the article page; summary: "
+        "only the feed's summary (extraction_error says why)")
+    extraction_error: str | None = Field(
+        default=None, max_length=500, description="why the page text was not used (robots, fetch or extraction)")
+    published_from: Literal["feed", "page", "fetched"] | None = Field(
+        default=None, description="where published_at came from; fetched: the feed gave none and neither did the "
+        "page, so it is the time the item was fetched")
+    fetched_at: datetime | None = None
     # why `url` was dropped (not an absolute http(s) URL: services/urls.py); copied to the enriched article
     _url_rejected: str | None = PrivateAttr(default=None)
 

@@ -56,3 +56,19 @@ def test_published_ports_are_loopback_only_and_the_worker_is_not_published() -> 
     published = [str(p) for s in services.values() for p in s.get("ports", [])]
     assert published and all(p.startswith("127.0.0.1:") for p in published), published
     assert "ports" not in services["worker"]
+
+
+def test_ingest_service_uses_known_settings_and_is_scraped() -> None:
+    from services.ingest.settings import PREFIX, IngestSettings
+
+    c = _compose()["services"]
+    env = c["ingest"]["environment"]
+    known = set(ENV_VARS) | {PREFIX + name.upper() for name in IngestSettings.model_fields}
+    assert not set(env) - known, f"compose sets variables the code never reads: {set(env) - known}"
+    assert env["DIPLOWATCH_TOPIC_RAW"] == Settings().topics.raw
+    assert env["DIPLOWATCH_BOOTSTRAP"] == c["worker"]["environment"]["DIPLOWATCH_BOOTSTRAP"]
+    assert "ingest" in " ".join(c["ingest"]["command"]) and "ports" not in c["ingest"]
+    prom = yaml.safe_load((REPO_ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text())
+    targets = {(name, str(sd.get("port"))) for job in prom["scrape_configs"] for sd in job.get("dns_sd_configs", [])
+               for name in sd["names"]}
+    assert ("ingest", str(env["DIPLOWATCH_INGEST_METRICS_PORT"])) in targets

@@ -40,9 +40,11 @@ def _query(base: str, expr: str) -> dict[str, Any]:
     return _get(f"{base}/api/v1/query?" + urllib.parse.urlencode({"query": expr}))
 
 
-def _panel_exprs() -> list[tuple[str, str]]:
+def _panel_exprs(ingest: bool = False) -> list[tuple[str, str]]:
+    """The worker's panels, or (ingest=True) the ingest service's: tests/test_ingest_observability.py."""
     dash = json.loads(DASHBOARD.read_text())
-    return [(p["title"], t["expr"]) for p in dash["panels"] for t in p["targets"]]
+    return [(p["title"], t["expr"]) for p in dash["panels"] if p["type"] != "row" for t in p["targets"]
+            if ("diplowatch_ingest_" in t["expr"]) == ingest]
 
 
 def _rule_exprs() -> list[tuple[str, str]]:
@@ -61,10 +63,14 @@ def test_dashboard_has_the_structure_grafana_expects() -> None:
     ids = [p["id"] for p in dash["panels"]]
     assert len(ids) == len(set(ids)) and dash["uid"] and dash["title"]
     for p in dash["panels"]:
+        if p["type"] == "row":  # a section header: no query
+            assert p["title"] and p["gridPos"]
+            continue
         assert p["datasource"]["type"] == "prometheus" and p["targets"] and p["gridPos"]
         assert all(t["expr"] and t["refId"] for t in p["targets"])
     titles = " ".join(p["title"].lower() for p in dash["panels"])
-    for needed in ("throughput", "latency", "plover", "actor pairs", "alerts", "dead-letter", "lag", "webhook"):
+    for needed in ("throughput", "latency", "plover", "actor pairs", "alerts", "dead-letter", "lag", "webhook",
+                   "ingest feed polls", "since each feed's last successful poll"):
         assert needed in titles, needed
 
 
@@ -161,6 +167,7 @@ def test_every_panel_and_alert_expression_against_real_prometheus(prometheus: tu
 def test_metric_names_follow_prometheus_conventions() -> None:
     from prometheus_client import REGISTRY
 
+    import services.ingest.metrics
     import services.metrics  # noqa: F401 - registers the metrics
 
     families = [f for f in REGISTRY.collect() if f.name.startswith("diplowatch_")]
