@@ -3,6 +3,8 @@ line and the field. No Kafka."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "people.yaml": files.People, "officeholders.yaml": files.Offices, "places.yaml": files.Places,
     "sources.yaml": files.Sources, "references.yaml": files.References, "regions.yaml": files.Regions,
     "verbs.yaml": files.Verbs, "cameo_verbs.yaml": files.CameoVerbs,
+    "words.yaml": files.Words, "codes.yaml": files.Codes,
 }
 
 
@@ -85,3 +88,47 @@ def test_tsv_row_with_wrong_columns_names_its_line(tmp_path: Path) -> None:
     with pytest.raises(DataFileError) as err:
         read_tsv(path, (2, 2))
     assert f"{path}:3: 1 columns, expected 2 (got RUS)" in str(err.value)
+
+
+def test_unknown_word_list_names_file_and_line(tmp_path: Path) -> None:
+    """A misspelt list name in words.yaml is an error, not a list the coder never reads."""
+    text = (files.DATA / "words.yaml").read_text(encoding="utf-8").replace("\nspeech:", "\nspeach:")
+    path = _write(tmp_path, "words.yaml", text)
+    line = text.split("\n").index(next(x for x in text.split("\n") if x.startswith("speach:"))) + 1
+    with pytest.raises(DataFileError) as err:
+        load_yaml(path, files.Words)
+    assert f"{path}:{line}: speach: Extra inputs are not permitted" in str(err.value)
+    assert ": speech: Field required" in str(err.value)
+
+
+def test_code_as_number_is_refused(tmp_path: Path) -> None:
+    """An unquoted 04 is YAML's integer 4, not the CAMEO root "04"."""
+    text = (files.DATA / "codes.yaml").read_text(encoding="utf-8").replace('refusal: {"04": "125"}',
+                                                                             'refusal: {"04": 125}')
+    path = _write(tmp_path, "codes.yaml", text)
+    with pytest.raises(DataFileError, match=r"codes\.yaml:\d+: refusal\.04: Input should be a valid string"):
+        load_yaml(path, files.Codes)
+
+
+def test_verb_forms_are_inflected_by_rule() -> None:
+    forms = files.VerbForms.model_validate({"regular": ["urge", "ask"], "also": ["told"]}).forms
+    assert forms == {"urge", "urges", "urged", "urging", "ask", "asks", "asked", "asking", "told"}
+
+
+def test_nothing_reads_the_data_files_at_import() -> None:
+    """Importing the coder opens none of its data files: they are read on first use."""
+    probe = (
+        "import builtins, io, pathlib\n"
+        "opened = []\n"
+        "real_open = io.open\n"
+        "def spy(file, *a, **k):\n"
+        "    opened.append(str(file))\n"
+        "    return real_open(file, *a, **k)\n"
+        "builtins.open = spy\n"
+        "pathlib.Path.read_text = lambda self, *a, **k: (opened.append(str(self)), real_open(self).read())[1]\n"
+        "import services.coder.coder, services.coder.syntax, services.enrich\n"
+        "print([f for f in opened if '/coder/data/' in f])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.stdout.strip() == "[]"

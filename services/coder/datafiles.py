@@ -6,13 +6,17 @@ a misspelt key in a dictionary used to be ignored without a word. A refused file
 the field: `organisations.yaml:52: [43].kinds: Extra inputs are not permitted (got group)`. The line is found
 only when there is an error, by composing the file again: a file that validates costs no more than before.
 
-Nothing here reads a file at import: `load_yaml`/`read_tsv` are called by the cached loaders, on first use.
+The coder's rules read their word lists (words.yaml) and the codes they recode events by (codes.yaml) through
+`words()` and `codes()`. Nothing here reads a file at import: those two and `lexicon.load()` are cached
+loaders, run on first use.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal, TypeVar
 
@@ -39,7 +43,7 @@ class _Strict(BaseModel):
 # words inside stay strict: a number or a bare `no`, which YAML reads as false, is refused)
 WordSet = Annotated[frozenset[str], Strict(False)]
 WordSeq = Annotated[tuple[str, ...], Strict(False)]
-Codes = list[str]  # CAMEO codes: agents (GOV, MIL), states (ISO alpha-3), organisations (IGOUNO)
+CodeList = list[str]  # CAMEO codes: agents (GOV, MIL), states (ISO alpha-3), organisations (IGOUNO)
 
 
 # --- the dictionaries ---------------------------------------------------------------------------------------
@@ -50,21 +54,21 @@ class Organisation(_Strict):
     code: str
     names: list[str] = Field(min_length=1)  # the first is its name in the output
     country: str | None = None
-    agents: Codes = []
+    agents: CodeList = []
     kind: Literal["organisation", "group"] = "organisation"  # for reading: the code decides how it is coded
 
 
 class AgentWords(_Strict):
     """agents.yaml: words naming a part of a state or society."""
 
-    agents: Codes
+    agents: CodeList
     words: list[str]
 
 
 class Titles(_Strict):
     """titles.yaml: person titles and the agents they carry."""
 
-    agents: Codes
+    agents: CodeList
     titles: list[str]
     country: str | None = None
 
@@ -75,7 +79,7 @@ class KnownPerson(_Strict):
     name: str
     country: str | None = None
     org: str | None = None
-    agents: Codes = []
+    agents: CodeList = []
     aliases: list[str] = []
 
 
@@ -88,7 +92,7 @@ class Office(_Strict):
     name: str
     country: str | None = None
     org: str | None = None
-    agents: Codes = []
+    agents: CodeList = []
     role: str | None = None  # for reading
     start: Day | None = Field(None, alias="from")
     end: Day | None = Field(None, alias="to")
@@ -111,7 +115,7 @@ class Source(_Strict):
     """sources.yaml: a publisher that speaks for a state or an organisation."""
 
     code: str
-    agents: Codes = []
+    agents: CodeList = []
     names: list[str]
 
 
@@ -271,3 +275,116 @@ def read_tsv(path: Path, columns: tuple[int, int], skip_header: bool = False) ->
                                     f"(got {safe_yaml.excerpt(chr(9).join(row))})")
             rows.append(row)
     return rows
+
+
+# --- the coder's word lists (words.yaml) and codes (codes.yaml) ---------------------------------------------------
+
+def inflected(bases: tuple[str, ...]) -> frozenset[str]:
+    """Regular verbs' forms: "urge" -> urge, urges, urged, urging; "ask" -> ask, asks, asked, asking."""
+    out: set[str] = set()
+    for b in bases:
+        stem = b[:-1] if b.endswith("e") else b
+        out |= {b, b + "s", stem + "ed", stem + "ing"}
+    return frozenset(out)
+
+
+class VerbForms(_Strict):
+    """Verbs given by their base forms, inflected by rule, and the forms the rule misses."""
+
+    regular: WordSeq
+    also: WordSet = frozenset()
+
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        return inflected(self.regular) | self.also
+
+
+class Words(_Strict):
+    """words.yaml: the closed-class words and short word lists the coder's rules test tokens against (each
+    explained in the file)."""
+
+    # actors (services/coder/actors.py)
+    locative: WordSet
+    name_particles: WordSet
+    compound_modifiers: WordSet
+    stance_prefixes: WordSet
+    directions: WordSet
+    not_after_place: WordSet
+    not_names: WordSet
+    person_pronouns: WordSet
+    region_determiners: WordSet
+    list_links: WordSet
+    # events (services/coder/coder.py)
+    be_forms: WordSet
+    passive_adverbs: WordSet
+    passive_markers: WordSet
+    passive_auxiliaries: WordSet
+    participle_endings: WordSeq
+    speech: WordSet
+    speech_fillers: WordSet
+    speaker_pronouns: WordSet
+    admission_objects: WordSet
+    head_modifiers: WordSet
+    target_stop: WordSet
+    conditions: WordSet
+    gerund_clause: WordSet
+    conjunct_words: WordSet
+    coordinators: WordSet
+    hypothetical_modals: WordSet
+    light_verbs: WordSet
+    determiners: WordSet
+    indefinite_articles: WordSet
+    object_starts: WordSet
+    not_objects: WordSet
+    # moods (services/coder/moods.py) and dates (services/coder/dates.py)
+    clause_break: WordSet
+    weekdays: WordSeq
+    # the dependency parse (services/coder/syntax.py)
+    recipient_preps: WordSeq
+    agent_preps: WordSet
+    object_control: VerbForms
+    request_verbs: VerbForms
+    staging_verbs: WordSet
+    modals: WordSet
+    setting_preps: WordSet
+    reflexive: WordSet
+    denial_verbs: WordSet
+    personal: WordSet
+
+    @cached_property
+    def weekday_index(self) -> dict[str, int]:
+        """Weekday -> its number, Monday 0 (datetime's weekday())."""
+        return {d: i for i, d in enumerate(self.weekdays)}
+
+
+class Codes(_Strict):
+    """codes.yaml: the CAMEO event codes the coder's rules recode events by and the actor-code prefixes they
+    test (each explained in the file)."""
+
+    intent: dict[str, str]
+    threat: dict[str, str]
+    refusal: dict[str, str]
+    refusal_other: str
+    conditional_threat: str
+    cooperation_roots: WordSet
+    material_conflict_roots: WordSet
+    violent_roots: WordSet
+    domestic_roots: WordSet
+    request_roots: WordSet
+    threat_root: str
+    organisation_prefixes: WordSeq
+    publisher_non_states: WordSeq
+    elite: str
+    curated_states: WordSet
+
+
+@functools.cache
+def words() -> Words:
+    """words.yaml, read and checked on first use."""
+    return load_yaml(DATA / "words.yaml", Words)
+
+
+@functools.cache
+def codes() -> Codes:
+    """codes.yaml, read and checked on first use."""
+    return load_yaml(DATA / "codes.yaml", Codes)

