@@ -204,7 +204,11 @@ M = TypeVar("M", bound=BaseModel)
 
 def load_yaml(path: Path, schema: type[M]) -> M:
     """`path` read and validated against `schema`; DataFileError naming the file, the line and the field."""
-    text = path.read_text(encoding="utf-8")
+    return parse_yaml(path.read_text(encoding="utf-8"), schema, path)
+
+
+def parse_yaml(text: str, schema: type[M], path: Path) -> M:
+    """`text` (the contents of `path`, or what a converter is about to write there) validated against `schema`."""
     try:
         data = safe_yaml.load(text)
     except yaml.YAMLError as exc:
@@ -218,6 +222,7 @@ def load_yaml(path: Path, schema: type[M]) -> M:
 
 
 def _describe(path: Path, text: str, exc: ValidationError) -> str:
+    """One line an error (at most MAX_ERRORS), each `file:line: field: message (got value)`."""
     root = yaml.compose(text, Loader=safe_yaml.SafeLoader)
     lines: list[str] = []
     seen: set[tuple[int, str]] = set()
