@@ -3,7 +3,8 @@
 A mention is assembled from dictionary spans: a country (name, adjective, possessive, capital or "its")
 optionally followed by agent words or titles and a capitalised name ("the Japanese Defense Ministry",
 "Chinese State Councilor and Foreign Minister Wang Yi"). References ("the two countries", "Kishi", "the
-Southeast Asian country") resolve against what the article said before.
+Southeast Asian country") resolve against what the article said before. The words these rules test
+(locative prepositions, name particles, words that start no name...) are data/words.yaml's.
 """
 
 from __future__ import annotations

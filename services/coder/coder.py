@@ -4,7 +4,9 @@ For each sentence: find event phrases (anchored by the automaton pass, verified 
 words before them whether the action happened (negation, refusal, intent), then pick the source (the
 subject: the nearest actor before the phrase outside a parenthetical, or the speaker of reported speech)
 and the target (the first actor after the phrase in the same clause; "by X" in the passive).
-Sentences without an actor mention and a phrase anchor are skipped before any of that work.
+Sentences without an actor mention and a phrase anchor are skipped before any of that work. The words these
+rules test (speech and light verbs, clause stops, determiners...) are data/words.yaml's, the codes they recode
+events to data/codes.yaml's.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 A YAML file is read with the project's safe loader (no aliases, bounded nesting), then validated by a pydantic
 model that forbids unknown keys and does not coerce types ("12" is not a latitude, `no` is not the word "no"):
 a misspelt key in a dictionary used to be ignored without a word. A refused file names itself, the line and
-the field: `organisations.yaml:52: [43].kinds: Extra inputs are not permitted (got group)`. The line is found
-only when there is an error, by composing the file again: a file that validates costs no more than before.
+the field: `.../organisations.yaml:54: [46].kinds: Extra inputs are not permitted (got group)`. The line is
+looked up only when there is an error, by composing the file again; validating all the dictionaries takes
+~10 ms (and libyaml's parser, which the safe loader uses, reads them in 0.2 s where yaml.safe_load took 1.4).
 
 The coder's rules read their word lists (words.yaml) and the codes they recode events by (codes.yaml) through
 `words()` and `codes()`. Nothing here reads a file at import: those two and `lexicon.load()` are cached
