@@ -41,6 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from services.coder.datafiles import CameoVerbs, parse_yaml  # noqa: E402
 from services.coder.lexicon import inflect, pluralise  # noqa: E402
 
 DEFAULT_OUT = ROOT / "services" / "coder" / "data" / "cameo_verbs.yaml"
@@ -495,7 +496,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     source = args.source or default_source()
     result = convert(parse(source.read_text(encoding="utf-8")), known_codes(), select=not args.all)
-    args.output.write_text(render(result), encoding="utf-8")
+    text = render(result)
+    parse_yaml(text, CameoVerbs, args.output)  # a file the coder would refuse is not written
+    args.output.write_text(text, encoding="utf-8")
     print(summary(result), file=sys.stderr)
     return 0
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from datetime import date
 from pathlib import Path
 
-import pytest
+from conftest import SHARED
 
 from services.coder.actors import ArticleMemory, Mention, find_mentions
 from services.coder.coder import code_article
@@ -96,7 +95,6 @@ def test_converter_on_snippets() -> None:
     assert not names & {"AFGHANISTAN", "KABUL", "ARMY", "NATIONAL ASSEMBLY", "HAMID DOE", "HAMID"}
 
 
-@pytest.mark.skipif(not os.environ.get("DIPLOWATCH_SHARED"), reason="needs the shared lexicons")
 def test_committed_tsv_is_the_converters_output() -> None:
-    src = Path(os.environ["DIPLOWATCH_SHARED"]) / "lexicons" / "petrarch2"
+    src = SHARED / "lexicons" / "petrarch2"
     assert conv.render(src) == (ROOT / "services" / "coder" / "data" / "phoenix_actors.tsv").read_text()

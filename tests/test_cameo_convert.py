@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
-import os
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import SHARED
 
 from services.coder.lexicon import compile_phrase
 
@@ -116,8 +116,7 @@ def test_hand_written_verbs_are_left_to_verbs_yaml() -> None:
 
 
 def test_committed_file_is_what_the_converter_makes() -> None:
-    shared = Path(os.environ.get("DIPLOWATCH_SHARED", str(REPO.parent / "shared")))
-    source = shared / cv.SOURCE_REL
+    source = SHARED / cv.SOURCE_REL
     result = cv.convert(cv.parse(source.read_text(encoding="utf-8")), KNOWN)
     committed = (REPO / "services" / "coder" / "data" / "cameo_verbs.yaml").read_text(encoding="utf-8")
     assert cv.render(result) == committed, "regenerate: python scripts/convert_cameo_verbs.py"

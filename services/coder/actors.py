@@ -3,7 +3,8 @@
 A mention is assembled from dictionary spans: a country (name, adjective, possessive, capital or "its")
 optionally followed by agent words or titles and a capitalised name ("the Japanese Defense Ministry",
 "Chinese State Councilor and Foreign Minister Wang Yi"). References ("the two countries", "Kishi", "the
-Southeast Asian country") resolve against what the article said before.
+Southeast Asian country") resolve against what the article said before. The words these rules test
+(locative prepositions, name particles, words that start no name...) are data/words.yaml's.
 """
 
 from __future__ import annotations
@@ -11,29 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from services.coder.datafiles import codes, words
 from services.coder.lexicon import Entry, Lexicon
 from services.coder.spans import Span
 from services.coder.tokens import Sentence, Token
-
-LOCATIVE = frozenset(
-    "in at to from near into across within outside inside toward towards throughout around off via".split()
-)
-NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le", "-", "abu",
-                            "ben", "dos", "du", "der", "ter", "st."})
-COMPOUND_MODIFIERS = frozenset({"made", "built", "owned", "manufactured", "designed", "produced", "style", "born",
-                                "speaking", "language", "brokered", "sponsored", "funded"})
-STANCE_PREFIXES = frozenset({"anti", "pro"})
-DIRECTIONS = frozenset("north south east west northern southern eastern western northeast northwest southeast "
-                       "southwest northeastern northwestern southeastern southwestern central far".split())
-# words that may follow a destination ("flew to Beijing on Monday"): the state before them is a place
-NOT_AFTER_PLACE = frozenset("on in at for from with and or but to by after before last next this that early late "
-                            "later earlier where when while as via since until is was are were has have had will "
-                            "would can could may might should must".split())
-NOT_NAMES = frozenset(
-    "The A An On In At For And But Or With From By To Of As After Before During Monday Tuesday Wednesday "
-    "Thursday Friday Saturday Sunday January February March April May June July August September October "
-    "November December He She They It We I His Her Their Its This That These Those Mr Mrs Ms Dr".split()
-)
 
 
 @dataclass
@@ -81,7 +63,7 @@ class ArticleMemory:
     def home_state(self) -> str | None:
         """The publisher's state: an untitled official in its release is one of its own."""
         code = self.publisher[0] if self.publisher else None
-        return code if code and not code.startswith(("IGO", "NGO")) else None
+        return code if code and not code.startswith(codes().publisher_non_states) else None
     # mentions per state and the most mentioned (first mentioned among equals), kept as states are noted: a
     # Counter over all states at every call made an article of many short sentences quadratic
     _counts: dict[str, int] = field(default_factory=dict)
@@ -139,21 +121,22 @@ def _mention(tokens: list[Token], text: str, first: int, last: int, **kw: object
 
 def _name_after(tokens: list[Token], i: int, stop: int, taken: dict[int, Span]) -> int:
     """Index after a capitalised personal name starting at i (i itself if there is none)."""
+    w = words()
     j = i
     while j < stop and j - i < 5:
         t = tokens[j]
         if j in taken and taken[j].kinds() - {"place", "person"}:
             break
         nxt = tokens[j + 1] if j + 1 < stop else None
-        particle = t.norm in NAME_PARTICLES and j > i and nxt is not None and (
+        particle = t.norm in w.name_particles and j > i and nxt is not None and (
             nxt.capitalised or (nxt.text == "-" and j + 2 < stop and tokens[j + 2].capitalised))
-        if (t.capitalised and t.text.isalpha() and t.text not in NOT_NAMES) or particle:
+        if (t.capitalised and t.text.isalpha() and t.text not in w.not_names) or particle:
             j += 1
         elif t.text == "." and j > i and len(tokens[j - 1].text) == 1:
             j += 1  # an initial: "F. W. de Klerk"
         else:
             break
-    while j > i and tokens[j - 1].norm in NAME_PARTICLES:
+    while j > i and tokens[j - 1].norm in w.name_particles:
         j -= 1
     return j
 
@@ -181,6 +164,7 @@ def find_mentions(
     on: date | None = None,
 ) -> list[Mention]:
     """The actor mentions of one sentence. `on`: the article's date, for people whose office changed."""
+    w = words()
     at = {s.first: s for s in spans}
     covered: dict[int, Span] = {}
     for s in spans:
@@ -239,7 +223,7 @@ def find_mentions(
                 if last:
                     out.append(_mention(tokens, text, i, j, country=last[0], kind="group"))
             elif ref.ref == "person":
-                if memory.last_person is not None and tok.norm in ("he", "she", "him"):
+                if memory.last_person is not None and tok.norm in w.person_pronouns:
                     p = memory.last_person
                     out.append(_mention(tokens, text, i, j, country=p.country, agents=p.agents, kind="person",
                                         name=p.name, code_prefix=p.code_prefix))
@@ -257,7 +241,7 @@ def find_mentions(
         if "region" in kinds:
             reg = sp.entry("region")
             assert reg is not None
-            if sp.last < stop and tokens[sp.last].norm in lex.region_nouns and prev_norm(i) in ("the", "this"):
+            if sp.last < stop and tokens[sp.last].norm in lex.region_nouns and prev_norm(i) in w.region_determiners:
                 last = memory.last_states(1, within=set(reg.members))
                 if last:
                     out.append(_mention(tokens, text, i - 1, sp.last + 1, country=last[0]))
@@ -301,7 +285,7 @@ def find_mentions(
         place_entry = sp.entry("place")
         locative = after_locative(tokens, i, sent.first)
         if (locative and prev_norm(i) == "to" and sp.last < stop and tokens[sp.last].text.isalpha()
-                and tokens[sp.last].text.islower() and tokens[sp.last].norm not in NOT_AFTER_PLACE):
+                and tokens[sp.last].text.islower() and tokens[sp.last].norm not in w.not_after_place):
             locative = False  # "agreed to US mediation": the state qualifies a noun, it is not a destination
         if country_entry is not None and _currency(sp, tokens, stop):
             i = sp.last  # "US $50 million": a currency, not the state
@@ -309,11 +293,11 @@ def find_mentions(
         if country_entry is not None:
             j = sp.last
             # "Japanese-made equipment": a product's origin, not an actor
-            if (j + 1 < stop and tokens[j].text == "-" and tokens[j + 1].norm in COMPOUND_MODIFIERS):
+            if (j + 1 < stop and tokens[j].text == "-" and tokens[j + 1].norm in w.compound_modifiers):
                 i = j + 2
                 continue
             # "an anti-Syria journalist", "pro-Russian separatists": a stance, not a nationality
-            if i - 2 >= sent.first and tokens[i - 1].text == "-" and tokens[i - 2].norm in STANCE_PREFIXES:
+            if i - 2 >= sent.first and tokens[i - 1].text == "-" and tokens[i - 2].norm in w.stance_prefixes:
                 i = j
                 continue
             if country_entry.kind == "capital" and (locative or (place_entry is not None and locative)):
@@ -335,7 +319,7 @@ def find_mentions(
                     and nsp.entry("agent", "title", "state") is None and tokens[j].text[-1:] == "s"):
                 j = nsp.last
             # "Hungarian and Romanian officials": adjectives coordinated before one agent word
-            while (j + 1 < stop and tokens[j].norm in ("and", ",") and (nsp := at.get(j + 1)) is not None
+            while (j + 1 < stop and tokens[j].norm in w.list_links and (nsp := at.get(j + 1)) is not None
                    and (ne := nsp.entry("adj")) is not None and country_entry.kind == "adj"):
                 countries.append(ne.country)
                 j = nsp.last
@@ -410,7 +394,7 @@ def find_mentions(
                         i = name_end
                         continue
                     country = l_country
-                if country is None and out and out[-1].kind == "person" and prev_norm(i) in ("and", ","):
+                if country is None and out and out[-1].kind == "person" and prev_norm(i) in w.list_links:
                     country = out[-1].country  # "President X and Prime Minister Y"
                 if (country is None and name_end + 2 < stop and tokens[name_end].norm == "of"
                         and (osp := at.get(name_end + 1)) is not None and (oe := osp.entry("state")) is not None):
@@ -491,7 +475,7 @@ def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: 
 
 def _org_prefix(code: str | None) -> str | None:
     """The code of an international or non-governmental organisation (IGO/NGO/IMG...), else None."""
-    return code if code and code[:3] in ("IGO", "NGO", "IMG") else None
+    return code if code and code[:3] in codes().organisation_prefixes else None
 
 
 def _currency(sp: Span, tokens: list[Token], stop: int) -> bool:
@@ -501,10 +485,11 @@ def _currency(sp: Span, tokens: list[Token], stop: int) -> bool:
 
 def after_locative(tokens: list[Token], k: int, sent_first: int) -> bool:
     """Whether token k follows a locative preposition: "in Iraq", "in the Gulf", "in southeastern Serbia"."""
+    w = words()
     j = k - 1
-    while j >= sent_first and (tokens[j].norm == "the" or tokens[j].norm in DIRECTIONS):
+    while j >= sent_first and (tokens[j].norm == "the" or tokens[j].norm in w.directions):
         j -= 1
-    return j >= sent_first and j < k and tokens[j].norm in LOCATIVE
+    return j >= sent_first and j < k and tokens[j].norm in w.locative
 
 
 def _locative_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:

@@ -4,7 +4,9 @@ For each sentence: find event phrases (anchored by the automaton pass, verified 
 words before them whether the action happened (negation, refusal, intent), then pick the source (the
 subject: the nearest actor before the phrase outside a parenthetical, or the speaker of reported speech)
 and the target (the first actor after the phrase in the same clause; "by X" in the passive).
-Sentences without an actor mention and a phrase anchor are skipped before any of that work.
+Sentences without an actor mention and a phrase anchor are skipped before any of that work. The words these
+rules test (speech and light verbs, clause stops, determiners...) are data/words.yaml's, the codes they recode
+events to data/codes.yaml's.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from typing import Any
 from services import steps
 from services.budget import MAX_EVENT_SENTENCES, MAX_HITS_PER_SENTENCE, MAX_SENTENCE_TOKENS, Spent
 from services.coder import moods, syntax
-from services.coder.actors import LOCATIVE, NOT_NAMES, ArticleMemory, Mention, find_mentions
-from services.coder.dates import WEEKDAYS, event_date
+from services.coder.actors import ArticleMemory, Mention, find_mentions
+from services.coder.datafiles import codes, words
+from services.coder.dates import event_date
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
 from services.coder.sentences import split_sentences
 from services.coder.spans import Span, scan
@@ -28,26 +31,11 @@ from services.models import Actor, Event, Location
 from services.models import Span as CharSpan
 
 CODER_VERSION = "diplowatch-coder/0.1"
-BE_FORMS = frozenset({"was", "were", "is", "are", "been", "being", "be", "got", "get"})
-SPEECH = frozenset({"said", "says", "say", "told", "stated", "added", "noted", "announced", "declared",
-                    "insisted", "warned", "reported", "quoted", "confirmed", "claimed"})
-# the target is in the verb's own clause: punctuation, "but" and subordinators ("unless", "until") end it
-TARGET_STOP = frozenset({",", ";", ":", "—", "“", "”", '"', "but", "unless", "until", "if", "because", "although",
-                         "though", "whereas", "while"})
 TARGET_WINDOW = 12
 # a sentence naming more actors than this is a list (a roll call, a table), not an action between them; and
 # a coordination longer than MAX_CONJUNCTS is cut: both bound the work per sentence (hostile input)
 MAX_MENTIONS_PER_SENTENCE = 40
 MAX_CONJUNCTS = 8
-VIOLENT_ROOTS = frozenset({"18", "19", "20"})  # assault, fight, mass violence
-HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "can", "should"})
-DOMESTIC_ROOTS = frozenset({"14", "17", "18", "19", "20"})  # protest, coerce, assault: a recipient is implied
-CONDITIONS = frozenset({"unless", "if"})
-GERUND_CLAUSE = frozenset({"before", "after", "without"})
-LIGHT_VERBS = frozenset("staged stage stages staging held hold holds holding launched launch launches launching began "
-                        "begin begins beginning started start starts starting mounted mount mounts organized organised "
-                        "organize organise conducted conduct conducts".split())
-DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "his", "her", "their", "during", "after", "before"})
 
 
 @dataclass
@@ -75,9 +63,10 @@ def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int
         return i
     slot, rest = slots[0], slots[1:]
     if slot.gap:
+        clause_break = words().clause_break
         k, skipped, resumed = i, 0, -1
         while k <= min(i + slot.gap + skipped, stop):
-            if k > i and k != resumed and tokens[k - 1].norm in moods.CLAUSE_BREAK:
+            if k > i and k != resumed and tokens[k - 1].norm in clause_break:
                 close = _appositive_end(tokens, k - 1, stop)
                 if close is None:
                     break
@@ -111,7 +100,7 @@ def _appositive_end(tokens: list[Token], comma: int, stop: int) -> int | None:
     for k in range(comma + 1, min(comma + 5, stop)):
         if tokens[k].norm == ",":
             return k if k > comma + 1 and tokens[comma + 1].capitalised else None
-        if tokens[k].norm in moods.CLAUSE_BREAK:
+        if tokens[k].norm in words().clause_break:
             return None
     return None
 
@@ -150,25 +139,26 @@ def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward
     """
     if m not in mentions:
         return [m]  # an actor made from a place: it coordinates with nothing
+    w = words()
     ordered = mentions if forward else list(reversed(mentions))
     chain: list[Mention] = [m]
     links: list[list[str]] = []
     cur = m
     for nxt in ordered[ordered.index(m) + 1 :]:
         between = tokens[cur.last : nxt.first] if forward else tokens[nxt.last : cur.first]
-        words = [t.norm for t in between]
+        norms = [t.norm for t in between]
         if len(chain) >= MAX_CONJUNCTS:
             break
-        opens_clause = forward and nxt.last < len(tokens) and tokens[nxt.last].norm in SPEECH
-        if (words and all(w in ("and", ",", "or", "the", "its") for w in words) and ("and" in words or "," in words)
+        opens_clause = forward and nxt.last < len(tokens) and tokens[nxt.last].norm in w.speech
+        if (norms and all(n in w.conjunct_words for n in norms) and ("and" in norms or "," in norms)
                 and not opens_clause):  # ", and the United Nations says": a new clause, not a second target
             chain.append(nxt)
-            links.append(words)
+            links.append(norms)
             cur = nxt
         else:
             break
     # keep the chain up to the last link that holds a conjunction
-    last_and = max((k for k, w in enumerate(links) if "and" in w or "or" in w), default=-1)
+    last_and = max((k for k, link in enumerate(links) if "and" in link or "or" in link), default=-1)
     return chain[: last_and + 2]
 
 
@@ -213,14 +203,15 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
 def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
     """Whether a speech verb between a and b introduces a clause about someone else: "the UN says both
     sides committed abuses" (yes), "the military said it killed 33 militants" (no: "it" is the speaker)."""
+    w = words()
     for k in range(a, b):
-        if tokens[k].norm in SPEECH:
-            if tokens[k].norm.startswith("claim") and k + 1 < b and tokens[k + 1].norm in ("responsibility", "the"):
+        if tokens[k].norm in w.speech:
+            if tokens[k].norm.startswith("claim") and k + 1 < b and tokens[k + 1].norm in w.admission_objects:
                 return False  # "claimed responsibility for the attack", "claimed the killing": an admission
             j = k + 1
-            while j < b and (tokens[j].norm in ("that", "on") or tokens[j].norm in WEEKDAYS):
+            while j < b and (tokens[j].norm in w.speech_fillers or tokens[j].norm in w.weekday_index):
                 j += 1
-            return not (j < b and tokens[j].norm in ("it", "they", "he", "she", "we", "i"))
+            return not (j < b and tokens[j].norm in w.speaker_pronouns)
     return False
 
 
@@ -228,7 +219,7 @@ def _head_of(mentions: list[Mention], m: Mention, tokens: list[Token], sent: Sen
     """The actor an "of" phrase hangs on: "supporters of former President Ben Bella blocked roads" -> the
     supporters, not Ben Bella."""
     k = m.first - 1
-    while k >= sent.first and tokens[k].norm in ("the", "a", "an", "former", "late", "ousted", "exiled"):
+    while k >= sent.first and tokens[k].norm in words().head_modifiers:
         k -= 1
     if k > sent.first and tokens[k].norm == "of":
         head = next((h for h in mentions if h.last == k and not h.locative), None)
@@ -238,8 +229,9 @@ def _head_of(mentions: list[Mention], m: Mention, tokens: list[Token], sent: Sen
 
 
 def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Mention | None:
+    speech = words().speech
     for k in range(sent.first, sent.last):
-        if tokens[k].norm in SPEECH or (tokens[k].norm == "according" and k + 1 < sent.last):
+        if tokens[k].norm in speech or (tokens[k].norm == "according" and k + 1 < sent.last):
             for m in mentions:
                 if m.last == k or m.last + 1 == k or m.first in (k + 1, k + 2):
                     return m
@@ -262,7 +254,7 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         # a `target: end` phrase looks only past its last word)
         if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue
-        allowed = CONDITIONS if threat and best is None else frozenset()
+        allowed = words().conditions if threat and best is None else frozenset()
         if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
             break
         # the source's own organs ("Britain mobilized army reservists for a war against Iraq") give way;
@@ -280,6 +272,7 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
 def _stops(tokens: list[Token], a: int, b: int, allowed: frozenset[str] = frozenset()) -> bool:
     """Whether the clause ends between tokens a and b; a parenthesis ("Facilities (UCF) in Iran") does not
     end it, but an actor inside one is not the target."""
+    w = words()
     depth = 0
     for k in range(a, b):
         t = tokens[k]
@@ -287,9 +280,9 @@ def _stops(tokens: list[Token], a: int, b: int, allowed: frozenset[str] = frozen
             depth += 1
         elif t.norm == ")":
             depth = max(0, depth - 1)
-        elif depth == 0 and t.norm in TARGET_STOP and t.norm not in allowed:
+        elif depth == 0 and t.norm in w.target_stop and t.norm not in allowed:
             return True
-        elif depth == 0 and t.norm in GERUND_CLAUSE and k + 1 < b and tokens[k + 1].norm.endswith("ing"):
+        elif depth == 0 and t.norm in w.gerund_clause and k + 1 < b and tokens[k + 1].norm.endswith("ing"):
             return True  # "demanded a truce before allowing U.N. convoys": a clause of its own
     return depth > 0
 
@@ -311,22 +304,23 @@ def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sen
 def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An event noun after a determiner names an event told elsewhere ("during the meeting", "a request
     for comment"), unless a light verb puts it on stage ("staged a hunger strike", "held a rally")."""
-    if first <= sent.first or tokens[first - 1].norm not in DETERMINERS:
+    w = words()
+    if first <= sent.first or tokens[first - 1].norm not in w.determiners:
         return False
-    return not (tokens[first - 1].norm in ("a", "an") and first - 2 >= sent.first
-                and tokens[first - 2].norm in LIGHT_VERBS)
+    return not (tokens[first - 1].norm in w.indefinite_articles and first - 2 >= sent.first
+                and tokens[first - 2].norm in w.light_verbs)
 
 
 def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:
     if tokens[first].norm.endswith("ing"):
         return False  # "have been pressuring": progressive, not passive
+    w = words()
     k = first - 1
-    while k >= sent.first and tokens[k].norm in ("also", "reportedly", "allegedly", "been", "being", "not",
-                                                   "already", "later", "repeatedly", "widely"):
-        if tokens[k].norm in ("been", "being"):
+    while k >= sent.first and tokens[k].norm in w.passive_adverbs:
+        if tokens[k].norm in w.passive_markers:
             return True
         k -= 1
-    return k >= sent.first and tokens[k].norm in BE_FORMS and tokens[first].norm.endswith(("ed", "en", "wn"))
+    return k >= sent.first and tokens[k].norm in w.be_forms and tokens[first].norm.endswith(w.participle_endings)
 
 
 def _place_actor(mentions: list[Mention], places: list[Location], agents: tuple[str, ...] = ()) -> Mention | None:
@@ -368,6 +362,7 @@ def _quad(code: str) -> int:
 
 def _places(lex: Lexicon, tokens: list[Token], text: str, spans: list[Span], sent: Sentence,
             names: set[int]) -> list[Location]:
+    w = words()
     out = []
     for sp in spans:
         if not (sent.first <= sp.first < sent.last) or sp.first in names:
@@ -377,13 +372,13 @@ def _places(lex: Lexicon, tokens: list[Token], text: str, spans: list[Span], sen
         prev = tokens[sp.first - 1].norm if sp.first > sent.first else ""
         if e is None and cap is None:
             continue
-        if prev not in LOCATIVE and (e is None or cap is not None):
+        if prev not in w.locative and (e is None or cap is not None):
             continue  # a capital outside a place phrase is the government ("Beijing said")
-        if e is not None and e.place_kind == "city" and sp.entry("state", "adj", "org") and prev not in LOCATIVE:
+        if e is not None and e.place_kind == "city" and sp.entry("state", "adj", "org") and prev not in w.locative:
             continue
         if (e is not None and cap is None and e.place_kind == "city" and sp.first > sent.first
                 and tokens[sp.first - 1].capitalised and tokens[sp.first - 1].text.isalpha()
-                and tokens[sp.first - 1].text not in NOT_NAMES):
+                and tokens[sp.first - 1].text not in w.not_names):
             continue  # "Mech Dara", "Jimmy Lai": a city's name inside a personal name
         start, end = tokens[sp.first].start, tokens[sp.last - 1].end
         ent = e or cap
@@ -497,27 +492,15 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
     return result
 
 
-OBJECT_STARTS = frozenset({"him", "her", "them", "us", "the", "a", "an", "its", "their", "his", "all", "several",
-                           "dozens", "hundreds", "thousands", "two", "three", "four", "five", "six", "seven", "eight",
-                           "nine", "ten", "some", "many", "more", "this", "these", "those"})
-
-
-# words after a verb that start no object: prepositions, conjunctions, adverbs, auxiliaries
-NOT_OBJECTS = frozenset("to that on in for with at by from and or but as if not also of over about into against "
-                        "after before during since while when where which who whom whose than then so because "
-                        "would will could should may might must can is are was were be been being has have had it "
-                        "again already still yet now today yesterday tomorrow immediately quickly strongly "
-                        "repeatedly once twice there here up down out off back away".split())
-
-
 def _reflexive_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     """"defend itself against Russia": the act is done to the subject itself, Russia is not its target."""
-    return h.last < sent.last and tokens[h.last].norm in syntax.REFLEXIVE
+    return h.last < sent.last and tokens[h.last].norm in words().reflexive
 
 
 def _denied_before(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     """"officials denied that Tehran planned to attack": what follows a denial is not asserted."""
-    return any(tokens[k].norm in syntax.DENIAL_VERBS and tokens[k + 1].norm == "that"
+    denial = words().denial_verbs
+    return any(tokens[k].norm in denial and tokens[k + 1].norm == "that"
                for k in range(sent.first, h.first - 1))
 
 
@@ -528,7 +511,8 @@ def _object_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     if k >= sent.last:
         return False
     t = tokens[k]
-    return t.norm in OBJECT_STARTS or (t.text.isalpha() and t.norm not in NOT_OBJECTS and t.text not in NOT_NAMES)
+    w = words()
+    return t.norm in w.object_starts or (t.text.isalpha() and t.norm not in w.not_objects and t.text not in w.not_names)
 
 
 def _home(src: Mention, places: list[Location], main_state: str | None) -> Mention | None:
@@ -583,6 +567,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                    mentions: list[Mention], hits: list[_Hit], places: list[Location],
                    published: date | None, tree: ParsedSentence | None = None,
                    main_state: str | None = None) -> list[Event]:
+    w, c = words(), codes()
     chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
     intent_ends = {h.last for h in hits if h.pattern.intent}
     last_subject: Mention | None = None
@@ -596,10 +581,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if code is None:
             continue
         if code != p.code and any(t.norm == "unless" for t in tokens[h.last : sent.last]):
-            code = "130"  # "will withdraw its force unless ...": a conditional promise of harm is a threat
+            code = c.conditional_threat  # "will withdraw its force unless ...": a conditional promise of harm
         passive = p.passive or (_is_passive(tokens, h.first, sent) and (
             _by_agent(mentions, tokens, h.last, sent) is not None
-            or tokens[h.first - 1].norm in ("be", "been", "being")
+            or tokens[h.first - 1].norm in w.passive_auxiliaries
             or (h.last < sent.last and tokens[h.last].norm == "by")))
         src: Mention | None
         tgt: Mention | None
@@ -625,8 +610,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 src = None
         else:
             # "Egypt condemned Israel and hosted ...": a coordinated verb keeps the first verb's subject
-            coordinated = h.first > sent.first and tokens[h.first - 1].norm in ("and", "but", "then")
-            violent = code[:2] in VIOLENT_ROOTS
+            coordinated = h.first > sent.first and tokens[h.first - 1].norm in w.coordinators
+            violent = code[:2] in c.violent_roots
             src = (last_subject if coordinated and last_subject is not None
                    else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent)
                    # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
@@ -642,11 +627,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     head = next((m for m in mentions if not m.locative and m.last <= h.first), None)
                     src = head if head is not None and _commas(tokens, head.last, h.first) % 2 == 0 else src
                 elif not last_hit.pattern.intent and src is not last_subject:
-                    asked = last_hit.pattern.code[:2] in ("02", "10")
-                    ordered = last_hit.pattern.commands and code[:2] in moods.MATERIAL_CONFLICT_ROOTS
+                    asked = last_hit.pattern.code[:2] in c.request_roots
+                    ordered = last_hit.pattern.commands and code[:2] in c.material_conflict_roots
                     src = (last_subject or src) if ordered or not (asked and last_target is not None) else last_target
             tgt = (None if p.target == "none"
-                   else _target_after(mentions, tokens, h, sent, src, threat=code[:2] == "13"))
+                   else _target_after(mentions, tokens, h, sent, src, threat=code[:2] == c.threat_root))
             if (tgt is None and last_hit is not None and last_hit.pattern.commands and src is last_subject
                     and tokens[h.first - 1].norm == "to"):
                 tgt = last_target  # "ordered La Prensa to suspend publication": the paper is suspended
@@ -658,7 +643,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 continue  # the setting of another event, what someone denies happened, "offered no evidence"
             if roles.requested and not (last_hit is not None and last_hit.pattern.commands):
                 continue  # "urged Somali leaders to agree": what is asked for is not done (the request is the event)
-            if roles.modal in HYPOTHETICAL_MODALS and code == p.code:
+            if roles.modal in w.hypothetical_modals and code == p.code:
                 continue  # "could meet", "can work together": a possibility, not an act
             # an infinitive after an order or a request keeps the word-order reading of who asked whom
             chained = (last_hit is not None and h.first > sent.first and tokens[h.first - 1].norm == "to")
@@ -702,7 +687,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # to the country the story is about (CAMEO codes domestic events X -> X)
                 home = _home(s, places, main_state)
                 ts = [home] if home is not None else []
-            elif not ts and code[:2] in DOMESTIC_ROOTS:
+            elif not ts and code[:2] in c.domestic_roots:
                 home = _home(s, places, main_state)  # "police opened fire", "protesters rallied"
                 ts = [home] if home is not None else []
             if not ts:

