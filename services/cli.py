@@ -29,10 +29,12 @@ def _lines(path: str) -> Iterator[tuple[str, str]]:
 
 
 def cmd_enrich(args: argparse.Namespace, settings: Settings) -> int:
+    from services.coder import lexicon
     from services.enrich import enrich
     from services.pipeline import InputRejected, parse
     from services.rules import load_rules
 
+    lexicon.use_cache(settings.cache_dir)
     rules = load_rules(args.rules or settings.rules_dir)
     out = sys.stdout.buffer
     failures = 0
@@ -298,6 +300,7 @@ def cmd_ingest(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     from services.app import build_app
+    from services.coder import lexicon
     from services.coder.coder import code_article
     from services.faust_worker import Worker
     from services.kafka_admin import ensure_topics, message_limits
@@ -310,6 +313,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
         print(f"DIPLOWATCH_MAX_OUTPUT_BYTES lowered from {settings.max_output_bytes} to {limit}: the output topics "
               "accept less (max.message.bytes)", file=sys.stderr)
         settings = settings.model_copy(update={"max_output_bytes": limit})
+    lexicon.use_cache(settings.cache_dir)
     # the dictionaries, the sentencizer and the parser if one is set, loaded now and not by the first article:
     # seconds of the event loop's time, while the group assigns partitions, left a partition undelivered in
     # the 1-to-3-worker scaling test

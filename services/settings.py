@@ -67,6 +67,8 @@ class Settings(BaseSettings):
     web_host: str = Field(default="127.0.0.1", description="the worker's web server address")
     web_port: int = _int(6066, 1, 65535, "the worker's web server port (`diplowatch worker --web-port`)")
     data_dir: Path = Field(default=Path.home() / ".cache/diplowatch/worker", description="Faust's local data")
+    cache_dir: Path = Field(default=Path.home() / ".cache/diplowatch/cache", description="the built coder "
+                            "dictionaries, kept between starts (services/coder/lexicon_cache.py: ~7 s of CPU a start)")
     rules_dir: Path = Field(default=REPO_ROOT / "deploy" / "rules", description="alert rule files")
     rules_poll_seconds: float = Field(default=2.0, ge=0.1, le=86_400,
                                       description="how often a worker looks at the rules directory")

