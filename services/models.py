@@ -130,6 +130,9 @@ class Alert(_Model):
     window_count: int | None = None
     group_key: str | None = None
     created_at: datetime
+    # services.rules.render.Rendering: the group keys and template inputs evaluate() found, so candidates are
+    # keyed and their text formatted without looking again; not serialised (Any: the rules import this module)
+    _rendering: Any = PrivateAttr(default=None)
 
 
 class AlertCandidate(_Model):
@@ -143,6 +146,11 @@ class AlertCandidate(_Model):
     key: str
     event_time: float
     alert: Alert
+
+    @property
+    def routing_key(self) -> str:
+        """Kafka key: every candidate of one rule and key lands on one partition, with its state."""
+        return f"{self.rule_id}|{self.key}"
 
 
 class EnrichedArticle(_Model):

@@ -12,7 +12,7 @@ from services import metrics
 from services.acks import OrderedAcks
 from services.models import Alert, AlertCandidate
 from services.rules.reload import rulebook
-from services.rules.state import Candidate, decide
+from services.rules.state import decide
 from services.stream import app, out_topics, settings, topic
 
 log = logging.getLogger("diplowatch.alerter")
@@ -45,7 +45,7 @@ def _decide(msg: AlertCandidate) -> list[Alert]:
     rule = rulebook.active.by_id.get(msg.rule_id)
     if rule is None:
         return []  # the rule was removed since the candidate was made
-    alert, why = decide(rule, Candidate(msg.rule_id, msg.key, msg.event_time, msg.alert), rule_state)
+    alert, why = decide(rule, msg, rule_state)
     if why == "deduplicated":
         metrics.SUPPRESSED.labels(rule_id=rule.id, why="dedupe").inc()
     if alert is None:
