@@ -141,6 +141,8 @@ class AlertCandidate(_Model):
     Keyed by "rule_id|key" so one rule's state for one key lives on one partition.
     """
 
+    # the one candidate type: the rules' state (services/rules/state.py) reads it as the alerter does
+
     schema_version: int = SCHEMA_VERSION
     rule_id: str
     key: str

@@ -215,9 +215,10 @@ class Near(_Node):
         a_hits = [h for ph in self.a for h in get(ph, ())]
         b_hits = [h for ph in self.b for h in get(ph, ())]
         pairs = near_pairs(a_hits, b_hits, self.within)
+        why = self.why or f"near {list(self.a)!r} ~{self.within} {list(self.b)!r}"  # a Near built in code
         for i, j in pairs:
             (af, al), (bf, bl) = a_hits[i], b_hits[j]
-            out.append(doc.span(min(af, bf), max(al, bl), self.why))
+            out.append(doc.span(min(af, bf), max(al, bl), why))
         return bool(pairs)
 
     def phrases(self) -> Iterator[str]:
