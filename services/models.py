@@ -130,9 +130,6 @@ class Alert(_Model):
     window_count: int | None = None
     group_key: str | None = None
     created_at: datetime
-    # services.rules.render.Rendering: the group keys and template inputs evaluate() found, so candidates are
-    # keyed and their text formatted without looking again; not serialised (Any: the rules import this module)
-    _rendering: Any = PrivateAttr(default=None)
 
 
 class AlertCandidate(_Model):
@@ -169,6 +166,11 @@ class EnrichedArticle(_Model):
     locations: list[Location] = []
     events: list[Event] = []
     alerts: list[Alert] = []
+    # alert id -> services.rules.render.Rendering: the group keys and template inputs evaluate() found, so
+    # candidates are keyed and their text formatted without looking again. Not serialised; kept here, once
+    # per article, not on each Alert: a private attribute costs every model construction (+17 us an alert).
+    # (Any: the rules import this module.)
+    _renderings: Any = PrivateAttr(default=None)
     sentences: int = 0
     coder_version: str = ""
     # cut to fit the output limits (services/limits.py): what was left out, counted

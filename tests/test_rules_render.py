@@ -78,8 +78,25 @@ def test_by_id_is_built_once() -> None:
     assert rules.by_id is rules.by_id and list(rules.by_id) == ["pairs"]
 
 
-def test_rendering_is_not_serialised() -> None:
+def test_renderings_are_not_serialised_and_survive_the_output_limits() -> None:
+    from services.limits import Limits, bound
+
     rules = compile_rules({"r.yaml": PAIRS})
     article = enrich(NewsItem(id="p5", body=TWO_PAIRS, published_at=T0), rules)
+    assert "rendering" not in article.model_dump_json()
     (alert,) = evaluate(rules, article, TWO_PAIRS)
-    assert "rendering" not in alert.model_dump_json() and set(alert.model_dump()) == set(type(alert).model_fields)
+    assert set(alert.model_dump()) == set(type(alert).model_fields)
+    # the pipeline's path; one event kept of two. Before, the keys were found again from the events left, so
+    # the RUS -> GEO pair the alert's text names got no candidate: the rule's keys are now those it matched
+    cut = bound(article, Limits(max_output_bytes=1 << 20, max_events=1))
+    assert cut is not article and len(cut.events) == 1
+    assert [c.alert.text for c in candidates(rules.by_id, cut.alerts, cut)] == ["p5 / ARM -> AZE", "p5 / RUS -> GEO"]
+
+
+def test_a_rendering_kept_for_another_rule_set_is_not_used() -> None:
+    """evaluate() replaces what it kept: the same alert id under a rule set with another text is rendered anew."""
+    rules = compile_rules({"r.yaml": PAIRS})
+    article = enrich(NewsItem(id="p6", body=TWO_PAIRS, published_at=T0), rules)
+    other = compile_rules({"r.yaml": PAIRS.replace(b"{article_title} / {key}", b"{key}!")})
+    article.alerts = evaluate(other, article, TWO_PAIRS)
+    assert [c.alert.text for c in candidates(other.by_id, article.alerts, article)] == ["ARM -> AZE!", "RUS -> GEO!"]

@@ -11,7 +11,7 @@ from services.rules.compile import RuleSet
 from services.rules.doc import Doc, Hits
 from services.rules.groups import group_keys
 from services.rules.load import Rule
-from services.rules.render import Rendering, attach
+from services.rules.render import Rendering, keep
 
 # matched spans are listed most telling first: proximity and regex hits, places, phrases, then context
 _SPECIFICITY = {"near": 0, "regex": 0, "place": 1, "phrase": 2}
@@ -29,16 +29,19 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
     maybe = set(rules.always).union(*map(single.__getitem__, found))
     maybe |= set().union(*map(first.__getitem__, found)) & set().union(*map(second.__getitem__, found))
     alerts = []
+    renderings: dict[str, Rendering] = {}
     for rule in (rules.rules[i] for i in sorted(maybe)):
         req = rule.required
         if len(req) > 2 and any(g.isdisjoint(found) for g in req[2:]):
             continue
         if rule.match.check(doc):
-            alerts.append(_alert(rule, doc, created))
+            alert, renderings[alert.alert_id] = _alert(rule, doc, created)
+            alerts.append(alert)
+    keep(article, renderings)  # replaces what an earlier evaluate() of this article kept
     return alerts
 
 
-def _alert(rule: Rule, doc: Doc, created: datetime) -> Alert:
+def _alert(rule: Rule, doc: Doc, created: datetime) -> tuple[Alert, Rendering]:
     """The alert of a rule that holds: its spans, the events and actors of their sentences, its text."""
     article = doc.article
     spans: list[MatchedSpan] = []
@@ -62,4 +65,4 @@ def _alert(rule: Rule, doc: Doc, created: datetime) -> Alert:
                                                                                        if ev.plover}),
         created_at=created,
     )
-    return attach(alert, rendering)
+    return alert, rendering

@@ -218,7 +218,13 @@ def _template_fields(text: str, where: str) -> frozenset[str]:
         raise RuleError(f"{where}: text: unknown template fields {sorted(bad)}")
     if any(fmt or conv for _, name, fmt, conv in parts if name is not None):  # "{title:>999999999}": 1 GB
         raise RuleError(f"{where}: text: format specs and conversions are not accepted in templates")
-    return frozenset(fields)
+    found = frozenset(fields)
+    return _FIELD_SETS.setdefault(found, found)
+
+
+# the few distinct sets of template fields, shared by the rules: fewer live objects for the garbage collector
+# to walk at every full collection (10,000 rules are about 100,000 of them)
+_FIELD_SETS: dict[frozenset[str], frozenset[str]] = {}
 
 
 def _build(spec: RuleSpec, where: str, match: Condition, text_fields: frozenset[str], source: str) -> Rule:

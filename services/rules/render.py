@@ -1,7 +1,8 @@
 """Alert text: formatted from what matched, once per text that goes out, never patched afterwards.
 
 The article's alert shows every group key; when a rule's text names `{key}` and the article has several,
-each candidate's alert is formatted again from the same inputs with its own key. (The text used to be
+each candidate's alert is formatted again from the same inputs with its own key (the inputs are kept on
+the article, by alert id, for the candidates). (The text used to be
 formatted with a "{key}" placeholder and string-replaced twice, which also rewrote a "{key}" or an
 "IRQ -> USA" that came from the article's title or the matched words.)
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from services.models import Alert
+from services.models import Alert, EnrichedArticle
 from services.rules.groups import show_key
 
 
@@ -35,13 +36,12 @@ class Rendering:
                                     key=show_key(self.keys if keys is None else keys))
 
 
-def attach(alert: Alert, rendering: Rendering) -> Alert:
-    """Keep the rendering with the alert (not serialised) for the candidates made from it."""
-    alert._rendering = rendering
-    return alert
+def keep(article: EnrichedArticle, renderings: dict[str, Rendering]) -> None:
+    """Keep the renderings of the article's alerts (by alert id, not serialised) for its candidates."""
+    article._renderings = renderings
 
 
-def rendering_of(alert: Alert) -> Rendering | None:
-    """The rendering evaluate() attached; None for an alert made elsewhere (e.g. read from a topic)."""
-    found = alert._rendering
-    return found if isinstance(found, Rendering) else None
+def rendering_of(article: EnrichedArticle, alert: Alert) -> Rendering | None:
+    """The rendering evaluate() kept for this alert; None for an alert made elsewhere (e.g. read from a topic)."""
+    found = (article._renderings or {}).get(alert.alert_id)
+    return found if isinstance(found, Rendering) and found.rule_id == alert.rule_id else None

@@ -37,7 +37,7 @@ def candidates(rules: Mapping[str, Rule], alerts: list[Alert], article: Enriched
         rule = rules.get(a.rule_id)
         if rule is None:
             continue
-        rendering = rendering_of(a)
+        rendering = rendering_of(article, a)
         if rendering is not None:
             keys: list[str] | tuple[str, ...] = rendering.keys
         else:
