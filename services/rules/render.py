@@ -16,7 +16,7 @@ from services.models import Alert, EnrichedArticle
 from services.rules.groups import show_key
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__
 class Rendering:
     """What one rule matched in one article, as its text needs it, and the group keys found once."""
 
@@ -31,9 +31,9 @@ class Rendering:
 
     def text(self, keys: Sequence[str] | None = None) -> str:
         """The alert text showing these group keys (default: all of the article's)."""
+        shown = show_key(self.keys if keys is None else keys) if "{key}" in self.template else ""
         return self.template.format(title=self.title, article_title=self.article_title, matches=self.matches,
-                                    actors=self.actors, severity=self.severity, rule_id=self.rule_id,
-                                    key=show_key(self.keys if keys is None else keys))
+                                    actors=self.actors, severity=self.severity, rule_id=self.rule_id, key=shown)
 
 
 def keep(article: EnrichedArticle, renderings: dict[str, Rendering]) -> None:
