@@ -5,7 +5,7 @@
     ├── ConfigError            a setting, rule set, subscription, dictionary or model that cannot be used;
     │   │                      says where (variable, file, line, field)
     │   ├── SettingError
-    │   ├── RuleError
+    │   ├── RuleError          (and BadRuleSetMessage: a record on the rules topic)
     │   ├── SubscriptionError
     │   ├── DataFileError      the coder's dictionaries
     │   └── ModelNotFound      the spaCy pipeline a setting names
@@ -46,8 +46,8 @@ class RuleError(ConfigError):
     """A rule set refused: the message gives the file, the line and the field."""
 
 
-class BadRuleSetMessage(RuleError):
-    """A record on the rules topic that is not a rule set this version can read."""
+class BadRuleSetMessage(ConfigError):
+    """A record on the rules topic that is not a rule set this version can read (skipped, never fatal)."""
 
 
 class SubscriptionError(ConfigError):

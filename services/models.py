@@ -148,11 +148,18 @@ class AlertCandidate(_Model):
     Keyed by "rule_id|key" so one rule's state for one key lives on one partition.
     """
 
+    # the one candidate type: the rules' state (services/rules/state.py) reads it as the alerter does
+
     schema_version: int = SCHEMA_VERSION
     rule_id: str
     key: str
     event_time: float
     alert: Alert
+
+    @property
+    def routing_key(self) -> str:
+        """Kafka key: every candidate of one rule and key lands on one partition, with its state."""
+        return f"{self.rule_id}|{self.key}"
 
 
 class EnrichedArticle(_Model):
@@ -169,6 +176,11 @@ class EnrichedArticle(_Model):
     locations: list[Location] = []
     events: list[Event] = []
     alerts: list[Alert] = []
+    # alert id -> services.rules.render.Rendering: the group keys and template inputs evaluate() found, so
+    # candidates are keyed and their text formatted without looking again. Not serialised; kept here, once
+    # per article, not on each Alert: a private attribute costs every model construction (+17 us an alert).
+    # (Any: the rules import this module.)
+    _renderings: Any = PrivateAttr(default=None)
     sentences: int = 0
     coder_version: str = ""
     # cut to fit the output limits (services/limits.py): what was left out, counted

@@ -17,7 +17,7 @@ from services import steps
 from services.enrich import enrich_steps
 from services.errors import InputRejected
 from services.limits import Limits, bound
-from services.models import AlertCandidate, DeadLetter, EnrichedArticle, EventMessage, NewsItem
+from services.models import DeadLetter, EnrichedArticle, EventMessage, NewsItem
 from services.rules import RuleSet
 from services.rules.state import candidates
 from services.settings import Settings, Topics
@@ -122,8 +122,7 @@ def outputs_for(article: EnrichedArticle, topics: Topics, rules: RuleSet, ingest
                           (ev.plover or "none", str(ev.quad_class), ev.source.country or "none",
                            ev.target.country if ev.target and ev.target.country else "none")))
     for c in candidates(rules.by_id, article.alerts, article, ingested):
-        cand = AlertCandidate(rule_id=c.rule_id, key=c.key, event_time=c.event_time, alert=c.alert)
-        out.append(Output(topics.candidates, c.routing_key.encode(), cand.model_dump_json().encode()))
+        out.append(Output(topics.candidates, c.routing_key.encode(), c.model_dump_json().encode()))
     return out
 
 

@@ -16,7 +16,7 @@ from services import metrics
 from services.budget import MAX_CODED_CHARS, MAX_EVENT_SENTENCES, MAX_SENTENCE_TOKENS
 from services.models import DeadLetter, EnrichedArticle
 from services.pipeline import Source, process
-from services.rules.engine import _near_pairs
+from services.rules.conditions import near_pairs
 from services.settings import Settings
 
 SRC = Source("news.raw", 0, 1)
@@ -79,8 +79,8 @@ def test_near_pairs_are_the_pairs_of_the_quadratic_definition() -> None:
         within = rnd.randint(0, 10)
         brute = [(i, j) for i, (af, al) in enumerate(a) for j, (bf, bl) in enumerate(b)
                  if 0 <= (bf - al if bf >= al else af - bl) <= within]
-        assert _near_pairs(a, b, within) == brute
-        assert bool(_near_pairs(a, b, within, first_only=True)) == bool(brute)
+        assert near_pairs(a, b, within) == brute
+        assert bool(near_pairs(a, b, within, first_only=True)) == bool(brute)
 
 
 @pytest.mark.parametrize("published", ["0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"])

@@ -172,3 +172,38 @@ def test_rules_validate_prints_the_error_not_a_traceback(tmp_path: Path) -> None
                           capture_output=True, text=True, timeout=120, cwd=REPO_ROOT)
     assert done.returncode == 1 and "Traceback" not in done.stderr
     assert f"{tmp_path / 'bad.yaml'}:2:r: tags:" in done.stderr
+
+
+def test_a_set_read_from_the_topic_is_not_compiled_again_for_the_directory(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The usual hot reload: another worker published the directory's new content, this worker read it from
+    the topic, then its own poll of the directory finds the same files (before: compiled a second time)."""
+    from services.rules import reload
+
+    compiled: list[int] = []
+
+    def counting(files: dict[str, bytes]) -> RuleSet:
+        compiled.append(len(files))
+        return compile_rules(files)
+
+    book, published = RuleBook(), []
+    monkeypatch.setattr(reload, "compile_rules", counting)
+    d = tmp_path / "rules"
+    d.mkdir()
+    (d / "a.yaml").write_text(GOOD)
+    book.apply_updates(encode({"a.yaml": GOOD.encode()}, "from-the-topic", 1_000_000), 1 << 20)
+    assert [r.id for r in book.active.rules] == ["alpha"] and compiled == [1]
+    assert book.check_directory(d, published.append) == "current"
+    assert compiled == [1] and published == []
+    (d / "a.yaml").write_text(GOOD.replace("alpha", "beta"))
+    assert book.check_directory(d, published.append) == "published"
+    assert compiled == [1, 1] and [r.id for r in book.active.rules] == ["beta"]
+
+
+def test_an_empty_set_from_the_topic_does_not_make_an_empty_directory_current(tmp_path: Path) -> None:
+    d = tmp_path / "rules"
+    d.mkdir()
+    book = RuleBook()
+    book.apply_updates(encode({}, "empty", 1_000_000), 1 << 20)
+    assert book.has_set and len(book.active) == 0
+    assert book.check_directory(d, lambda _: None) == "refused"  # still refused unless an empty set is allowed

@@ -16,7 +16,7 @@ from services.coder.tokens import TokenText, tokenize
 from services.corpus import read_items
 from services.enrich import enrich
 from services.rules import compile_rules, evaluate
-from services.rules.engine import _Doc, _Hits, _holds
+from services.rules.doc import Doc, Hits
 
 CORPUS = SHARED / "corpus" / "voa_stories.jsonl"
 
@@ -52,8 +52,8 @@ def test_routing_and_quick_check_agree_with_checking_every_rule() -> None:
         tokens = tokenize(it.body)
         index = TokenText(tokens)
         fast = {a.rule_id for a in evaluate(rules, article, it.body, tokens=tokens, index=index)}
-        doc = _Doc(text=it.body, tokens=tokens, hits=_Hits(rules, index), article=article)
-        full = {r.id for r in rules.rules if _holds(r.match, doc, [])}
+        doc = Doc(text=it.body, tokens=tokens, hits=Hits(rules, index), article=article)
+        full = {r.id for r in rules.rules if r.match.explain(doc, [])}
         assert fast == full, f"{it.id}: routing missed {sorted(full - fast)}, invented {sorted(fast - full)}"
         fired_total += len(full)
     # the comparison means something only if many rules fire and many do not

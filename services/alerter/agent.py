@@ -13,7 +13,7 @@ from services import metrics
 from services.acks import OrderedAcks
 from services.models import Alert, AlertCandidate
 from services.rules.reload import RuleBook
-from services.rules.state import Candidate, decide
+from services.rules.state import decide
 from services.settings import Settings
 from services.stream import Streams
 
@@ -49,7 +49,7 @@ class Alerter:
         rule = self.rulebook.active.by_id.get(msg.rule_id)
         if rule is None:
             return []  # the rule was removed since the candidate was made
-        alert, why = decide(rule, Candidate(msg.rule_id, msg.key, msg.event_time, msg.alert), self.rule_state)
+        alert, why = decide(rule, msg, self.rule_state)
         if why == "deduplicated":
             metrics.SUPPRESSED.labels(rule_id=rule.id, why="dedupe").inc()
         if alert is None:

@@ -17,16 +17,13 @@ from pathlib import Path
 import orjson
 from pydantic import ValidationError
 
+from services.errors import BadRuleSetMessage
 from services.models import RuleSetMessage
 from services.safe_yaml import excerpt
 
 RULESET_KEY = b"ruleset"
 CHUNK_PREFIX = b"ruleset."
 MAX_CHUNK_BYTES = 1_000_000  # the producer's request limit is at least 1 MiB
-
-
-class BadRuleSetMessage(ValueError):
-    """A `rules` topic message that cannot be used; the worker skips it."""
 
 
 def encode(files: dict[str, bytes], version: str, limit: int) -> dict[bytes, bytes | None]:

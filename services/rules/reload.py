@@ -118,9 +118,13 @@ class RuleBook:
             if not (policy.allow_empty and not directory.exists()):
                 return self._refuse_directory(f"missing: {exc} {policy}", directory, str(exc))
             files = {}
-        digest = f"{content_digest(files)} {policy}"  # a policy change looks again
+        content = content_digest(files)
+        digest = f"{content} {policy}"  # a policy change looks again
         if digest == self._dir_digest:
             return "unchanged"
+        if content[:12] == self.active.version and self.has_set and (len(self.active) or policy.allow_empty):
+            self._dir_digest = digest  # already active (e.g. read from the topic first): not compiled again
+            return "current"
         try:
             ruleset = compile_rules(files)
         except RuleError as exc:

@@ -2,7 +2,7 @@
 
 `version: 2a`, `tags: 5`, `dedupe: 5`, `threshold: abc` or `id: [a, b]` each used to raise a TypeError or
 ValueError out of the loader, which the hot reload did not catch: the worker stopped. The conditions under
-`match` are checked by the engine (`_check_condition`), which knows the phrases and regions.
+`match` are checked by the loader (services/rules/load.py), which builds the typed condition tree.
 """
 
 from __future__ import annotations

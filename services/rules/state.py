@@ -8,30 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import math
-from collections.abc import MutableMapping
-from dataclasses import dataclass
+from collections.abc import Mapping, MutableMapping
 from datetime import UTC, datetime
 from typing import Any
 
-from services.models import Alert, EnrichedArticle
-from services.rules.engine import Rule, group_keys, show_key
+from services.models import Alert, AlertCandidate, EnrichedArticle
+from services.rules.groups import group_keys
+from services.rules.load import Rule
+from services.rules.render import rendering_of
 
 State = MutableMapping[str, Any]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A rule matched an article; whether an alert goes out depends on the rule's state for `key`."""
-
-    rule_id: str
-    key: str
-    event_time: float
-    alert: Alert
-
-    @property
-    def routing_key(self) -> str:
-        """Kafka key: every candidate of one rule and key lands on one partition, with its state."""
-        return f"{self.rule_id}|{self.key}"
 
 
 def event_time(article: EnrichedArticle, ingested: datetime | None = None) -> float:
@@ -41,24 +27,31 @@ def event_time(article: EnrichedArticle, ingested: datetime | None = None) -> fl
     return when.timestamp()
 
 
-def candidates(rules: dict[str, Rule], alerts: list[Alert], article: EnrichedArticle,
-               ingested: datetime | None = None) -> list[Candidate]:
+def candidates(rules: Mapping[str, Rule], alerts: list[Alert], article: EnrichedArticle,
+               ingested: datetime | None = None) -> list[AlertCandidate]:
+    """One candidate per alert and group key, with the keys evaluate() found (found again only for an alert
+    that did not come from evaluate())."""
     t = event_time(article, ingested)
-    out: list[Candidate] = []
+    out: list[AlertCandidate] = []
     for a in alerts:
         rule = rules.get(a.rule_id)
         if rule is None:
             continue
-        keys = group_keys(rule, a, article)
+        rendering = rendering_of(article, a)
+        if rendering is not None:
+            keys: list[str] | tuple[str, ...] = rendering.keys
+        else:
+            ids = set(a.event_ids)
+            keys = group_keys(rule, [ev for ev in article.events if ev.event_id in ids], a.matches, article)
+        # "{key}" in a rule's text shows every key on the article's alert, this key on the candidate's
+        per_key = rendering is not None and "key" in rule.text_fields and len(keys) > 1
         for key in keys:
-            # "{key}" in a rule's text shows every key on the article's alert, this key on the candidate's
-            keyed = (a.model_copy(update={"text": a.text.replace(show_key(keys), show_key([key]))})
-                     if "{key}" in rule.text and len(keys) > 1 else a)
-            out.append(Candidate(a.rule_id, key, t, keyed))
+            keyed = a.model_copy(update={"text": rendering.text([key])}) if per_key and rendering else a
+            out.append(AlertCandidate(rule_id=a.rule_id, key=key, event_time=t, alert=keyed))
     return out
 
 
-def _dedupe_value(rule: Rule, cand: Candidate) -> str:
+def _dedupe_value(rule: Rule, cand: AlertCandidate) -> str:
     if rule.dedupe_key == "story":
         return cand.alert.article_id
     if rule.dedupe_key == "rule":
@@ -69,12 +62,12 @@ def _dedupe_value(rule: Rule, cand: Candidate) -> str:
                                   actors=",".join(cand.alert.actors))
 
 
-def apply(rule: Rule, cand: Candidate, state: State) -> Alert | None:
+def apply(rule: Rule, cand: AlertCandidate, state: State) -> Alert | None:
     """The alert to send for this candidate, or None (window not reached, already seen, deduplicated)."""
     return decide(rule, cand, state)[0]
 
 
-def decide(rule: Rule, cand: Candidate, state: State) -> tuple[Alert | None, str]:
+def decide(rule: Rule, cand: AlertCandidate, state: State) -> tuple[Alert | None, str]:
     """The alert to send (or None) and why: fired, held (window, first-seen) or deduplicated."""
     base = f"{rule.id}|{cand.key}"
     t = cand.event_time
@@ -117,6 +110,6 @@ def decide(rule: Rule, cand: Candidate, state: State) -> tuple[Alert | None, str
     return fired, "fired"
 
 
-def _stateful(cand: Candidate, count: int, seed: str) -> Alert:
+def _stateful(cand: AlertCandidate, count: int, seed: str) -> Alert:
     alert_id = hashlib.sha1(f"{seed}|{cand.alert.rule_version}".encode()).hexdigest()[:20]
     return cand.alert.model_copy(update={"alert_id": alert_id, "window_count": count, "group_key": cand.key})
