@@ -13,6 +13,7 @@ normal 600-word article, and tokenizing the same 512 KiB of text. The target is 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -93,11 +94,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--only", default="")
+    ap.add_argument("--no-freeze", action="store_true", help="leave the loaded dictionaries to the collector "
+                    "(the worker freezes them: gc.freeze)")
     args = ap.parse_args()
     settings = Settings()
     rules = load_rules(settings.rules_dir)  # the default pack, as a worker runs it
     limit = settings.max_message_bytes
     process(orjson.dumps({"id": "warm", "body": "Japan condemned China."}), None, SRC, settings, rules)  # load models
+    if not args.no_freeze:
+        gc.freeze()  # as the worker does after its warm-up (services/cli.py)
     normal = _news(10_000)[:4_000]  # about 600 words
 
     def run(body: str) -> Callable[[], object]:

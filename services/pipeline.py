@@ -141,6 +141,7 @@ def process_steps(value: bytes | None, key: bytes | None, src: Source, settings:
         item = parse(value, settings.max_message_bytes)
     except InputRejected as r:
         return [dead_letter(settings.topics, src, key, value, r.reason, r.detail, limits)]
+    yield
     now = datetime.now(UTC)
     try:
         article = yield from enrich_steps(item, rules, now=now, model=settings.parser_model)
