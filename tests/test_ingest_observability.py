@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import SHARED, Pipeline, free_port, wait_for
-from test_observability import ALERT_RULES, _get, _panel_exprs, _query, _tool
+from prometheus_helpers import prometheus
+from test_observability import ALERT_RULES, _get, _panel_exprs, _query
 
 from services.ingest.fixture_server import Fixture, load_stories
 from services.settings import REPO_ROOT
@@ -23,7 +23,7 @@ def ingest_and_prometheus(pipeline: Pipeline, tmp_path: Path) -> Iterator[tuple[
     fx = Fixture(load_stories(SHARED / "corpus" / "voa_stories.jsonl"), slow_seconds=4).start()
     feeds = tmp_path / "feeds.yaml"
     feeds.write_text(yaml.safe_dump({"feeds": fx.feeds(interval=1)}))
-    metrics_port, prom_port = free_port(), free_port()
+    metrics_port = free_port()
     suffix = pipeline.settings.topics.raw.split(".")[0]
     env = {**pipeline.env, "DIPLOWATCH_INGEST_TOPIC_SEEN": f"{suffix}.ingest.seen",
            "DIPLOWATCH_INGEST_ALLOW_NETS": "127.0.0.0/8", "DIPLOWATCH_INGEST_HOST_DELAY_SECONDS": "0.02",
@@ -33,32 +33,13 @@ def ingest_and_prometheus(pipeline: Pipeline, tmp_path: Path) -> Iterator[tuple[
     ingest_log = open(tmp_path / "ingest.log", "wb")  # noqa: SIM115 - the process writes to it for its life
     ingest = subprocess.Popen([sys.executable, "-m", "services.cli", "ingest", "--feeds", str(feeds)], env=env,
                               cwd=REPO_ROOT, stdout=ingest_log, stderr=subprocess.STDOUT)
-    config = tmp_path / "prometheus.yml"
-    config.write_text(yaml.safe_dump({
-        "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
-        "rule_files": [str(ALERT_RULES)],
-        "scrape_configs": [{"job_name": "diplowatch-ingest",
-                            "static_configs": [{"targets": [f"127.0.0.1:{metrics_port}"]}]}],
-    }))
-    prom_log = open(tmp_path / "prometheus.log", "wb")  # noqa: SIM115
-    prom = subprocess.Popen([_tool("prometheus"), f"--config.file={config}",
-                             f"--storage.tsdb.path={tmp_path / 'tsdb'}", f"--web.listen-address=127.0.0.1:{prom_port}"],
-                            stdout=prom_log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{prom_port}"
     try:
-        def ready() -> bool:
-            try:
-                return urllib.request.urlopen(f"{base}/-/ready", timeout=2).status == 200
-            except OSError:
-                return False
-        wait_for(ready, 60, "Prometheus to start")
-        yield base, fx
+        with prometheus(tmp_path, "diplowatch-ingest", f"127.0.0.1:{metrics_port}", [ALERT_RULES]) as base:
+            yield base, fx
     finally:
-        for proc in (ingest, prom):
-            proc.terminate()
-            proc.wait(timeout=30)
+        ingest.terminate()
+        ingest.wait(timeout=30)
         ingest_log.close()
-        prom_log.close()
         fx.stop()
         print((tmp_path / "ingest.log").read_text()[-2000:])
 

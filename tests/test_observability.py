@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import urllib.parse
 import urllib.request
@@ -13,8 +12,10 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import SHARED, Pipeline, free_port, wait_for
+from conftest import SHARED, Pipeline, wait_for
 from kafka_helpers import produce, read_until
+from prometheus_helpers import prometheus as prometheus_at
+from prometheus_helpers import tool
 from webhook_receiver import Receiver
 
 from services.corpus import read_items
@@ -23,12 +24,6 @@ from services.settings import REPO_ROOT
 DASHBOARD = REPO_ROOT / "deploy" / "grafana" / "provisioning" / "dashboards" / "diplowatch.json"
 ALERT_RULES = REPO_ROOT / "deploy" / "prometheus" / "alerts.yml"
 PROM_CONFIG = REPO_ROOT / "deploy" / "prometheus" / "prometheus.yml"
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    assert path, f"{name} not found: `make test` installs Debian's prometheus package (make tools)"
-    return path
 
 
 def _get(url: str) -> Any:
@@ -53,7 +48,7 @@ def _rule_exprs() -> list[tuple[str, str]]:
 
 
 def test_promtool_accepts_the_shipped_config_and_rules() -> None:
-    promtool = _tool("promtool")
+    promtool = tool("promtool")
     subprocess.run([promtool, "check", "config", str(PROM_CONFIG)], check=True, capture_output=True)
     subprocess.run([promtool, "check", "rules", str(ALERT_RULES)], check=True, capture_output=True)
 
@@ -84,29 +79,8 @@ def prometheus(tmp_path: Path, pipeline: Pipeline) -> Iterator[tuple[str, Pipeli
         {"id": "internal", "url": "http://10.9.8.7/hook", "secret": "observability-test-secret"}]}))
     pipeline.env.update({"DIPLOWATCH_SUBSCRIPTIONS_FILE": str(subs), "DIPLOWATCH_WEBHOOK_ALLOW_NETS": "127.0.0.0/8"})
     worker = pipeline.start_worker()
-    port = free_port()
-    config = tmp_path / "prometheus.yml"
-    config.write_text(yaml.safe_dump({
-        "global": {"scrape_interval": "1s", "evaluation_interval": "1s"},
-        "scrape_configs": [{"job_name": "diplowatch",
-                            "static_configs": [{"targets": [f"127.0.0.1:{worker.web_port}"]}]}],
-    }))
-    log = open(tmp_path / "prometheus.log", "wb")  # noqa: SIM115
-    proc = subprocess.Popen([_tool("prometheus"), f"--config.file={config}",
-                             f"--storage.tsdb.path={tmp_path / 'tsdb'}", f"--web.listen-address=127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        def ready() -> bool:
-            try:
-                return urllib.request.urlopen(f"{base}/-/ready", timeout=2).status == 200
-            except OSError:
-                return False
-        wait_for(ready, 60, "Prometheus to start")
+    with prometheus_at(tmp_path, "diplowatch", f"127.0.0.1:{worker.web_port}") as base:
         yield base, pipeline
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.mark.kafka
