@@ -21,6 +21,8 @@ tree, so code written against the old classes keeps catching them.
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 
 class DiplowatchError(Exception):
     """The root: every error diplowatch raises on purpose."""
@@ -80,3 +82,9 @@ class RetryableDelivery(DeliveryError):
 
 class KafkaError(DiplowatchError):
     """The cluster cannot do what was asked (a topic that does not exist, fewer brokers than replicas)."""
+
+
+def problems(exc: ValidationError, root: str = "", limit: int | None = None) -> str:
+    """A pydantic error as one line: `field.path: message; ...` (`root` names an error of the whole value)."""
+    return "; ".join(f"{'.'.join(map(str, e['loc'])) or root}: {e['msg']}"
+                     for e in exc.errors(include_url=False)[:limit])

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from services import steps
 from services.enrich import enrich_steps
-from services.errors import InputRejected
+from services.errors import InputRejected, problems
 from services.limits import Limits, bound
 from services.models import DeadLetter, EnrichedArticle, EventMessage, NewsItem
 from services.rules import RuleSet
@@ -84,8 +84,7 @@ def parse(value: bytes | None, max_bytes: int) -> NewsItem:
         item.body = sanitise(item.body)
         return item
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in exc.errors()[:5])
-        raise InputRejected("invalid_news_item", problems) from exc
+        raise InputRejected("invalid_news_item", problems(exc, root="(root)", limit=5)) from exc
 
 
 def dead_letter(topics: Topics, src: Source, key: bytes | None, value: bytes | None, reason: str,

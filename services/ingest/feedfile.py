@@ -7,7 +7,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from services import safe_yaml
-from services.errors import ConfigError
+from services.errors import ConfigError, problems
 
 
 class FeedFileError(ConfigError):
@@ -45,8 +45,7 @@ def parse_feeds(text: str, where: str = "feeds") -> list[FeedConfig]:
             feeds.append(FeedConfig.model_validate(raw))
         except ValidationError as exc:
             name = raw.get("name") if isinstance(raw, dict) else None
-            problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
-            raise FeedFileError(f"{where}: feed #{n}{f' ({name})' if name else ''}: {problems}") from None
+            raise FeedFileError(f"{where}: feed #{n}{f' ({name})' if name else ''}: {problems(exc)}") from None
     names = [f.name for f in feeds]
     if dupes := sorted({x for x in names if names.count(x) > 1}):
         raise FeedFileError(f"{where}: feed names must be unique: {', '.join(dupes)}")

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from services import metrics, safe_yaml
 from services.compacted import CompactedReader
-from services.errors import SubscriptionError
+from services.errors import SubscriptionError, problems
 from services.models import Alert, Subscription
 from services.safe_yaml import excerpt
 from services.settings import Settings
@@ -49,8 +49,7 @@ def parse_file(path: Path, origin: str = "file") -> list[Subscription]:
         try:
             out.append(Subscription.model_validate(entry))
         except ValidationError as exc:
-            errors = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-            raise SubscriptionError(f"{where}: {errors}") from None
+            raise SubscriptionError(f"{where}: {problems(exc)}") from None
     ids = [s.id for s in out]
     if dups := sorted({i for i in ids if ids.count(i) > 1}):
         raise SubscriptionError(f"{path}: duplicate subscription ids: {', '.join(dups)}")

@@ -17,7 +17,7 @@ from pathlib import Path
 import orjson
 from pydantic import ValidationError
 
-from services.errors import BadRuleSetMessage
+from services.errors import BadRuleSetMessage, problems
 from services.models import RuleSetMessage
 from services.safe_yaml import excerpt
 
@@ -52,8 +52,7 @@ def parse(value: bytes | None) -> RuleSetMessage:
     try:
         return RuleSetMessage.model_validate_json(value)
     except ValidationError as exc:
-        errors = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'message'}: {e['msg']}"
-                           for e in exc.errors(include_url=False)[:3])
+        errors = problems(exc, root="message", limit=3)
         raise BadRuleSetMessage(f"not a rule-set message ({len(value)} bytes): {excerpt(errors, 300)}") from None
 
 
