@@ -444,3 +444,14 @@ def test_defying_a_call_is_reject() -> None:
 def test_withdrawing_ambassadors_is_a_sanction_not_a_retreat() -> None:
     t = triples("Turkey withdrew its ambassador from Israel in 2018.")
     assert ("TUR", "ISR", "SANCTION") in t and not any(p == "RETREAT" for _, _, p in t)
+
+
+def test_a_meeting_or_a_signing_with_one_side_as_subject_is_both_sides_act() -> None:
+    # the coding guide: a joint act between A and B with no third party is A -> B and B -> A
+    assert {("FRA", "DEU", "CONSULT"), ("DEU", "FRA", "CONSULT")} <= triples(
+        "French President Marie Dupont met German Chancellor Hans Weber.")
+    assert {("KEN", "TZA", "SUPPORT"), ("TZA", "KEN", "SUPPORT")} <= triples(
+        "Kenya signed a border agreement with Tanzania on Monday.")
+    # not a one-sided act: an accusation or a promise stays one way
+    t = triples("Chile accused Peru of spying.")
+    assert ("CHL", "PER", "ACCUSE") in t and ("PER", "CHL", "ACCUSE") not in t

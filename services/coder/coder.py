@@ -693,6 +693,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if not ts:
                 pairs.append((s, None))
             pairs.extend((s, tm) for tm in ts)
+            if p.joint and len(sources) == 1 and not passive and code[:2] in c.mutual_roots:
+                # "Kishi met Phan Van Giang": a meeting or a signing is both sides' act (CODING_GUIDE: two events)
+                pairs.extend((tm, s) for tm in ts if tm.first >= 0)
         place = next((loc for loc in places if loc.country or loc.kind != "city"), None)
         name, goldstein, plover = _cameo(lex, code)
         for s, t_or_self in pairs:

@@ -373,6 +373,7 @@ class Codes(_Strict):
     material_conflict_roots: WordSet
     violent_roots: WordSet
     domestic_roots: WordSet
+    mutual_roots: WordSet
     request_roots: WordSet
     threat_root: str
     organisation_prefixes: WordSeq
