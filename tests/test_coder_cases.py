@@ -455,3 +455,20 @@ def test_a_meeting_or_a_signing_with_one_side_as_subject_is_both_sides_act() -> 
     # not a one-sided act: an accusation or a promise stays one way
     t = triples("Chile accused Peru of spying.")
     assert ("CHL", "PER", "ACCUSE") in t and ("PER", "CHL", "ACCUSE") not in t
+
+
+def test_a_states_envoy_to_an_organisation_speaks_for_the_state() -> None:
+    # the organisation between the state and the title is where the envoy serves, not whom he speaks for
+    assert ("IRN", "USA", "ACCUSE") in triples("Iran's U.N. ambassador criticized the United States.")
+    assert ("GBR", "IRN", "ACCUSE") in triples("British Deputy U.N. Ambassador James Kariuki condemned Iran.")
+    assert ("RUS", "UKR", "ACCUSE") in triples("Russia's EU envoy Vladimir Chizhov criticized Ukraine.")
+    # the organisation's own officials stay the organisation's
+    assert {(e.source.code[:6], e.plover) for e in events("U.N. Secretary-General Antonio Guterres criticized "
+                                                          "Russia.")} == {("IGOUNO", "ACCUSE")}
+
+
+def test_his_and_her_belong_to_the_sentences_state_else_to_the_last_person() -> None:
+    t = triples("Russian President Vladimir Putin spoke on Monday. His forces attacked Ukraine.")
+    assert ("RUS", "UKR", "ASSAULT") in t
+    t = triples("Iran's envoy Amir Saeid Iravani attended, but his U.N. mission criticized the United States.")
+    assert ("IRN", "USA", "ACCUSE") in t

@@ -228,10 +228,17 @@ def find_mentions(
                     out.append(_mention(tokens, text, i, j, country=p.country, agents=p.agents, kind="person",
                                         name=p.name, code_prefix=p.code_prefix))
             elif ref.ref == "possessive":
+                j = _past_host_organisation(tokens, at, j, stop)  # "his U.N. mission"
                 nxt = at.get(j)
                 if nxt is not None and ("agent" in nxt.kinds() or "title" in nxt.kinds()):
                     recent = memory.last_states(1)
                     owner = states_here[-1] if states_here else (recent[0] if recent else None)
+                    if tok.norm in w.person_possessives and not states_here:
+                        # ("the Afghan army chief said his forces": the sentence's own state comes first)
+                        if memory.last_person is None or memory.last_person.code_prefix:
+                            i = j
+                            continue  # "her organisation's", or no one named yet: not a state's organ
+                        owner = memory.last_person.country
                     ent = nxt.entry("agent", "title")
                     assert ent is not None
                     out.append(_mention(tokens, text, i, nxt.last, country=owner, agents=ent.agents))
@@ -447,6 +454,7 @@ def _agent_chain(
     agents: list[str] = []
     has_title = False
     while j < stop:
+        j = _past_host_organisation(tokens, at, j, stop)
         sp = at.get(j)
         if sp is None:
             break
@@ -462,6 +470,19 @@ def _agent_chain(
             j += 1
     name_end = _name_after(tokens, j, stop, covered) if has_title else j
     return tuple(agents), j, name_end
+
+
+def _past_host_organisation(tokens: list[Token], at: dict[int, Span], j: int, stop: int) -> int:
+    """After an organisation named between a state and its representative's title ("Iran's U.N. ambassador",
+    "British Deputy U.N. Ambassador"): the title's index, so the envoy is the state's; else j."""
+    sp = at.get(j)
+    org = sp.entry("org") if sp is not None else None
+    if org is None or _org_prefix(org.code) is None or sp is None or sp.last >= stop:
+        return j
+    nxt = at.get(sp.last)
+    if nxt is not None and nxt.entry("title", "agent") and tokens[sp.last].norm in words().representative_titles:
+        return sp.last
+    return j
 
 
 def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None) -> str | None:

@@ -314,6 +314,8 @@ class Words(_Strict):
     directions: WordSet
     not_after_place: WordSet
     not_names: WordSet
+    representative_titles: WordSet
+    person_possessives: WordSet
     person_pronouns: WordSet
     region_determiners: WordSet
     list_links: WordSet
