@@ -472,3 +472,22 @@ def test_his_and_her_belong_to_the_sentences_state_else_to_the_last_person() -> 
     assert ("RUS", "UKR", "ASSAULT") in t
     t = triples("Iran's envoy Amir Saeid Iravani attended, but his U.N. mission criticized the United States.")
     assert ("IRN", "USA", "ACCUSE") in t
+
+
+def test_plain_adjectives_between_a_nationality_and_a_title_keep_the_person_that_states() -> None:
+    t = triples("Turkish presidential adviser Mesut Casin criticized Israel. Later, Casin criticized Greece.")
+    assert {("TUR", "ISR", "ACCUSE"), ("TUR", "GRC", "ACCUSE")} <= t
+
+
+def test_a_name_after_a_speech_verb_speaks_only_in_the_inverted_order() -> None:
+    # "says Washington needs to act": Washington is the reported clause's subject, not the speaker
+    t = triples("Turkish adviser Mesut Casin, while condemning the violence in Israel, says Washington needs to act.")
+    assert ("TUR", "ISR", "ACCUSE") in t and not any(s == "USA" for s, _, _ in t)
+    # '..., said Lavrov': the speaker follows the verb
+    assert ("RUS", "UKR", "ACCUSE") in triples('"Ukraine must be condemned for the attack," said Russian Foreign '
+                                               'Minister Sergey Lavrov.')
+
+
+def test_a_participle_after_a_comma_and_a_subordinator_takes_the_clause_subject() -> None:
+    assert ("EGY", "ISR", "CONSULT") in triples("Egypt's foreign minister, after meeting Israeli officials in "
+                                               "Cairo, said talks would go on.")

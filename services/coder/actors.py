@@ -330,10 +330,13 @@ def find_mentions(
                    and (ne := nsp.entry("adj")) is not None and country_entry.kind == "adj"):
                 countries.append(ne.country)
                 j = nsp.last
-            if j < stop and tokens[j].norm == "'s":
+            possessive = j < stop and tokens[j].norm == "'s"
+            if possessive:
                 j += 1
                 locative = False
-                # "Lebanon's new President", "Algeria's leading activist": skip up to two plain adjectives
+            if possessive or country_entry.kind == "adj":
+                # "Lebanon's new President", "Algeria's leading activist", "Turkish presidential adviser X":
+                # skip up to two plain adjectives
                 for skip in (1, 2):
                     if (j + skip < stop and all(not tokens[k].capitalised and tokens[k].text.isalpha()
                                                 and k not in covered for k in range(j, j + skip))

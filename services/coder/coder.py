@@ -173,7 +173,11 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
     Nations says both sides committed abuses" does not make the UN the abuser."""
     fallback = None
     # ", holding talks with": a participle after a comma takes the subject of the clause before it
-    participle = first - 1 >= sent.first and tokens[first - 1].norm == "," and tokens[first].norm.endswith("ing")
+    # (", while condemning", ", after meeting": a subordinator may come between)
+    k = first - 1
+    if k - 1 >= sent.first and tokens[k].norm in words().participle_subordinators:
+        k -= 1
+    participle = k >= sent.first and tokens[k].norm == "," and tokens[first].norm.endswith("ing")
     before = [m for m in mentions if m.last <= first]
     for m in reversed(before):
         if m.locative:
@@ -231,9 +235,13 @@ def _head_of(mentions: list[Mention], m: Mention, tokens: list[Token], sent: Sen
 def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Mention | None:
     speech = words().speech
     for k in range(sent.first, sent.last):
-        if tokens[k].norm in speech or (tokens[k].norm == "according" and k + 1 < sent.last):
+        according = tokens[k].norm == "according" and k + 1 < sent.last
+        if tokens[k].norm in speech or according:
+            # the name after the verb speaks only in the inverted order ('..., said Lavrov', 'according to X');
+            # in "says Washington needs to act" it is the reported clause's subject
+            inverted = according or k == sent.first or tokens[k - 1].norm in words().inversion_marks
             for m in mentions:
-                if m.last == k or m.last + 1 == k or m.first in (k + 1, k + 2):
+                if m.last == k or m.last + 1 == k or (inverted and m.first in (k + 1, k + 2)):
                     return m
     return None
 

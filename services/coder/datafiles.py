@@ -326,6 +326,8 @@ class Words(_Strict):
     passive_auxiliaries: WordSet
     participle_endings: WordSeq
     speech: WordSet
+    participle_subordinators: WordSet
+    inversion_marks: WordSet
     speech_fillers: WordSet
     speaker_pronouns: WordSet
     admission_objects: WordSet
