@@ -491,3 +491,13 @@ def test_a_name_after_a_speech_verb_speaks_only_in_the_inverted_order() -> None:
 def test_a_participle_after_a_comma_and_a_subordinator_takes_the_clause_subject() -> None:
     assert ("EGY", "ISR", "CONSULT") in triples("Egypt's foreign minister, after meeting Israeli officials in "
                                                "Cairo, said talks would go on.")
+
+
+def test_an_attack_with_no_one_and_no_place_named_is_the_story_states() -> None:
+    # CAMEO codes an unattributed attack to the country it happened in; with no place named, the story's
+    t = triples("Pakistan's army said on Monday it had sealed off the province. Days later, a roadside bomb "
+                "killed 11 coal miners, police said.")
+    assert ("PAK", "PAK", "ASSAULT") in t
+    # an actor named before the attack is not overridden by the story's state
+    t = triples("Pakistan's army sealed off the province. Separatists from Afghanistan later attacked a convoy.")
+    assert not any(s == "PAK" and p == "ASSAULT" for s, _, p in t)

@@ -204,6 +204,11 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
     return fallback
 
 
+def _mentions_before(mentions: list[Mention], first: int) -> bool:
+    """Whether an actor is named before token `first` (one not taken as the subject is still a suspect)."""
+    return any(m.last <= first for m in mentions)
+
+
 def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
     """Whether a speech verb between a and b introduces a clause about someone else: "the UN says both
     sides committed abuses" (yes), "the military said it killed 33 militants" (no: "it" is the speaker)."""
@@ -628,6 +633,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
                 # the attack to the country where it happened
                 src = _place_actor(mentions, places)
+                if src is None and main_state is not None and not _mentions_before(mentions, h.first):
+                    # "a roadside bomb killed 11 miners": no one and no place named, so the story's state
+                    src = Mention(first=-1, last=-1, start=tokens[h.first].start, end=tokens[h.first].start,
+                                  text="", country=main_state, kind="group")
             # "X summoned Y's ambassador to complain": an infinitive's subject is the clause's subject, or the
             # person asked ("urged the EC to support") when the verb before is a request
             if h.first > sent.first and tokens[h.first - 1].norm == "to" and src is not None:
@@ -710,7 +719,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if (s.country is None and s.code.startswith("---")) or (t_or_self is None and p.requires_target):
                 continue
             same = t_or_self is not None and t_or_self.code == s.code and (
-                t_or_self.text == s.text or (t_or_self.kind == s.kind == "person" and t_or_self.name == s.name))
+                (t_or_self.text == s.text and s.text != "")
+                or (t_or_self.kind == s.kind == "person" and t_or_self.name == s.name))
             t = None if same else t_or_self  # "Barnier ... he": one person, no target
             eid = hashlib.sha1(
                 f"{article_id}|{sent.start}|{tokens[h.first].start}|{s.code}|{t.code if t else ''}|{code}".encode()
