@@ -501,3 +501,9 @@ def test_an_attack_with_no_one_and_no_place_named_is_the_story_states() -> None:
     # an actor named before the attack is not overridden by the story's state
     t = triples("Pakistan's army sealed off the province. Separatists from Afghanistan later attacked a convoy.")
     assert not any(s == "PAK" and p == "ASSAULT" for s, _, p in t)
+
+
+def test_a_speaker_saying_another_should_or_needs_to_act_requests_it() -> None:
+    assert ("TUR", "USA", "REQUEST") in triples("Turkish adviser Mesut Casin says Washington needs to act.")
+    assert ("AFG", "PAK", "REQUEST") in triples("Afghanistan's foreign minister said Pakistan should address its "
+                                               "internal problems.")
