@@ -507,3 +507,8 @@ def test_a_speaker_saying_another_should_or_needs_to_act_requests_it() -> None:
     assert ("TUR", "USA", "REQUEST") in triples("Turkish adviser Mesut Casin says Washington needs to act.")
     assert ("AFG", "PAK", "REQUEST") in triples("Afghanistan's foreign minister said Pakistan should address its "
                                                "internal problems.")
+
+
+def test_close_to_is_near_not_shut() -> None:
+    assert triples("The U.S. air base close to the Syrian border was built in 1955.") == set()
+    assert ("TUR", "SYR", "ASSAULT") in triples("Turkey closed its border with Syria.")

@@ -110,6 +110,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
     for first, pidx in anchors:
         if first > sent.first and tokens[first - 1].text == "-":
             continue  # a compound adjective ("Israeli-occupied", "US-led"), not an action
+        if first + 1 < sent.last and tokens[first + 1].norm in words().not_a_verb_before.get(tokens[first].norm, ()):
+            continue  # "close to the border": near, not shut
         p = lex.patterns[pidx]
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is not None:

@@ -326,6 +326,7 @@ class Words(_Strict):
     passive_auxiliaries: WordSet
     participle_endings: WordSeq
     speech: WordSet
+    not_a_verb_before: dict[str, WordSet]
     participle_subordinators: WordSet
     inversion_marks: WordSet
     speech_fillers: WordSet
