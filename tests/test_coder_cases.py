@@ -512,3 +512,12 @@ def test_a_speaker_saying_another_should_or_needs_to_act_requests_it() -> None:
 def test_close_to_is_near_not_shut() -> None:
     assert triples("The U.S. air base close to the Syrian border was built in 1955.") == set()
     assert ("TUR", "SYR", "ASSAULT") in triples("Turkey closed its border with Syria.")
+
+
+def test_a_reduced_passive_takes_its_agents_after_by() -> None:
+    # "a meeting ... requested by A, B and C": the actors after "by" asked, the one before was asked
+    coded = {(e.source.code[:3], e.target.code[:3] if e.target else None, e.plover) for e in events(
+        "Diplomats met before a session of the U.N. Security Council requested by the United States, Britain "
+        "and France.")}
+    assert {("USA", "IGO", "REQUEST"), ("GBR", "IGO", "REQUEST"), ("FRA", "IGO", "REQUEST")} <= coded
+    assert not any(s == "IGO" and p == "REQUEST" for s, _, p in coded)

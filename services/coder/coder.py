@@ -338,6 +338,16 @@ def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:
     return k >= sent.first and tokens[k].norm in w.be_forms and tokens[first].norm.endswith(w.participle_endings)
 
 
+def _reduced_passive(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
+    """A participle right after a noun and right before "by" and an actor: "a meeting of the Council requested
+    by the United States", "Somali forces backed by Djiboutian soldiers": the actor after "by" acts."""
+    first = tokens[h.first]
+    return (h.first > sent.first and first.norm.endswith(words().participle_endings) and h.last < sent.last
+            and tokens[h.last].norm == "by" and tokens[h.first - 1].text.isalpha()
+            and tokens[h.first - 1].norm not in words().be_forms
+            and _by_agent(mentions, tokens, h.last, sent, reach=1) is not None)
+
+
 def _place_actor(mentions: list[Mention], places: list[Location], agents: tuple[str, ...] = ()) -> Mention | None:
     """The state of the place an event happened in, as its actor: a state named as a place ("in Lebanon"),
     else the country of the first place with one ("near the town of Samarra")."""
@@ -600,7 +610,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         passive = p.passive or (_is_passive(tokens, h.first, sent) and (
             _by_agent(mentions, tokens, h.last, sent) is not None
             or tokens[h.first - 1].norm in w.passive_auxiliaries
-            or (h.last < sent.last and tokens[h.last].norm == "by")))
+            or (h.last < sent.last and tokens[h.last].norm == "by"))) or _reduced_passive(mentions, tokens, h, sent)
         src: Mention | None
         tgt: Mention | None
         if p.target == "left":
@@ -679,7 +689,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             continue
         last_subject, last_hit, last_target = src, h, tgt
         tgt_mention: Mention | None = tgt
-        sources = [x for m in _conjuncts(mentions, src, tokens, forward=False) for x in _expand(m)]
+        # ("requested by the United States, Britain and France": a passive's agents are listed forward)
+        group = _conjuncts(mentions, src, tokens, forward=False)
+        if passive and len(group) == 1 and src.first > h.first:
+            group = _conjuncts(mentions, src, tokens, forward=True)
+        sources = [x for m in group for x in _expand(m)]
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
         if not targets and not p.requires_target and len(sources) == 1:
