@@ -521,3 +521,11 @@ def test_a_reduced_passive_takes_its_agents_after_by() -> None:
         "and France.")}
     assert {("USA", "IGO", "REQUEST"), ("GBR", "IGO", "REQUEST"), ("FRA", "IGO", "REQUEST")} <= coded
     assert not any(s == "IGO" and p == "REQUEST" for s, _, p in coded)
+
+
+def test_a_second_verb_keeps_the_subject_of_a_first_verb_that_is_no_event() -> None:
+    # "removed Bashir and jailed him": Bashir is the object of the first verb, the military jailed him
+    t = triples("In April, the Sudanese military removed Bashir and jailed him.")
+    assert ("SDN", "SDN", "COERCE") in t
+    assert {(e.source.code, e.plover) for e in events("In April, the Sudanese military removed Bashir and jailed "
+                                                      "him.")} == {("SDNMIL", "COERCE")}

@@ -211,6 +211,21 @@ def _mentions_before(mentions: list[Mention], first: int) -> bool:
     return any(m.last <= first for m in mentions)
 
 
+def _object_skipped(mentions: list[Mention], tokens: list[Token], first: int, sent: Sentence) -> Mention | None:
+    """The subject of a verb coordinated with an earlier one that is no event phrase: "the military removed
+    Bashir and jailed him": Bashir is the first verb's object, the military the subject of both."""
+    m = _subject(mentions, tokens, first, sent)
+    if m is None or m.last != first - 1:
+        return m
+    k = m.first - 1
+    while k >= sent.first and tokens[k].norm in words().determiners:
+        k -= 1
+    verb = tokens[k] if k >= sent.first else None
+    if verb is None or not verb.text.isalpha() or not verb.text.islower() or verb.norm in words().not_verbs:
+        return m
+    return _subject(mentions, tokens, k, sent) or m
+
+
 def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
     """Whether a speech verb between a and b introduces a clause about someone else: "the UN says both
     sides committed abuses" (yes), "the military said it killed 33 militants" (no: "it" is the speaker)."""
@@ -637,10 +652,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "Egypt condemned Israel and hosted ...": a coordinated verb keeps the first verb's subject
             coordinated = h.first > sent.first and tokens[h.first - 1].norm in w.coordinators
             violent = code[:2] in c.violent_roots
-            src = (last_subject if coordinated and last_subject is not None
-                   else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent)
-                   # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
-                   or (None if violent else _speaker(mentions, tokens, sent)))
+            if coordinated and last_subject is not None:
+                src = last_subject
+            else:
+                src = (_object_skipped(mentions, tokens, h.first, sent) if coordinated
+                       else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent))
+                # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
+                src = src or (None if violent else _speaker(mentions, tokens, sent))
             if src is None and violent:
                 # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
                 # the attack to the country where it happened

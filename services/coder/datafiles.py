@@ -338,6 +338,7 @@ class Words(_Strict):
     gerund_clause: WordSet
     conjunct_words: WordSet
     coordinators: WordSet
+    not_verbs: WordSet
     hypothetical_modals: WordSet
     light_verbs: WordSet
     determiners: WordSet
