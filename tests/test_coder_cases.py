@@ -529,3 +529,14 @@ def test_a_second_verb_keeps_the_subject_of_a_first_verb_that_is_no_event() -> N
     assert ("SDN", "SDN", "COERCE") in t
     assert {(e.source.code, e.plover) for e in events("In April, the Sudanese military removed Bashir and jailed "
                                                       "him.")} == {("SDNMIL", "COERCE")}
+
+
+def test_a_denial_with_no_one_named_answers_the_last_accusation_against_its_source() -> None:
+    t = triples("Afghan officials accused the Taliban of plotting the attack on the school. The insurgent group "
+                "denied involvement.")
+    assert ("AFG", "AFG", "REJECT") in t
+    t = triples("Pakistan accused India of sheltering the attackers. On Monday, India rejected the allegation.")
+    assert ("IND", "PAK", "REJECT") in t
+    # no accusation before: no one else is made the accuser
+    t = triples("On Monday, India rejected the allegation.")
+    assert any(p == "REJECT" for _, _, p in t) and not any(tg not in (None, "IND") for _, tg, _ in t)

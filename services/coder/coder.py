@@ -521,15 +521,37 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         parsed = [ParsedSentence(doc, sent.start) for doc, (sent, *_) in zip(docs, candidates, strict=True)]
     result.parsed = sum(p is not None for p in parsed)
     event_ids: set[str] = set()
+    accusers: dict[str, Actor] = {}
     for (sent, mentions, places, hits), tree in zip(candidates, parsed, strict=True):
         yield
         events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published, tree,
                                 memory.main_state())
+        events = _answer_accusations(events, accusers)
         for ev in events:
             if ev.event_id not in event_ids:
                 event_ids.add(ev.event_id)
                 result.events.append(ev)
     return result
+
+
+def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list[Event]:
+    """A denial with no recipient named answers the last accusation made against its source in the article:
+    "Afghan officials accused the Taliban of plotting the attack. The group denied involvement." Notes the
+    sentence's accusations (ACCUSE, and COERCE: charges, arrests) in `accusers` for the denials that follow."""
+    c = codes()
+    out = []
+    for ev in events:
+        accuser = accusers.get(ev.source.country or "")
+        # (a recipient the text does not name is the story's state, a stand-in the accuser replaces)
+        unnamed = ev.target is None or not ev.target.text
+        if unnamed and ev.cameo[:2] in c.denial_roots and accuser is not None:
+            eid = hashlib.sha1(f"{ev.event_id}|{accuser.code}".encode()).hexdigest()[:20]
+            ev = ev.model_copy(update={"target": accuser, "event_id": eid})
+        out.append(ev)
+    for ev in events:
+        if ev.target is not None and ev.target.country and ev.plover in c.accusation_types:
+            accusers[ev.target.country] = ev.source
+    return out
 
 
 def _reflexive_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:

@@ -380,6 +380,8 @@ class Codes(_Strict):
     violent_roots: WordSet
     domestic_roots: WordSet
     mutual_roots: WordSet
+    denial_roots: WordSet
+    accusation_types: WordSet
     request_roots: WordSet
     threat_root: str
     organisation_prefixes: WordSeq
