@@ -540,3 +540,20 @@ def test_a_denial_with_no_one_named_answers_the_last_accusation_against_its_sour
     # no accusation before: no one else is made the accuser
     t = triples("On Monday, India rejected the allegation.")
     assert any(p == "REJECT" for _, _, p in t) and not any(tg not in (None, "IND") for _, tg, _ in t)
+
+
+def test_support_stated_as_solidarity_or_commitment() -> None:
+    assert ("TUR", "PSE", "SUPPORT") in triples("Turkey held a rally in support of Palestinians.")
+    assert ("USA", "ISR", "SUPPORT") in triples("Jake Sullivan, the U.S. national security adviser, expressed the "
+                                               "Biden administration's commitment to Israel's security.")
+
+
+def test_detention_stated_as_being_held_or_confined() -> None:
+    assert ("HKG", "HKG", "COERCE") in triples("Jimmy Lai has been held in solitary confinement in Hong Kong since "
+                                               "2020.")
+    assert ("CHN", "CHN", "COERCE") in triples("Chinese authorities confined Uyghurs in internment camps.")
+
+
+def test_sanctions_named_as_an_imposition_and_ultimatums_as_deadlines() -> None:
+    assert ("USA", "IRN", "SANCTION") in triples("The U.S. imposition of sanctions on Iran hurt its economy.")
+    assert ("PAK", "PAK", "THREATEN") in triples("The Pakistani militants gave authorities 48 hours to comply.")
