@@ -557,3 +557,13 @@ def test_detention_stated_as_being_held_or_confined() -> None:
 def test_sanctions_named_as_an_imposition_and_ultimatums_as_deadlines() -> None:
     assert ("USA", "IRN", "SANCTION") in triples("The U.S. imposition of sanctions on Iran hurt its economy.")
     assert ("PAK", "PAK", "THREATEN") in triples("The Pakistani militants gave authorities 48 hours to comply.")
+
+
+def test_what_a_rejected_accusation_alleges_is_not_the_rejections_recipient() -> None:
+    t = triples("Russia's envoy again dismissed accusations it is getting weapons from North Korea.")
+    assert ("RUS", None, "REJECT") in t and not any(tg == "PRK" for _, tg, _ in t)
+    # the accuser named in the phrase, or after "by", is
+    assert ("AFG", "PAK", "REJECT") in triples("The Afghan Taliban rejected Pakistan's allegation that the attack "
+                                               "was planned from Afghan soil.")
+    assert ("AFG", "PAK", "REJECT") in triples("The Taliban government rejected baseless allegations by the "
+                                               "Pakistani army linking the attack with Afghanistan.")

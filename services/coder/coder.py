@@ -284,6 +284,10 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         # a `target: end` phrase looks only past its last word)
         if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue
+        if hit.pattern.target == "within" and m.first >= hit.last:
+            # "rejected Pakistan's allegation that ...", "dismissed accusations it is getting weapons from X":
+            # the accuser is in the phrase or after "by"; what follows is the content of the accusation
+            return _by_agent(mentions, tokens, hit.last, sent, reach=1)
         allowed = words().conditions if threat and best is None else frozenset()
         if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
             break
@@ -357,7 +361,8 @@ def _reduced_passive(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
     """A participle right after a noun and right before "by" and an actor: "a meeting of the Council requested
     by the United States", "Somali forces backed by Djiboutian soldiers": the actor after "by" acts."""
     first = tokens[h.first]
-    return (h.first > sent.first and first.norm.endswith(words().participle_endings) and h.last < sent.last
+    return (h.first > sent.first and h.last == h.first + 1 and first.norm.endswith(words().participle_endings)
+            and h.last < sent.last
             and tokens[h.last].norm == "by" and tokens[h.first - 1].text.isalpha()
             and tokens[h.first - 1].norm not in words().be_forms
             and _by_agent(mentions, tokens, h.last, sent, reach=1) is not None)
@@ -736,7 +741,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         sources = [x for m in group for x in _expand(m)]
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
-        if not targets and not p.requires_target and len(sources) == 1:
+        if not targets and not p.requires_target and len(sources) == 1 and p.target != "within":
             # no actor after the phrase: the place it happened names the target ("a rally in Lagos")
             after = tokens[h.last - 1].end
             # (not the place that already stands in for the source)
@@ -754,7 +759,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                   and not (len(sources) > 1 and tm.country == s.country)]
             if len(sources) > 1 and (p.joint or not ts) and not passive:
                 ts = ts or [o for o in sources if o is not s]
-            if not ts and (roles.unplaced_recipient() if roles is not None and roles.found
+            if not ts and p.target == "within":
+                pass  # (an accusation's content is no recipient: the accuser, if the article named one, follows)
+            elif not ts and (roles.unplaced_recipient() if roles is not None and roles.found
                            else _object_follows(tokens, h, sent)):
                 # "the army jailed him", "urged the president to": a recipient the text does not place belongs
                 # to the country the story is about (CAMEO codes domestic events X -> X)

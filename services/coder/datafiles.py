@@ -134,7 +134,7 @@ class PatternSpec(_Strict):
 
     code: str
     phrases: list[str] = Field(min_length=1)
-    target: Literal["after", "end", "left", "none"] = "after"
+    target: Literal["after", "end", "left", "none", "within"] = "after"
     passive: bool = False
     joint: bool = False
     intent: bool = False
