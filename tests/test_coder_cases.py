@@ -567,3 +567,10 @@ def test_what_a_rejected_accusation_alleges_is_not_the_rejections_recipient() ->
                                                "was planned from Afghan soil.")
     assert ("AFG", "PAK", "REJECT") in triples("The Taliban government rejected baseless allegations by the "
                                                "Pakistani army linking the attack with Afghanistan.")
+
+
+def test_an_organisations_official_for_a_country_speaks_for_the_organisation() -> None:
+    # "the U.N. special envoy for Syria": the envoy is the UN's, Syria is what he works on
+    coded = {(e.source.code[:6], e.plover) for e in events("The U.N. special envoy for Syria is calling for an end "
+                                                          "to violence against civilians.")}
+    assert ("IGOUNO", "REQUEST") in coded and not any(s.startswith("SYR") for s, _ in coded)

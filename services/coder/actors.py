@@ -277,12 +277,9 @@ def find_mentions(
                 i = t_name
                 continue
             agents = org.agents
-            nxt = at.get(j)
-            if nxt is not None and "agent" in nxt.kinds():
-                ent = nxt.entry("agent")
-                assert ent is not None
-                agents = agents + tuple(a for a in ent.agents if a not in agents)
-                j = nxt.last
+            if t_end > j:  # "the U.N. special envoy", "EU foreign ministers": the organisation's officials
+                agents = agents + tuple(a for a in t_agents if a not in agents)
+                j = t_end
             out.append(_mention(tokens, text, i, j, country=org.country, agents=agents,
                                 kind="organisation" if is_igo else "group",
                                 code_prefix=org.code if is_igo else None, name=org.name))

@@ -243,11 +243,11 @@ def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
 
 def _head_of(mentions: list[Mention], m: Mention, tokens: list[Token], sent: Sentence) -> Mention:
     """The actor an "of" phrase hangs on: "supporters of former President Ben Bella blocked roads" -> the
-    supporters, not Ben Bella."""
+    supporters, not Ben Bella; "the U.N. special envoy for Syria called for" -> the envoy."""
     k = m.first - 1
     while k >= sent.first and tokens[k].norm in words().head_modifiers:
         k -= 1
-    if k > sent.first and tokens[k].norm == "of":
+    if k > sent.first and tokens[k].norm in words().head_prepositions:
         head = next((h for h in mentions if h.last == k and not h.locative), None)
         if head is not None:
             return head

@@ -333,6 +333,7 @@ class Words(_Strict):
     speaker_pronouns: WordSet
     admission_objects: WordSet
     head_modifiers: WordSet
+    head_prepositions: WordSet
     target_stop: WordSet
     conditions: WordSet
     gerund_clause: WordSet
