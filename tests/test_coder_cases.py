@@ -574,3 +574,18 @@ def test_an_organisations_official_for_a_country_speaks_for_the_organisation() -
     coded = {(e.source.code[:6], e.plover) for e in events("The U.N. special envoy for Syria is calling for an end "
                                                           "to violence against civilians.")}
     assert ("IGOUNO", "REQUEST") in coded and not any(s.startswith("SYR") for s, _ in coded)
+
+
+def test_a_list_of_subjects_read_backwards_keeps_every_item() -> None:
+    coded = triples("Council members Greece, Panama and South Korea also condemned Iran.")
+    assert {("GRC", "IRN", "ACCUSE"), ("PAN", "IRN", "ACCUSE"), ("KOR", "IRN", "ACCUSE")} <= coded
+    # a phrase before the list is not part of it
+    coded = triples("Beyond Ukraine, Japan and Canada condemned Iran.")
+    assert ("UKR", "IRN", "ACCUSE") not in coded and ("JPN", "IRN", "ACCUSE") in coded
+
+
+def test_several_subjects_with_no_recipient_act_on_each_other_only_when_the_act_is_joint_or_reciprocal() -> None:
+    # (and what is supported is a thing, not the story's state: "support" needs a recipient, so no event)
+    assert triples("Greece and Panama supported the proposal.") == set()
+    coded = triples("Israel and Turkey restored relations. Both countries withdrew ambassadors in 2018.")
+    assert {("ISR", "TUR", "SANCTION"), ("TUR", "ISR", "SANCTION")} <= coded

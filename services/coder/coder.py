@@ -159,6 +159,14 @@ def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward
             cur = nxt
         else:
             break
+    if not forward and links and ("and" in links[0] or "or" in links[0]):
+        # "Greece, Panama and South Korea supported": read backwards the list's "and" comes first and commas
+        # before it go on listing, up to an item after a preposition ("Beyond Ukraine, G7 ministers and ...")
+        for k in range(1, len(chain)):
+            first = chain[k].first
+            if first > 0 and tokens[first - 1].norm in w.phrase_prepositions:
+                return chain[:k]
+        return chain
     # keep the chain up to the last link that holds a conjunction
     last_and = max((k for k, link in enumerate(links) if "and" in link or "or" in link), default=-1)
     return chain[: last_and + 2]
@@ -739,6 +747,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if passive and len(group) == 1 and src.first > h.first:
             group = _conjuncts(mentions, src, tokens, forward=True)
         sources = [x for m in group for x in _expand(m)]
+        reciprocal = any(m.members for m in group)
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
         if not targets and not p.requires_target and len(sources) == 1 and p.target != "within":
@@ -757,14 +766,18 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         for s in sources:
             ts = [tm for tm in targets if tm is not s and not (tm.start == s.start and tm.code == s.code)
                   and not (len(sources) > 1 and tm.country == s.country)]
-            if len(sources) > 1 and (p.joint or not ts) and not passive:
+            # each other's: a joint act, or any act of a reciprocal reference with no one else named ("both
+            # countries withdrew ambassadors"); not "Greece, Panama and South Korea supported the call"
+            if len(sources) > 1 and (p.joint or (not ts and reciprocal)) and not passive:
                 ts = ts or [o for o in sources if o is not s]
             if not ts and p.target == "within":
                 pass  # (an accusation's content is no recipient: the accuser, if the article named one, follows)
-            elif not ts and (roles.unplaced_recipient() if roles is not None and roles.found
-                           else _object_follows(tokens, h, sent)):
+            elif not ts and code[:2] not in c.thing_object_roots and (
+                    roles.unplaced_recipient() if roles is not None and roles.found
+                    else _object_follows(tokens, h, sent)):
                 # "the army jailed him", "urged the president to": a recipient the text does not place belongs
-                # to the country the story is about (CAMEO codes domestic events X -> X)
+                # to the country the story is about (CAMEO codes domestic events X -> X); what is supported or
+                # signed is mostly a thing ("supported the proposal"), not a recipient
                 home = _home(s, places, main_state)
                 ts = [home] if home is not None else []
             elif not ts and code[:2] in c.domestic_roots:

@@ -340,6 +340,7 @@ class Words(_Strict):
     conjunct_words: WordSet
     coordinators: WordSet
     not_verbs: WordSet
+    phrase_prepositions: WordSet
     hypothetical_modals: WordSet
     light_verbs: WordSet
     determiners: WordSet
@@ -381,6 +382,7 @@ class Codes(_Strict):
     violent_roots: WordSet
     domestic_roots: WordSet
     mutual_roots: WordSet
+    thing_object_roots: WordSet
     denial_roots: WordSet
     accusation_types: WordSet
     request_roots: WordSet
