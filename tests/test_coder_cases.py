@@ -589,3 +589,15 @@ def test_several_subjects_with_no_recipient_act_on_each_other_only_when_the_act_
     assert triples("Greece and Panama supported the proposal.") == set()
     coded = triples("Israel and Turkey restored relations. Both countries withdrew ambassadors in 2018.")
     assert {("ISR", "TUR", "SANCTION"), ("TUR", "ISR", "SANCTION")} <= coded
+
+
+def test_declining_or_requesting_comment_is_no_event() -> None:
+    assert triples("Malawi's education authorities refused to comment.") == set()
+    assert not any(p == "REQUEST" for _, _, p in triples("The White House did not reply to an email requesting "
+                                                           "comment from Japan."))
+    assert ("MWI", "GBR", "REJECT") in triples("Malawi's government refused to extradite the British suspect.")
+
+
+def test_the_upper_hand_is_no_handing_over() -> None:
+    assert triples("The Nigerian military says it has the upper hand over the insurgents.") == set()
+    assert ("NGA", "CMR", "CONCEDE") in triples("Nigeria handed over the border town to Cameroon.")

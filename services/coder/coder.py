@@ -112,10 +112,13 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
             continue  # a compound adjective ("Israeli-occupied", "US-led"), not an action
         if first + 1 < sent.last and tokens[first + 1].norm in words().not_a_verb_before.get(tokens[first].norm, ()):
             continue  # "close to the border": near, not shut
+        if first > sent.first and tokens[first - 1].norm in words().not_a_verb_after.get(tokens[first].norm, ()):
+            continue  # "the upper hand over the insurgents": no handing over
         p = lex.patterns[pidx]
         end = _match_slots(p.slots, tokens, first, sent.last)
-        if end is not None:
-            found.append(_Hit(p, first, end))
+        if end is not None and not any(tokens[k].norm in words().press_objects for k in range(end, min(end + 2,
+                                                                                                      sent.last))):
+            found.append(_Hit(p, first, end))  # ("declined to comment", "requesting comment": the press's business)
     # a phrase inside a longer one ("strike" in "hunger strike") gives way, and so does one overlapping an
     # earlier phrase of the same event type ("holding talks with": "hold~ * talks" and "talks with")
     # and a phrase starting inside another one ("visit to" in "cancelled a planned visit to Haiti")

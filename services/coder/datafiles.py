@@ -327,6 +327,8 @@ class Words(_Strict):
     participle_endings: WordSeq
     speech: WordSet
     not_a_verb_before: dict[str, WordSet]
+    not_a_verb_after: dict[str, WordSet]
+    press_objects: WordSet
     participle_subordinators: WordSet
     inversion_marks: WordSet
     speech_fillers: WordSet
