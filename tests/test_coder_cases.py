@@ -601,3 +601,9 @@ def test_declining_or_requesting_comment_is_no_event() -> None:
 def test_the_upper_hand_is_no_handing_over() -> None:
     assert triples("The Nigerian military says it has the upper hand over the insurgents.") == set()
     assert ("NGA", "CMR", "CONCEDE") in triples("Nigeria handed over the border town to Cameroon.")
+
+
+def test_improving_relations_is_support_and_a_promise_to_is_agree() -> None:
+    assert {("IND", "MUS", "SUPPORT"), ("MUS", "IND", "SUPPORT")} <= triples(
+        "India and Mauritius have elevated ties to the status of an enhanced strategic partnership.")
+    assert ("IND", "MUS", "AGREE") in triples("India agreed to strengthen relations with Mauritius.")
