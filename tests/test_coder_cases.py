@@ -607,3 +607,12 @@ def test_improving_relations_is_support_and_a_promise_to_is_agree() -> None:
     assert {("IND", "MUS", "SUPPORT"), ("MUS", "IND", "SUPPORT")} <= triples(
         "India and Mauritius have elevated ties to the status of an enhanced strategic partnership.")
     assert ("IND", "MUS", "AGREE") in triples("India agreed to strengthen relations with Mauritius.")
+
+
+def test_a_speaker_calling_anothers_act_illegal_or_unacceptable_accuses() -> None:
+    assert ("IRN", "USA", "ACCUSE") in triples("Washington's new sanctions are illegal, Iran's foreign ministry said.")
+    coded = {(e.source.code[:3], e.target.country if e.target else None, e.plover) for e in events(
+        "The Myanmar army's crackdown is utterly unacceptable, U.N. Secretary-General Antonio Guterres said.")}
+    assert ("IGO", "MMR", "ACCUSE") in coded
+    # no one whose act it is: no event
+    assert triples("The situation is unacceptable, Iran's foreign ministry said.") == set()
