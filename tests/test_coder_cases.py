@@ -616,3 +616,9 @@ def test_a_speaker_calling_anothers_act_illegal_or_unacceptable_accuses() -> Non
     assert ("IGO", "MMR", "ACCUSE") in coded
     # no one whose act it is: no event
     assert triples("The situation is unacceptable, Iran's foreign ministry said.") == set()
+
+
+def test_crushing_is_force_and_a_promise_of_it_is_a_threat() -> None:
+    assert ("AFG", "AFG", "THREATEN") in triples("Afghan officials said the Taliban will be crushed by Afghan "
+                                                 "security forces.")
+    assert ("SYR", "SYR", "ASSAULT") in triples("Syrian troops crushed the rebels in Homs.")
