@@ -622,3 +622,10 @@ def test_crushing_is_force_and_a_promise_of_it_is_a_threat() -> None:
     assert ("AFG", "AFG", "THREATEN") in triples("Afghan officials said the Taliban will be crushed by Afghan "
                                                  "security forces.")
     assert ("SYR", "SYR", "ASSAULT") in triples("Syrian troops crushed the rebels in Homs.")
+
+
+def test_he_in_a_later_sentence_is_the_earlier_sentences_first_person() -> None:
+    # the subject, not the last person named ("... met Y. He said ...")
+    t = triples("Somali President Hassan Sheikh Mohamud met Kenyan President William Ruto on Monday. He later "
+                "criticized Ethiopia.")
+    assert ("SOM", "ETH", "ACCUSE") in t and ("KEN", "ETH", "ACCUSE") not in t

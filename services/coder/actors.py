@@ -423,6 +423,11 @@ def find_mentions(
             i = max(j2, sp.last)
             continue
         i = sp.last
+    # "he" in the sentences that follow is the sentence's first person, its subject more often than not ("X met
+    # Y on Monday. He said ..."), not the last one named
+    first_person = next((m for m in out if m.kind == "person" and m.name), None)
+    if first_person is not None:
+        memory.last_person = memory.people.get(first_person.name or "") or memory.last_person
     # bare agent words ("police", "rebels") belong to the place or state the sentence is about
     if pending_bare:
         place_country = _locative_country(at, sent, tokens)
