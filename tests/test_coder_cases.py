@@ -629,3 +629,11 @@ def test_he_in_a_later_sentence_is_the_earlier_sentences_first_person() -> None:
     t = triples("Somali President Hassan Sheikh Mohamud met Kenyan President William Ruto on Monday. He later "
                 "criticized Ethiopia.")
     assert ("SOM", "ETH", "ACCUSE") in t and ("KEN", "ETH", "ACCUSE") not in t
+
+
+def test_a_name_described_by_an_actor_in_an_appositive_is_that_actors_person_later_too() -> None:
+    t = triples("Metin Topuz, a local U.S. consulate employee, criticized Turkey on Monday. Later, Topuz "
+                "criticized Greece.")
+    assert {("USA", "TUR", "ACCUSE"), ("USA", "GRC", "ACCUSE")} <= t
+    # a list before the comma is no name
+    assert not any(s == "NGA" for s, _, _ in triples("Kenya and Ghana, two Nigerian partners, criticized Togo."))

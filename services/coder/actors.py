@@ -423,6 +423,7 @@ def find_mentions(
             i = max(j2, sp.last)
             continue
         i = sp.last
+    _appositive_people(tokens, text, sent, covered, out, memory)
     # "he" in the sentences that follow is the sentence's first person, its subject more often than not ("X met
     # Y on Monday. He said ..."), not the last one named
     first_person = next((m for m in out if m.kind == "person" and m.name), None)
@@ -437,6 +438,38 @@ def find_mentions(
                 m.country = fallback
                 m.guessed = True
     return out
+
+
+def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: dict[int, Span],
+                       out: list[Mention], memory: ArticleMemory) -> None:
+    """A name no dictionary knows, described in an appositive by an actor: "Metin Topuz, a local U.S. consulate
+    employee", "Nenad Stevandic, president of Republika Srpska's national assembly": the person is that actor's,
+    here and when named again later in the article."""
+    w = words()
+    for m in list(out):
+        if m.kind == "person" or m.locative or m.members or (m.country is None and m.code_prefix is None):
+            continue
+        # the comma that opens the appositive: only lower-case words (and "of") between it and the actor
+        c = m.first - 1
+        while c > sent.first and c > m.first - 5 and tokens[c].norm != "," and not tokens[c].capitalised:
+            c -= 1
+        if c <= sent.first or tokens[c].norm != ",":
+            continue
+        end = c
+        start = end
+        while start > sent.first and end - start < 4:
+            t = tokens[start - 1]
+            if not (t.capitalised and t.text.isalpha() and t.text not in w.not_names and start - 1 not in covered):
+                break
+            start -= 1
+        if end - start < 2 or (start > sent.first and tokens[start - 1].norm not in w.appositive_name_openers):
+            continue  # one capitalised word is as often a place or a title as a name; "X and Y, ..." too
+        name = text[tokens[start].start : tokens[end - 1].end]
+        person = Person(name, m.country, m.agents, m.code_prefix)
+        memory.note_person(person)
+        out.append(_mention(tokens, text, start, end, country=m.country, agents=m.agents, kind="person",
+                            name=name, code_prefix=m.code_prefix))
+    out.sort(key=lambda x: x.first)
 
 
 def _inside_quotes(tokens: list[Token], first: int, i: int) -> bool:
