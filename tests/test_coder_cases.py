@@ -637,3 +637,17 @@ def test_a_name_described_by_an_actor_in_an_appositive_is_that_actors_person_lat
     assert {("USA", "TUR", "ACCUSE"), ("USA", "GRC", "ACCUSE")} <= t
     # a list before the comma is no name
     assert not any(s == "NGA" for s, _, _ in triples("Kenya and Ghana, two Nigerian partners, criticized Togo."))
+
+
+def test_first_person_inside_a_quotation_is_its_speakers_side() -> None:
+    t = triples('"We urge Afghanistan to hold the perpetrators accountable," Pakistan\'s foreign ministry said.')
+    assert ("PAK", "AFG", "REQUEST") in t
+    # the quotation goes on over the next sentences: still its speaker's
+    t = triples('"We condemn the attack," Pakistan\'s foreign ministry said. "We urge Afghanistan to act. It must '
+                'stop the militants."')
+    assert ("PAK", "AFG", "REQUEST") in t
+    # "we must": the speaker's resolve, not a demand on another; "our part": not a recipient
+    t = triples('"We must see these attacks as a national emergency," said Nigerian activist Josephine Odumakin.')
+    assert not any(p == "REQUEST" for _, _, p in t)
+    evs = events('"We are prepared to do our part for peace," Ukrainian President Volodymyr Zelenskyy said.')
+    assert evs and not any(e.target is not None and e.target.text == "our" for e in evs)

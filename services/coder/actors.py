@@ -472,6 +472,42 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
     out.sort(key=lambda x: x.first)
 
 
+def quote_open_after(tokens: list[Token], sent: Sentence, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence (curly or straight marks)."""
+    state = open_before
+    for t in tokens[sent.first : sent.last]:
+        if t.text == "“":
+            state = True
+        elif t.text == "”":
+            state = False
+        elif t.text == '"':
+            state = not state
+    return state
+
+
+def quoted_first_person(tokens: list[Token], text: str, sent: Sentence, mentions: list[Mention],
+                        speaker: Mention, continuing: bool) -> list[Mention]:
+    """The sentence's mentions with "we", "our" and "I" inside a quotation made its speaker's ("'We urge
+    Afghanistan to act,' the ministry said"); `continuing`: the quotation opened in an earlier sentence."""
+    w = words()
+    taken = {k for m in mentions for k in range(m.first, m.last)}
+    found = []
+    inside = continuing
+    for k in range(sent.first, sent.last):
+        t = tokens[k]
+        if t.text == "“":
+            inside = True
+        elif t.text == "”":
+            inside = False
+        elif t.text == '"':
+            inside = not inside
+        elif inside and t.norm in w.first_person and k not in taken and speaker.first != k:
+            # ("we" is the speaker's side, a group, not the speaker as a person)
+            found.append(_mention(tokens, text, k, k + 1, country=speaker.country, agents=speaker.agents,
+                                  kind="group", code_prefix=speaker.code_prefix))
+    return sorted([*mentions, *found], key=lambda m: m.first) if found else mentions
+
+
 def _inside_quotes(tokens: list[Token], first: int, i: int) -> bool:
     """Whether token i is inside a quotation that opened earlier in its sentence."""
     depth, straight = 0, 0

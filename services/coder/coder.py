@@ -19,7 +19,7 @@ from typing import Any
 from services import steps
 from services.budget import MAX_EVENT_SENTENCES, MAX_HITS_PER_SENTENCE, MAX_SENTENCE_TOKENS, Spent
 from services.coder import moods, syntax
-from services.coder.actors import ArticleMemory, Mention, find_mentions
+from services.coder.actors import ArticleMemory, Mention, find_mentions, quote_open_after, quoted_first_person
 from services.coder.datafiles import codes, words
 from services.coder.dates import event_date
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
@@ -295,6 +295,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         # a `target: end` phrase looks only past its last word)
         if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue
+        if m.first >= 0 and tokens[m.first].norm in words().first_person:
+            continue  # "we are prepared to do our part": the speaker's own side is no recipient
         if hit.pattern.target == "within" and m.first >= hit.last:
             # "rejected Pakistan's allegation that ...", "dismissed accusations it is getting weapons from X":
             # the accuser is in the phrase or after "by"; what follows is the content of the accusation
@@ -496,7 +498,12 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         anchors_by_sent[sent_of[a[0]]].append(a)
     candidates: list[tuple[Sentence, list[Mention], list[Location], list[_Hit]]] = []
     yield
+    # "We urge ...," the minister said: first person inside a quotation is its speaker (named in the sentence, or
+    # before it when the quotation goes on over several sentences)
+    open_quote, quote_speaker = False, None
     for sent in sentences:
+        continuing = open_quote
+        open_quote = quote_open_after(tokens, sent, open_quote)
         sspans = spans_by_sent[sent.index]
         if not sspans:
             continue
@@ -505,6 +512,10 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
             result.spent.sentences_skipped += 1  # a list or a flood of words, not a sentence: not coded
             continue
         mentions = find_mentions(lex, body, tokens, sent, sspans, memory, on=published)
+        speaker = _speaker(mentions, tokens, sent)
+        quote_speaker = speaker or (quote_speaker if continuing else None)
+        if quote_speaker is not None:
+            mentions = quoted_first_person(tokens, body, sent, mentions, quote_speaker, continuing)
         in_names = {k for m in mentions if m.kind == "person" for k in range(m.first, m.last)}
         places = _places(lex, tokens, body, sspans, sent, in_names)
         for loc in places:
@@ -669,7 +680,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if p.target == "left":
             tgt = _subject(mentions, tokens, h.first, sent)
             src = None
-            if tgt is not None:
+            if tgt is not None and tokens[tgt.first].norm in w.first_person:
+                tgt = None  # "we must see ...": the speaker's own resolve, not a demand on another
+            elif tgt is not None:
                 group = _conjuncts(mentions, tgt, tokens, forward=False)
                 tgt = group[-1]  # the first of "the Sudanese government and the rebels"; the rest follow
                 src = _subject(mentions, tokens, tgt.first, sent) or _speaker(mentions, tokens, sent)
