@@ -651,3 +651,13 @@ def test_first_person_inside_a_quotation_is_its_speakers_side() -> None:
     assert not any(p == "REQUEST" for _, _, p in t)
     evs = events('"We are prepared to do our part for peace," Ukrainian President Volodymyr Zelenskyy said.')
     assert evs and not any(e.target is not None and e.target.text == "our" for e in evs)
+
+
+def test_a_meeting_named_as_the_setting_of_another_act_is_no_event() -> None:
+    t = triples("Speaking at a United Nations Security Council meeting on Afghanistan, Pakistan's envoy criticized "
+                "the Taliban.")
+    assert not any(p == "CONSULT" for _, _, p in t) and ("PAK", "AFG", "ACCUSE") in t
+    assert not any(p == "CONSULT" for _, _, p in triples("Russia's envoy dismissed the claims of Ukraine at "
+                                                           "Friday's meeting."))
+    # a meeting put on stage is one
+    assert ("JPN", "KOR", "CONSULT") in triples("Japan held a meeting with South Korea on Friday.")

@@ -110,6 +110,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
     for first, pidx in anchors:
         if first > sent.first and tokens[first - 1].text == "-":
             continue  # a compound adjective ("Israeli-occupied", "US-led"), not an action
+        if _setting_noun(tokens, first, sent):
+            continue
         if first + 1 < sent.last and tokens[first + 1].norm in words().not_a_verb_before.get(tokens[first].norm, ()):
             continue  # "close to the border": near, not shut
         if first > sent.first and tokens[first - 1].norm in words().not_a_verb_after.get(tokens[first].norm, ()):
@@ -356,6 +358,25 @@ def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
         return False
     return not (tokens[first - 1].norm in w.indefinite_articles and first - 2 >= sent.first
                 and tokens[first - 2].norm in w.light_verbs)
+
+
+def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """A meeting named as the setting of what the sentence tells ("speaking at a Security Council meeting",
+    "at Friday's meeting", "ahead of a meeting of the Council"): the meeting is not the sentence's event."""
+    w = words()
+    if tokens[first].norm not in w.setting_nouns:
+        return False
+    k = first - 1
+    while k >= sent.first and first - k <= 7:
+        t = tokens[k]
+        if t.norm in w.setting_prepositions:
+            return True
+        if t.norm == "of" and k - 1 >= sent.first and tokens[k - 1].norm in w.setting_heads:
+            return True
+        if t.norm in w.light_verbs or t.norm in w.speech or t.norm in (",", "and", "to"):
+            return False  # "held a meeting", "said a meeting", "agreed to a meeting": on stage
+        k -= 1
+    return False
 
 
 def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:

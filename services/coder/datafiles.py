@@ -331,6 +331,9 @@ class Words(_Strict):
     not_a_verb_before: dict[str, WordSet]
     not_a_verb_after: dict[str, WordSet]
     press_objects: WordSet
+    setting_nouns: WordSet
+    setting_prepositions: WordSet
+    setting_heads: WordSet
     participle_subordinators: WordSet
     inversion_marks: WordSet
     speech_fillers: WordSet
