@@ -370,7 +370,7 @@ def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
     while k >= sent.first and first - k <= 7:
         t = tokens[k]
         if t.norm in w.setting_prepositions:
-            return True
+            return not (k == first - 1 and tokens[first].norm.endswith("ing"))  # "after meeting X": a verb
         if t.norm == "of" and k - 1 >= sent.first and tokens[k - 1].norm in w.setting_heads:
             return True
         if t.norm in w.light_verbs or t.norm in w.speech or t.norm in (",", "and", "to"):
