@@ -661,3 +661,13 @@ def test_a_meeting_named_as_the_setting_of_another_act_is_no_event() -> None:
                                                            "Friday's meeting."))
     # a meeting put on stage is one
     assert ("JPN", "KOR", "CONSULT") in triples("Japan held a meeting with South Korea on Friday.")
+
+
+def test_what_an_appeal_or_demand_asks_for_is_not_coded_as_done() -> None:
+    coded = {(e.source.code[:3], e.plover) for e in events("The United Nations urged Somali leaders to agree to a "
+                                                          "way forward.")}
+    assert coded == {("IGO", "REQUEST")}
+    t = triples("U.S. officials called on the Afghan government to resume stalled peace talks with the Taliban.")
+    assert ("USA", "AFG", "REQUEST") in t and not any(p == "CONSULT" for _, _, p in t)
+    # an order to act is the commander's act on the one ordered (verbs.yaml commands)
+    assert ("NIC", "NIC", "COERCE") in triples("Nicaragua's government ordered La Prensa to suspend publication.")

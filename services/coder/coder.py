@@ -360,6 +360,18 @@ def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
                 and tokens[first - 2].norm in w.light_verbs)
 
 
+def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
+    """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
+    on all parties to reduce hostilities and resume talks"): an infinitive after it, in the same clause."""
+    w = words()
+    for end in request_ends:
+        if end <= h.first and h.first - end <= TARGET_WINDOW and any(
+                tokens[k].norm == "to" for k in range(end, h.first)) and not any(
+                tokens[k].norm in w.clause_break or tokens[k].norm in w.speech for k in range(end, h.first)):
+            return True
+    return False
+
+
 def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """A meeting named as the setting of what the sentence tells ("speaking at a Security Council meeting",
     "at Friday's meeting", "ahead of a meeting of the Council"): the meeting is not the sentence's event."""
@@ -683,8 +695,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     last_subject: Mention | None = None
     last_target: Mention | None = None
     last_hit: _Hit | None = None
+    request_ends: list[int] = []  # where each appeal or demand phrase of the sentence ends
     for h in hits:
         p = h.pattern
+        if tree is None and _requested(tokens, h, request_ends, sent):
+            continue  # "urged Somali leaders to agree to a way forward": what is asked for is not done
+        if p.code[:2] in c.request_roots and not p.commands:
+            request_ends.append(h.last)
         window = moods.clause_window(tokens, h.first, sent.first)
         intent_before = any(h.first - e in (0, 1, 2) for e in intent_ends if e <= h.first)
         code = moods.recode(lex, p.code, window, intent_before and not p.intent)
