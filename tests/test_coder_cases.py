@@ -671,3 +671,14 @@ def test_what_an_appeal_or_demand_asks_for_is_not_coded_as_done() -> None:
     assert ("USA", "AFG", "REQUEST") in t and not any(p == "CONSULT" for _, _, p in t)
     # an order to act is the commander's act on the one ordered (verbs.yaml commands)
     assert ("NIC", "NIC", "COERCE") in triples("Nicaragua's government ordered La Prensa to suspend publication.")
+
+
+def test_shootings_gunfire_and_clashes_as_news_words_them() -> None:
+    assert ("PAK", "PAK", "ASSAULT") in triples("Baloch militants shot two Pakistani police officers.")
+    assert ("PSE", "ISR", "ASSAULT") in triples("Palestinians were injured in violent confrontations with Israeli "
+                                               "police.")
+    assert ("PAK", "PAK", "ASSAULT") in triples("The Pakistani militants were holding 200 hostages.")
+    # "came under attack": the one before is the target
+    assert ("SYR", "SYR", "ASSAULT") in triples("Syrian security forces came under attack near Latakia.")
+    assert not any(p == "ASSAULT" for _, _, p in triples('"We only have one shot," said Dutch Defense Minister '
+                                                           'Ruben Brekelmans.'))

@@ -730,10 +730,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30)
                    or _speaker(mentions, tokens, sent))
             if src is None:  # "was arrested in Lebanon": the authorities of the place acted
+                violent = code[:2] in c.violent_roots
                 src = _place_actor([m for m in mentions if m.first >= h.last],
                                    [x for x in places if x.span and x.span.start >= tokens[h.first].start],
-                                   agents=("GOV",))
-                if src is not None and tgt is not None and src.country == tgt.country:
+                                   agents=() if violent else ("GOV",))
+                # (an attack on a state's own forces in its own land, "came under attack near Latakia", is
+                # coded to that land as CAMEO codes unattributed attacks; an arrest there is no news of itself)
+                if src is not None and tgt is not None and src.country == tgt.country and not violent:
                     src = None
             if src is tgt:
                 src = None
