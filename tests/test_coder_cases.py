@@ -682,3 +682,14 @@ def test_shootings_gunfire_and_clashes_as_news_words_them() -> None:
     assert ("SYR", "SYR", "ASSAULT") in triples("Syrian security forces came under attack near Latakia.")
     assert not any(p == "ASSAULT" for _, _, p in triples('"We only have one shot," said Dutch Defense Minister '
                                                            'Ruben Brekelmans.'))
+
+
+def test_armed_groups_of_current_news_are_their_states() -> None:
+    assert ("PAK", "PAK", "REQUEST") in triples("The Baloch Liberation Army demanded that Pakistani authorities "
+                                               "free its fighters.")
+    assert ("SYR", "TUR", "ASSAULT") in triples("The SDF clashed with Turkish troops.")
+
+
+def test_what_a_demand_names_as_its_object_is_not_coded_as_done() -> None:
+    t = triples("Threatening to kill the hostages, the BLA demanded the release of political prisoners.")
+    assert any(p == "REQUEST" for _, _, p in t) and not any(p in ("CONCEDE", "RETREAT") for _, _, p in t)

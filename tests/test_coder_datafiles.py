@@ -74,7 +74,7 @@ def test_bad_option_value_names_its_line(tmp_path: Path) -> None:
                   "    target: before\n")
     with pytest.raises(DataFileError) as err:
         load_yaml(path, files.CameoVerbs)
-    assert f"{path}:5: patterns[0].target: Input should be 'after', 'end', 'left' or 'none'" in str(err.value)
+    assert f"{path}:5: patterns[0].target: Input should be 'after', 'end', 'left', 'none' or 'within'" in str(err.value)
 
 
 def test_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:

@@ -362,9 +362,12 @@ def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
 
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
     """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
-    on all parties to reduce hostilities and resume talks"): an infinitive after it, in the same clause."""
+    on all parties to reduce hostilities and resume talks", "demanded the release of prisoners"): an infinitive
+    after it in the same clause, or its object."""
     w = words()
     for end in request_ends:
+        if end <= h.first and all(tokens[k].norm in w.determiners for k in range(end, h.first)) and h.first - end <= 2:
+            return True  # "demanded the release of political prisoners": the thing demanded
         if end <= h.first and h.first - end <= TARGET_WINDOW and any(
                 tokens[k].norm == "to" for k in range(end, h.first)) and not any(
                 tokens[k].norm in w.clause_break or tokens[k].norm in w.speech for k in range(end, h.first)):
