@@ -600,7 +600,7 @@ def test_declining_or_requesting_comment_is_no_event() -> None:
 
 def test_the_upper_hand_is_no_handing_over() -> None:
     assert triples("The Nigerian military says it has the upper hand over the insurgents.") == set()
-    assert ("NGA", "CMR", "CONCEDE") in triples("Nigeria handed over the border town to Cameroon.")
+    assert ("NGA", "CMR", "RETREAT") in triples("Nigeria handed over the border town to Cameroon.")
 
 
 def test_improving_relations_is_support_and_a_promise_to_is_agree() -> None:
@@ -693,3 +693,9 @@ def test_armed_groups_of_current_news_are_their_states() -> None:
 def test_what_a_demand_names_as_its_object_is_not_coded_as_done() -> None:
     t = triples("Threatening to kill the hostages, the BLA demanded the release of political prisoners.")
     assert any(p == "REQUEST" for _, _, p in t) and not any(p in ("CONCEDE", "RETREAT") for _, _, p in t)
+
+
+def test_releasing_people_is_retreat_and_arms_transfers_are_aid() -> None:
+    assert ("PAK", "PAK", "RETREAT") in triples("The Pakistani militants released dozens of women and children to "
+                                                "Pakistani officials.")
+    assert ("PRK", "RUS", "AID") in triples("North Korea's transfer of arms and munitions to Russia worries Seoul.")
