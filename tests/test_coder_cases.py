@@ -699,3 +699,12 @@ def test_releasing_people_is_retreat_and_arms_transfers_are_aid() -> None:
     assert ("PAK", "PAK", "RETREAT") in triples("The Pakistani militants released dozens of women and children to "
                                                 "Pakistani officials.")
     assert ("PRK", "RUS", "AID") in triples("North Korea's transfer of arms and munitions to Russia worries Seoul.")
+
+
+def test_the_minister_or_the_secretary_later_is_the_person_named_with_that_title() -> None:
+    t = triples("Japanese Defense Minister Nobuo Kishi visited Hanoi. The minister criticized China.")
+    assert ("JPN", "CHN", "ACCUSE") in t
+    t = triples("U.S. Secretary of State Antony Blinken arrived in Kyiv on Monday. The secretary praised Ukraine.")
+    assert ("USA", "UKR", "SUPPORT") in t
+    # no one named with that title before: no actor
+    assert triples("The minister criticized China.") == set()

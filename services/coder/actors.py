@@ -56,6 +56,7 @@ class ArticleMemory:
     states: list[str] = field(default_factory=list)
     people: dict[str, Person] = field(default_factory=dict)
     last_person: Person | None = None
+    titled: list[tuple[str, Person]] = field(default_factory=list)  # (a word of the title, person)
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
     publisher: tuple[str, tuple[str, ...]] | None = None
 
@@ -90,6 +91,16 @@ class ArticleMemory:
 
     def main_state(self) -> str | None:
         return self._main
+
+    def note_titled(self, title: list[Token], p: Person) -> None:
+        """A person named with a title ("Defense Minister Nobuo Kishi", "Secretary of State Antony Blinken"):
+        "the minister", "the Secretary" later is him."""
+        for t in title:
+            if t.text.isalpha() and t.norm not in words().title_links:
+                self.titled.append((t.norm, p))
+
+    def titled_person(self, head: str) -> Person | None:
+        return next((p for h, p in reversed(self.titled) if h == head), None)
 
     def note_person(self, p: Person) -> None:
         parts = [w for w in p.name.replace("-", " ").split() if len(w) > 2 and w[0].isupper()]
@@ -271,7 +282,9 @@ def find_mentions(
             t_agents, t_end, t_name = _agent_chain(tokens, at, j, stop, covered)
             if t_name > t_end:  # "Arab League Secretary General Chadli Klibi"
                 pname = text[tokens[t_end].start : tokens[t_name - 1].end]
-                memory.note_person(Person(pname, org.country, t_agents, org.code if is_igo else None))
+                person = Person(pname, org.country, t_agents, org.code if is_igo else None)
+                memory.note_person(person)
+                memory.note_titled(tokens[j:t_end], person)
                 out.append(_mention(tokens, text, i, t_name, country=org.country, agents=t_agents, kind="person",
                                     name=pname, code_prefix=org.code if is_igo else None))
                 i = t_name
@@ -356,6 +369,7 @@ def find_mentions(
                 pname = text[tokens[j2].start : tokens[name_end - 1].end]
                 person = Person(pname, country, agents)
                 memory.note_person(person)
+                memory.note_titled(tokens[j:j2], person)
                 out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
                                     name=pname))
                 states_here.append(country or "")
@@ -410,9 +424,18 @@ def find_mentions(
                     country = implied or memory.home_state or _first_state(at, sent, tokens) or memory.main_state()
                 person = Person(pname, country, agents)
                 memory.note_person(person)
+                memory.note_titled(tokens[i:j2], person)
                 out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
                                     name=pname))
                 i = name_end
+                continue
+            earlier = (memory.titled_person(tokens[j2 - 1].norm)
+                       if title is not None and country is None and prev_norm(i) == "the" else None)
+            if earlier is not None:  # "the minister", "the Secretary": the one named with that title before
+                memory.last_person = earlier
+                out.append(_mention(tokens, text, i, j2, country=earlier.country, agents=earlier.agents,
+                                    kind="person", name=earlier.name, code_prefix=earlier.code_prefix))
+                i = j2
                 continue
             if (agent is not None and title is None) or (agent is not None and country is not None):
                 m = _mention(tokens, text, i, j2, country=country, agents=agents)

@@ -316,6 +316,7 @@ class Words(_Strict):
     not_names: WordSet
     representative_titles: WordSet
     person_possessives: WordSet
+    title_links: WordSet
     first_person: WordSet
     appositive_name_openers: WordSet
     person_pronouns: WordSet
