@@ -708,3 +708,11 @@ def test_the_minister_or_the_secretary_later_is_the_person_named_with_that_title
     assert ("USA", "UKR", "SUPPORT") in t
     # no one named with that title before: no actor
     assert triples("The minister criticized China.") == set()
+
+
+def test_a_forecast_or_an_object_of_nothing_is_no_event() -> None:
+    assert triples("Chinese officials probably intend to use the law against Vietnam.") == set()
+    assert not any(p in ("COERCE", "THREATEN") for _, _, p in triples(
+        "The government-appointed judges in Hong Kong are likely to find Jimmy Lai guilty."))
+    assert not any(p == "AGREE" for _, _, p in triples("Taliban spokesman Zabihullah Mujahid offered no evidence "
+                                                       "for his claims against the United States."))

@@ -118,6 +118,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
             continue  # "the upper hand over the insurgents": no handing over
         p = lex.patterns[pidx]
         end = _match_slots(p.slots, tokens, first, sent.last)
+        if end is not None and end < sent.last and tokens[end].norm in words().negated_objects:
+            continue  # "offered no evidence", "made no mention": nothing was offered
         if end is not None and not any(tokens[k].norm in words().press_objects for k in range(end, min(end + 2,
                                                                                                       sent.last))):
             found.append(_Hit(p, first, end))  # ("declined to comment", "requesting comment": the press's business)

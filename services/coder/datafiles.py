@@ -151,6 +151,7 @@ class Verbs(_Strict):
     negation: list[str]
     refusal: list[str]
     hypothetical: list[str]
+    speculative: list[str]
     future: list[str]
 
 
@@ -332,6 +333,7 @@ class Words(_Strict):
     not_a_verb_before: dict[str, WordSet]
     not_a_verb_after: dict[str, WordSet]
     press_objects: WordSet
+    negated_objects: WordSet
     setting_nouns: WordSet
     setting_prepositions: WordSet
     setting_heads: WordSet

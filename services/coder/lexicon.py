@@ -91,6 +91,7 @@ class Lexicon:
     negation: list[tuple[str, ...]]
     refusal: list[tuple[str, ...]]
     hypothetical: list[tuple[str, ...]]
+    speculative: list[tuple[str, ...]]
     future: list[tuple[str, ...]]
     regions: dict[str, tuple[str, ...]]
     region_nouns: frozenset[str]
@@ -471,8 +472,9 @@ def build() -> Lexicon:
         automaton=automaton, patterns=patterns, cameo=cameo,
         negation=_word_list(verbs.negation, irregular), refusal=_word_list(verbs.refusal, irregular),
         hypothetical=_word_list(verbs.hypothetical, irregular), future=_word_list(verbs.future, irregular),
+        speculative=_word_list(verbs.speculative, irregular),
         regions=regions, region_nouns=frozenset(refs.region_nouns),
-        mood_words=frozenset(w for key in ("negation", "refusal", "hypothetical", "future")
+        mood_words=frozenset(w for key in ("negation", "refusal", "hypothetical", "speculative", "future")
                              for phrase in _word_list(getattr(verbs, key), irregular) for w in phrase),
         stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities, "phoenix": n_phoenix},
         publishers={publisher_key(name): (spec.code, tuple(spec.agents))

@@ -42,6 +42,8 @@ def recode(lex: Lexicon, code: str, window: list[str], intent_before: bool) -> s
         return None
     if any(_ends_with(window, p, 3) for p in lex.negation):
         return None
+    if any(_ends_with(window, p, 3) for p in lex.speculative):
+        return None  # "judges are likely to find Lai guilty", "probably intend to": a forecast, no act or threat
     if any(_ends_with(window, p, 3) for p in lex.hypothetical):
         return c.threat.get(root) if root in c.material_conflict_roots else None
     if intent_before or any(_ends_with(window, p, 5) for p in lex.future):
