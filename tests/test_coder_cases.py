@@ -716,3 +716,9 @@ def test_a_forecast_or_an_object_of_nothing_is_no_event() -> None:
         "The government-appointed judges in Hong Kong are likely to find Jimmy Lai guilty."))
     assert not any(p == "AGREE" for _, _, p in triples("Taliban spokesman Zabihullah Mujahid offered no evidence "
                                                        "for his claims against the United States."))
+
+
+def test_an_actor_after_a_possessive_and_before_an_event_noun_modifies_the_noun() -> None:
+    coded = {(e.source.code[:3], e.plover) for e in events("Russia then used its Security Council veto to shut "
+                                                          "down the monitoring panel.")}
+    assert ("RUS", "REJECT") in coded and ("IGO", "REJECT") not in coded

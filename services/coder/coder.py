@@ -199,6 +199,8 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
     for m in reversed(before):
         if m.locative:
             continue
+        if m.last == first and m.first > sent.first and tokens[m.first - 1].norm in words().modifier_possessives:
+            continue  # "Russia used its Security Council veto": the Council names the veto, Russia vetoes
         if not speaker_ok and _reports_another(tokens, m.last, first):
             continue
         n = _commas(tokens, m.last, first)

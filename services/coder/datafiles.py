@@ -350,6 +350,7 @@ class Words(_Strict):
     conjunct_words: WordSet
     coordinators: WordSet
     not_verbs: WordSet
+    modifier_possessives: WordSet
     phrase_prepositions: WordSet
     hypothetical_modals: WordSet
     light_verbs: WordSet
