@@ -722,3 +722,16 @@ def test_an_actor_after_a_possessive_and_before_an_event_noun_modifies_the_noun(
     coded = {(e.source.code[:3], e.plover) for e in events("Russia then used its Security Council veto to shut "
                                                           "down the monitoring panel.")}
     assert ("RUS", "REJECT") in coded and ("IGO", "REJECT") not in coded
+
+
+def test_a_withdrawal_or_a_visit_names_its_agent_after_of_or_by() -> None:
+    coded = {(e.source.code[:3], e.target.country if e.target else None, e.plover) for e in events(
+        "The Taliban praised the ongoing withdrawal of U.S. and NATO troops from Afghanistan.")}
+    assert {("USA", "AFG", "RETREAT"), ("IGO", "AFG", "RETREAT")} <= coded
+    assert ("IND", "MUS", "CONSULT") in triples("A two-day visit by Indian Prime Minister Narendra Modi to Mauritius "
+                                                "ended on Wednesday.")
+
+
+def test_the_country_is_the_state_named_as_a_place_else_the_storys() -> None:
+    t = triples("Afghanistan's Taliban praised the withdrawal of U.S. troops from the country.")
+    assert ("USA", "AFG", "RETREAT") in t

@@ -220,9 +220,13 @@ def find_mentions(
                     m.members = [_mention(tokens, text, i, j, country=c) for c in reversed(both)]
                     out.append(m)
             elif ref.ref == "state":
-                last = memory.last_states(1)
-                if last:
-                    out.append(_mention(tokens, text, i, j, country=last[0]))
+                # "the country": a state the sentence named as a place ("travel to Mauritius as chief guest on the
+                # country's national day"), else the state the story is about, more often meant than the last one
+                # named ("the withdrawal of U.S. troops from the country")
+                place = next((m.country for m in reversed(out) if m.locative and m.country), None)
+                main = place or memory.main_state() or next(iter(memory.last_states(1)), None)
+                if main:
+                    out.append(_mention(tokens, text, i, j, country=main))
             elif ref.ref == "self":
                 if memory.publisher is not None and not _inside_quotes(tokens, sent.first, i):
                     body, body_agents = memory.publisher

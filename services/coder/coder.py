@@ -11,6 +11,7 @@ events to data/codes.yaml's.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
@@ -362,6 +363,17 @@ def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
         return False
     return not (tokens[first - 1].norm in w.indefinite_articles and first - 2 >= sent.first
                 and tokens[first - 2].norm in w.light_verbs)
+
+
+def _of_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
+    """The actors an "of" or "by" right after an event noun names as its agents ("withdrawal of U.S. and NATO
+    troops", "a visit by the Japanese prime minister"), listed forward; none when no actor follows there."""
+    if h.last + 1 >= sent.last or tokens[h.last].norm not in ("of", "by"):
+        return []
+    m = next((m for m in mentions if h.last < m.first <= h.last + 3 and not m.locative), None)
+    if m is None or m.guessed:
+        return []  # ("the withdrawal of some invasion forces": forces whose country is a guess name no one)
+    return _conjuncts(mentions, m, tokens, forward=True)
 
 
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
@@ -722,7 +734,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             or (h.last < sent.last and tokens[h.last].norm == "by"))) or _reduced_passive(mentions, tokens, h, sent)
         src: Mention | None
         tgt: Mention | None
-        if p.target == "left":
+        of_group = _of_agents(mentions, tokens, h, sent) if p.of_agent else []
+        if of_group:
+            # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
+            src = of_group[0]
+            tgt = _target_after(mentions, tokens, _Hit(dataclasses.replace(p, target="end"), h.first,
+                                                       of_group[-1].last), sent, src)
+        elif p.target == "left":
             tgt = _subject(mentions, tokens, h.first, sent)
             src = None
             if tgt is not None and tokens[tgt.first].norm in w.first_person:
@@ -808,7 +826,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         tgt_mention: Mention | None = tgt
         # ("requested by the United States, Britain and France": a passive's agents are listed forward)
         group = _conjuncts(mentions, src, tokens, forward=False)
-        if passive and len(group) == 1 and src.first > h.first:
+        if (passive or of_group) and len(group) == 1 and src.first > h.first:
             group = _conjuncts(mentions, src, tokens, forward=True)
         sources = [x for m in group for x in _expand(m)]
         reciprocal = any(m.members for m in group)

@@ -141,6 +141,7 @@ class PatternSpec(_Strict):
     requires_target: bool = False
     mode: str | None = None
     commands: bool = False
+    of_agent: bool = False
 
 
 class Verbs(_Strict):
