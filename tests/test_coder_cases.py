@@ -735,3 +735,16 @@ def test_a_withdrawal_or_a_visit_names_its_agent_after_of_or_by() -> None:
 def test_the_country_is_the_state_named_as_a_place_else_the_storys() -> None:
     t = triples("Afghanistan's Taliban praised the withdrawal of U.S. troops from the country.")
     assert ("USA", "AFG", "RETREAT") in t
+
+
+def test_a_leaders_administration_is_the_government_not_the_person() -> None:
+    coded = {(e.source.code, e.target.code if e.target else None, e.plover) for e in events(
+        "Chinese Ambassador Fu Cong criticized the Trump administration.")}
+    assert ("CHNGOV", "USAGOV", "ACCUSE") in coded
+
+
+def test_a_quotation_opening_right_after_a_quoted_speaker_is_the_same_speakers() -> None:
+    coded = {(e.source.code[:3], e.target.country if e.target else None, e.plover) for e in events(
+        '"No one should be detained there," said Human Rights Watch\'s Pedro Sepulveda. "The Trump '
+        'administration must stop these transfers."')}
+    assert ("NGO", "USA", "REQUEST") in coded

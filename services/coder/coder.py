@@ -548,13 +548,14 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         spans_by_sent[sent_of[sp.first]].append(sp)
     for a in anchors:
         anchors_by_sent[sent_of[a[0]]].append(a)
-    candidates: list[tuple[Sentence, list[Mention], list[Location], list[_Hit]]] = []
+    candidates: list[tuple[Sentence, list[Mention], list[Location], list[_Hit], Mention | None]] = []
     yield
     # "We urge ...," the minister said: first person inside a quotation is its speaker (named in the sentence, or
     # before it when the quotation goes on over several sentences)
     open_quote, quote_speaker = False, None
     for sent in sentences:
-        continuing = open_quote
+        # (a quotation opening a sentence right after a quoted speaker is, in news style, the same speaker's)
+        continuing = open_quote or (sent.last > sent.first and tokens[sent.first].text in words().quote_marks)
         open_quote = quote_open_after(tokens, sent, open_quote)
         sspans = spans_by_sent[sent.index]
         if not sspans:
@@ -588,7 +589,10 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         if hits and len(candidates) >= MAX_EVENT_SENTENCES:
             result.spent.event_sentences_dropped += 1
         elif hits:  # (an anchor word whose phrase does not match in full is no event either)
-            candidates.append((sent, mentions, places, hits))
+            # (a quotation going on from an earlier sentence is its speaker's: '"... must stop," the ACLU said.
+            # "The administration must end ..."')
+            candidates.append((sent, mentions, places, hits, quote_speaker if continuing and speaker is None
+                               else None))
     # one batch through the parser for the sentences that may hold an event, none for the rest
     parsed: list[ParsedSentence | None] = [None] * len(candidates)
     if model is not None and candidates:
@@ -601,10 +605,10 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
     result.parsed = sum(p is not None for p in parsed)
     event_ids: set[str] = set()
     accusers: dict[str, Actor] = {}
-    for (sent, mentions, places, hits), tree in zip(candidates, parsed, strict=True):
+    for (sent, mentions, places, hits, quoted), tree in zip(candidates, parsed, strict=True):
         yield
         events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published, tree,
-                                memory.main_state())
+                                memory.main_state(), quoted)
         events = _answer_accusations(events, accusers)
         for ev in events:
             if ev.event_id not in event_ids:
@@ -707,8 +711,10 @@ def _parse_roles(roles: Roles, mentions: list[Mention], src: Mention | None,
 def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token], sent: Sentence,
                    mentions: list[Mention], hits: list[_Hit], places: list[Location],
                    published: date | None, tree: ParsedSentence | None = None,
-                   main_state: str | None = None) -> list[Event]:
+                   main_state: str | None = None, quoted: Mention | None = None) -> list[Event]:
+    """`quoted`: the speaker of a quotation the sentence goes on with, named in an earlier sentence."""
     w, c = words(), codes()
+    speaker = _speaker(mentions, tokens, sent) or quoted
     chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
     intent_ends = {h.last for h in hits if h.pattern.intent}
     last_subject: Mention | None = None
@@ -748,12 +754,12 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             elif tgt is not None:
                 group = _conjuncts(mentions, tgt, tokens, forward=False)
                 tgt = group[-1]  # the first of "the Sudanese government and the rebels"; the rest follow
-                src = _subject(mentions, tokens, tgt.first, sent) or _speaker(mentions, tokens, sent)
+                src = _subject(mentions, tokens, tgt.first, sent) or speaker
         elif passive:
             tgt = _subject(mentions, tokens, h.first, sent)
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
             src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30)
-                   or _speaker(mentions, tokens, sent))
+                   or speaker)
             if src is None:  # "was arrested in Lebanon": the authorities of the place acted
                 violent = code[:2] in c.violent_roots
                 src = _place_actor([m for m in mentions if m.first >= h.last],
@@ -775,7 +781,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 src = (_object_skipped(mentions, tokens, h.first, sent) if coordinated
                        else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent))
                 # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
-                src = src or (None if violent else _speaker(mentions, tokens, sent))
+                src = src or (None if violent else speaker)
             if src is None and violent:
                 # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
                 # the attack to the country where it happened

@@ -318,6 +318,8 @@ class Words(_Strict):
     not_names: WordSet
     representative_titles: WordSet
     person_possessives: WordSet
+    quote_marks: WordSet
+    leader_bodies: WordSet
     title_links: WordSet
     first_person: WordSet
     appositive_name_openers: WordSet
