@@ -275,12 +275,12 @@ def find_mentions(
             prefix = _org_prefix(k_code)
             person = Person(known.name or tok.text, k_country, k_agents, prefix)
             memory.note_person(person)
-            body = at.get(sp.last)
-            body_entry = body.entry("agent") if body is not None and not prefix else None
-            if body is not None and body_entry is not None and tokens[sp.last].norm in w.leader_bodies:
+            gov = at.get(sp.last)
+            gov_entry = gov.entry("agent") if gov is not None and not prefix else None
+            if gov is not None and gov_entry is not None and tokens[sp.last].norm in w.leader_bodies:
                 # "the Trump administration", "the Assad regime": the leader's government, not the person
-                out.append(_mention(tokens, text, i, body.last, country=k_country, agents=body_entry.agents))
-                i = body.last
+                out.append(_mention(tokens, text, i, gov.last, country=k_country, agents=gov_entry.agents))
+                i = gov.last
                 continue
             out.append(_mention(tokens, text, i, sp.last, country=k_country, agents=k_agents,
                                 kind="person", name=known.name, code_prefix=prefix))
