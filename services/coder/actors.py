@@ -506,17 +506,21 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
     out.sort(key=lambda x: x.first)
 
 
+def _quoting(inside: bool, t: Token) -> bool:
+    """Whether a quotation is open after token t: curly marks open and close it, a straight one toggles."""
+    if t.text == "“":
+        return True
+    if t.text == "”":
+        return False
+    return not inside if t.text == '"' else inside
+
+
 def quote_open_after(tokens: list[Token], sent: Sentence, open_before: bool) -> bool:
-    """Whether a quotation is still open at the end of the sentence (curly or straight marks)."""
-    state = open_before
+    """Whether a quotation is still open at the end of the sentence."""
+    inside = open_before
     for t in tokens[sent.first : sent.last]:
-        if t.text == "“":
-            state = True
-        elif t.text == "”":
-            state = False
-        elif t.text == '"':
-            state = not state
-    return state
+        inside = _quoting(inside, t)
+    return inside
 
 
 def quoted_first_person(tokens: list[Token], text: str, sent: Sentence, mentions: list[Mention],
@@ -529,13 +533,8 @@ def quoted_first_person(tokens: list[Token], text: str, sent: Sentence, mentions
     inside = continuing
     for k in range(sent.first, sent.last):
         t = tokens[k]
-        if t.text == "“":
-            inside = True
-        elif t.text == "”":
-            inside = False
-        elif t.text == '"':
-            inside = not inside
-        elif inside and t.norm in w.first_person and k not in taken and speaker.first != k:
+        was, inside = inside, _quoting(inside, t)
+        if was and inside and t.norm in w.first_person and k not in taken and speaker.first != k:
             # ("we" is the speaker's side, a group, not the speaker as a person)
             found.append(_mention(tokens, text, k, k + 1, country=speaker.country, agents=speaker.agents,
                                   kind="group", code_prefix=speaker.code_prefix))
