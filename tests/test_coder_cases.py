@@ -748,3 +748,11 @@ def test_a_quotation_opening_right_after_a_quoted_speaker_is_the_same_speakers()
         '"No one should be detained there," said Human Rights Watch\'s Pedro Sepulveda. "The Trump '
         'administration must stop these transfers."')}
     assert ("NGO", "USA", "REQUEST") in coded
+
+
+def test_a_states_rebels_are_its_adversaries_not_its_organs() -> None:
+    coded = {(e.source.code, e.target.code if e.target else None, e.plover) for e in events(
+        "Pakistan's army attacked the Baloch Liberation Army near the Afghan border.")}
+    assert ("PAKMIL", "PAKREB", "ASSAULT") in coded
+    # its own organs still give way to another state ("Britain mobilized army reservists for a war against Iraq")
+    assert ("GBR", "IRQ", "MOBILIZE") in triples("Britain mobilized army reservists for a war against Iraq.")

@@ -313,8 +313,12 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
             break
         # the source's own organs ("Britain mobilized army reservists for a war against Iraq") give way;
         # its state named as such ("French farmers would blockade Paris") does not
+        # (rebels and the opposition of the source's state are its adversaries, not its organs: "Burmese troops
+        # captured a Karen guerrilla stronghold on the Thai border" targets the guerrillas)
         own = (source is not None and source.country is not None and m.country == source.country
-               and m.kind != "person" and not m.members and (bool(m.agents) or m.first != start))
+               and m.kind != "person" and not m.members and (bool(m.agents) or m.first != start)
+               and not (set(m.agents) & words().adversary_agents and not m.guessed
+                        and not set(source.agents) & words().adversary_agents))
         rank = 2 if own else 1 if (m.locative and m.kind == "state" and not m.agents) else 0
         if rank == 0:
             return m

@@ -353,6 +353,7 @@ class Words(_Strict):
     conjunct_words: WordSet
     coordinators: WordSet
     not_verbs: WordSet
+    adversary_agents: WordSet
     modifier_possessives: WordSet
     phrase_prepositions: WordSet
     hypothetical_modals: WordSet
