@@ -756,3 +756,9 @@ def test_a_states_rebels_are_its_adversaries_not_its_organs() -> None:
     assert ("PAKMIL", "PAKREB", "ASSAULT") in coded
     # its own organs still give way to another state ("Britain mobilized army reservists for a war against Iraq")
     assert ("GBR", "IRQ", "MOBILIZE") in triples("Britain mobilized army reservists for a war against Iraq.")
+
+
+def test_concern_with_anothers_act_is_an_accusation() -> None:
+    assert ("IGO", "CHN", "ACCUSE") in {(e.source.code[:3], e.target.country if e.target else None, e.plover)
+                                        for e in events("The G7 statement said the group remains concerned with "
+                                                        "China's military build-up.")}
