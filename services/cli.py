@@ -320,6 +320,9 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     # the 1-to-3-worker scaling test
     code_article("warm-up", "Japan and Vietnam signed a defence agreement on Monday.", model=settings.parser_model)
     worker = build_app(settings)
+    # the tables' changelogs too, led before Faust's consumer subscribes (kafka_admin.ensure_topics says why)
+    ensure_topics(settings, changelogs={table.changelog_topic_name: table.partitions or settings.partitions
+                                        for table in worker.app.tables.values()})
     worker.control.start_rules()
     # what was built so far (the dictionaries: millions of objects) lives as long as the worker: out of the
     # collector's sight, a full collection no longer walks it (it took ~0.2 s of an article's time;

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from kafka.errors import KafkaConnectionError, KafkaTimeoutError, TopicAlreadyExistsError
+from kafka.errors import KafkaError as ClientError
 
 from services.errors import KafkaError
 from services.settings import SettingError, Settings
@@ -24,14 +25,19 @@ def admin(settings: Settings, timeout_s: float = 30.0) -> KafkaAdminClient:
             time.sleep(1)
 
 
-def ensure_topics(settings: Settings, extra: dict[str, int] | None = None) -> list[str]:
-    """Create the pipeline's topics if missing; returns the names created."""
+def ensure_topics(settings: Settings, extra: dict[str, int] | None = None,
+                  changelogs: dict[str, int] | None = None) -> list[str]:
+    """Create the pipeline's topics if missing, and `changelogs` (compacted, name: partitions); returns the
+    names created, once the broker's metadata has every partition of them with a leader."""
     wanted = {t: settings.partitions for t in settings.topics.all()}
     wanted.update(extra or {})
     configs = {}
     for name in settings.topics.compacted():  # one ordered history, compacted to the newest per key
         configs[name] = {"cleanup.policy": "compact"}
         wanted[name] = 1
+    for name, partitions in (changelogs or {}).items():
+        configs[name] = {"cleanup.policy": "compact"}
+        wanted[name] = partitions
     client = admin(settings)
     try:
         brokers = len(client.describe_cluster().get("brokers", []))
@@ -49,9 +55,30 @@ def ensure_topics(settings: Settings, extra: dict[str, int] | None = None) -> li
                 created.append(nt.name)
             except TopicAlreadyExistsError:
                 pass
+        _wait_led(client, {t: wanted[t] for t in created})
         return created
     finally:
         client.close()
+
+
+def _wait_led(client: KafkaAdminClient, topics: dict[str, int], timeout_s: float = 30.0) -> None:
+    """Until the broker's metadata shows each topic with all its partitions led. A topic created just
+    before a Faust worker subscribed was once seen with 0 partitions: the alerter's table check then
+    failed (PartitionsMismatch) and the agent crashed on every restart."""
+    deadline = time.monotonic() + timeout_s
+    while topics:
+        try:
+            described = client.describe_topics(list(topics))
+        except ClientError:  # not known yet
+            described = []
+        led = {d["name"] for d in described
+               if not d.get("error_code") and len(d.get("partitions", [])) == topics.get(d["name"])
+               and all(p.get("leader_id", -1) >= 0 for p in d["partitions"])}
+        topics = {t: n for t, n in topics.items() if t not in led}
+        if topics and time.monotonic() > deadline:
+            raise KafkaError(f"topics created but not ready after {timeout_s:.0f} s: {', '.join(sorted(topics))}")
+        if topics:
+            time.sleep(0.1)
 
 
 def message_limits(settings: Settings, topics: list[str]) -> list[int]:
