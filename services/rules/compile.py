@@ -16,6 +16,7 @@ import ahocorasick
 from services.coder.lexicon import key_of, pluralise
 from services.coder.tokens import tokenize
 from services.rules.load import Rule, parse_rules, read_rule_files, ruleset_version
+from services.rules.plan import plan_of
 
 
 @dataclass
@@ -86,6 +87,7 @@ def compile_rules(sources: dict[str, bytes]) -> RuleSet:
         # a phrase group becomes the automaton keys of all its forms: evaluation never goes through phrases
         rule.required = [frozenset(k for ph in g for k in phrase_keys.get(ph, ())) for g in needed or []]
         rule.match = rule.match.bind(phrase_keys)
+        rule.plan = plan_of(rule.match)
         if needed is None:
             always.append(idx)
             continue

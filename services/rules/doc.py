@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from services.budget import MAX_RULE_HITS_PER_PHRASE
 from services.coder.tokens import Token, TokenText
-from services.models import EnrichedArticle, MatchedSpan
+from services.models import EnrichedArticle, Event, MatchedSpan
 
 if TYPE_CHECKING:
     from services.rules.compile import RuleSet
@@ -71,6 +71,17 @@ class Doc:
     tokens: list[Token]
     hits: Hits
     article: EnrichedArticle
+    _sentences: list[tuple[int, int, str, Event]] | None = field(default=None, repr=False)
+
+    def event_sentences(self) -> list[tuple[int, int, str, Event]]:
+        """(sentence start, sentence end, event id, event) of the article's events in their order, read once
+        per article: every alert that fires asks which events its spans fall in (hundreds per article), and
+        each read of a pydantic model's field takes the interpreter's slow path (BaseModel has __getattr__)."""
+        found = self._sentences
+        if found is None:
+            found = self._sentences = [(ev.sentence_span.start, ev.sentence_span.end, ev.event_id, ev)
+                                       for ev in self.article.events]
+        return found
 
     def span(self, first: int, last: int, why: str) -> MatchedSpan:
         """The characters of tokens first..last-1 as a matched span."""
