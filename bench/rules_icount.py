@@ -75,7 +75,8 @@ def main() -> None:
         path = Path(tmp) / "rules.pkl"
         prepare(path, args.rules, args.loose)
         per = {what: (count(path, what, 2) - count(path, what, 0)) / 60 for what in ("tokenize", "evaluate")}
-    print(f"30 articles of 490-706 words, {args.rules} {'loose' if args.loose else 'selective'} rules; instructions per article (callgrind)\n")
+    kind = "loose" if args.loose else "selective"
+    print(f"30 articles of 490-706 words, {args.rules} {kind} rules; instructions per article (callgrind)\n")
     print(f"| {'what':34s} | {'instructions':>12s} | {'vs tokenize':>11s} |")
     print(f"|{'-' * 36}|{'-' * 14}|{'-' * 13}|")
     for what, label in (("tokenize", "baseline: tokenize the article"), ("evaluate", "evaluate() the rules")):
