@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 from datetime import UTC, datetime
 
 from services.coder.tokens import Token, TokenText, tokenize
@@ -57,15 +56,8 @@ def _alert(rule: Rule, plan: Plan, doc: Doc, created: datetime) -> tuple[Alert, 
     # the words that made the rule fire come first, actor and event context after them (one span, the
     # commonest case at loose rules, is already unique and sorted)
     uniq = sorted({(s.start, s.end): s for s in spans}.values(), key=_telling)[:20] if len(spans) > 1 else spans
-    # the events whose sentence holds the start of a span: the first span start at or after the sentence's
-    # start is inside it if any is (one bisection per event, not a scan of the spans per event)
-    starts = sorted(s.start for s in uniq)
-    n = len(starts)
-    sentences = doc.event_sentences()
-    event_ids = [eid for first, end, eid, _ in sentences
-                 if (i := bisect_left(starts, first)) < n and starts[i] < end][:20] if n else []
-    ids = set(event_ids)
-    involved = [ev for _, _, eid, ev in sentences if eid in ids] if ids else []
+    # the events whose sentence holds the start of a span
+    event_ids, involved = doc.sentences().holding(sorted(s.start for s in uniq), 20) if uniq else ([], [])
     actors = sorted({a for ev in involved for a in (ev.source.code, ev.target.code if ev.target else None) if a})
     rendering = Rendering(template=rule.text, title=rule.title, article_title=article.title or article.id,
                           matches="; ".join(s.text for s in uniq[:3]), actors=", ".join(actors),
