@@ -4,13 +4,15 @@ Each kind answers three questions itself: `check` (does it hold? the cheap yes/n
 asked), `explain` (does it hold, and which spans show it: asked only of rules that fire) and `required`
 (which groups of phrases must occur for it to hold: what routes an article to the rule). The loader
 (services/rules/load.py) builds the tree from YAML and says what is wrong with file, line and field; after
-that nothing walks an untyped mapping.
+that nothing walks an untyped mapping. Evaluation asks the same questions of each rule's plan
+(services/rules/plan.py: the bound tree as plain objects), which calls the functions below that the
+phrase and near models call too.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Annotated, Any, Literal, Self
 
 import re2
@@ -39,6 +41,39 @@ def near_pairs(a_hits: list[tuple[int, int]], b_hits: list[tuple[int, int]], wit
             return [(i, found[0])]
         pairs.extend((i, j) for j in sorted(found))
     return pairs
+
+
+def phrase_spans(doc: Doc, phrases: Iterable[tuple[str, str]], out: list[MatchedSpan]) -> bool:
+    """Whether any of the phrases has a hit, appending a span per hit; `phrases`: (phrase, why) pairs."""
+    ok = False
+    get, span = doc.hits.get, doc.span
+    for ph, why in phrases:
+        for first, last in get(ph, ()):
+            out.append(span(first, last, why))
+            ok = True
+    return ok
+
+
+def near_check(doc: Doc, a: tuple[str, ...], b: tuple[str, ...], within: int) -> bool:
+    """Whether a phrase of `a` is at most `within` words from a phrase of `b` (no spans made)."""
+    get = doc.hits.get  # inlined: this runs for most candidate rules of a large set
+    b_hits = [h for ph in b for h in get(ph, ())]
+    if not b_hits:
+        return False
+    return bool(near_pairs([h for ph in a for h in get(ph, ())], b_hits, within, True))
+
+
+def near_spans(doc: Doc, a: tuple[str, ...], b: tuple[str, ...], within: int, why: str,
+               out: list[MatchedSpan]) -> bool:
+    """Like near_check, appending a span (from the first word of the pair to the last) per pair found."""
+    get = doc.hits.get
+    a_hits = [h for ph in a for h in get(ph, ())]
+    b_hits = [h for ph in b for h in get(ph, ())]
+    pairs = near_pairs(a_hits, b_hits, within)
+    for i, j in pairs:
+        (af, al), (bf, bl) = a_hits[i], b_hits[j]
+        out.append(doc.span(min(af, bf), max(al, bl), why))
+    return bool(pairs)
 
 
 def re2_options() -> Any:
@@ -177,12 +212,7 @@ class Phrase(_Node):
         return not self.keys.isdisjoint(doc.hits.found)
 
     def explain(self, doc: Doc, out: list[MatchedSpan]) -> bool:
-        ok = False
-        for ph in self.any_of:
-            for first, last in doc.hits.get(ph, ()):
-                out.append(doc.span(first, last, f"phrase {ph!r}"))
-                ok = True
-        return ok
+        return phrase_spans(doc, [(ph, f"phrase {ph!r}") for ph in self.any_of], out)
 
     def phrases(self) -> Iterator[str]:
         return iter(self.any_of)
@@ -204,22 +234,14 @@ class Near(_Node):
     why: str = ""  # how the spans explain themselves, as written: "near 'weapon' ~10 ['coast guard']"
 
     def check(self, doc: Doc) -> bool:
-        get = doc.hits.get  # inlined: this runs for most candidate rules of a large set
-        b_hits = [h for ph in self.b for h in get(ph, ())]
-        if not b_hits:
-            return False
-        return bool(near_pairs([h for ph in self.a for h in get(ph, ())], b_hits, self.within, True))
+        return near_check(doc, self.a, self.b, self.within)
 
     def explain(self, doc: Doc, out: list[MatchedSpan]) -> bool:
-        get = doc.hits.get
-        a_hits = [h for ph in self.a for h in get(ph, ())]
-        b_hits = [h for ph in self.b for h in get(ph, ())]
-        pairs = near_pairs(a_hits, b_hits, self.within)
-        why = self.why or f"near {list(self.a)!r} ~{self.within} {list(self.b)!r}"  # a Near built in code
-        for i, j in pairs:
-            (af, al), (bf, bl) = a_hits[i], b_hits[j]
-            out.append(doc.span(min(af, bf), max(al, bl), why))
-        return bool(pairs)
+        return near_spans(doc, self.a, self.b, self.within, self.shown(), out)
+
+    def shown(self) -> str:
+        """How its spans explain themselves: as written, or made up for a Near built in code."""
+        return self.why or f"near {list(self.a)!r} ~{self.within} {list(self.b)!r}"
 
     def phrases(self) -> Iterator[str]:
         yield from self.a

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from services.budget import MAX_RULE_HITS_PER_PHRASE
 from services.coder.tokens import Token, TokenText
-from services.models import EnrichedArticle, MatchedSpan
+from services.models import EnrichedArticle, Event, MatchedSpan
 
 if TYPE_CHECKING:
     from services.rules.compile import RuleSet
@@ -71,8 +73,64 @@ class Doc:
     tokens: list[Token]
     hits: Hits
     article: EnrichedArticle
+    _sentences: Sentences | None = field(default=None, repr=False)
+
+    def sentences(self) -> Sentences:
+        """The article's events by sentence, made when the first alert of the article asks."""
+        found = self._sentences
+        if found is None:
+            found = self._sentences = Sentences(self.article.events)
+        return found
 
     def span(self, first: int, last: int, why: str) -> MatchedSpan:
         """The characters of tokens first..last-1 as a matched span."""
         s, e = self.tokens[first].start, self.tokens[last - 1].end
         return MatchedSpan(start=s, end=e, text=self.text[s:e], why=why)
+
+
+class Sentences:
+    """Which events an alert's spans fall in, asked by every alert of an article (hundreds at loose rules).
+
+    The events' sentence spans are read once per article (each read of a pydantic field takes the
+    interpreter's slow path: BaseModel defines __getattr__). Sentences that do not overlap, as the coder
+    makes them, are looked up by one bisection per span; overlapping ones by one bisection per event."""
+
+    __slots__ = ("_ends", "_events", "_ids", "_members", "_spans", "_starts", "_unique")
+
+    def __init__(self, events: Sequence[Event]) -> None:
+        self._events = list(events)
+        self._ids = [ev.event_id for ev in self._events]
+        self._unique = len(set(self._ids)) == len(self._ids)
+        self._spans = [(ev.sentence_span.start, ev.sentence_span.end) for ev in self._events]
+        members: dict[tuple[int, int], list[int]] = {}
+        for k, (first, end) in enumerate(self._spans):
+            if first < end:  # an empty sentence holds nothing
+                members.setdefault((first, end), []).append(k)
+        ordered = sorted(members)
+        disjoint = all(a[1] <= b[0] for a, b in pairwise(ordered))
+        self._starts: list[int] | None = [first for first, _ in ordered] if disjoint else None
+        self._ends = [end for _, end in ordered]
+        self._members = [members[sp] for sp in ordered]
+
+    def holding(self, starts: list[int], limit: int) -> tuple[list[str], list[Event]]:
+        """The first `limit` event ids (article order) whose sentence holds one of `starts` (sorted), and
+        the events with those ids."""
+        if self._starts is None:
+            n = len(starts)
+            found = [k for k, (first, end) in enumerate(self._spans)
+                     if (i := bisect_left(starts, first)) < n and starts[i] < end]
+        else:
+            found = []
+            last = -1
+            for s in starts:
+                g = bisect_right(self._starts, s) - 1
+                if g >= 0 and g != last and s < self._ends[g]:
+                    found += self._members[g]
+                    last = g
+            if last >= 0 and len(found) > len(self._members[last]):  # more than one sentence: article order
+                found.sort()
+        ids = [self._ids[k] for k in found[:limit]]
+        if self._unique:
+            return ids, [self._events[k] for k in found[:limit]]
+        kept = set(ids)
+        return ids, [ev for eid, ev in zip(self._ids, self._events, strict=True) if eid in kept]

@@ -1,7 +1,8 @@
 """The rule engine's entry points in one place, for callers that imported them from here.
 
 The engine itself is split by concern: load.py (read and validate), conditions.py (the typed condition
-tree), compile.py (automaton and routing), evaluation.py, groups.py (group keys) and render.py (alert text).
+tree), compile.py (automaton and routing), plan.py (the tree as plain objects, what evaluation runs),
+evaluation.py, groups.py (group keys) and render.py (alert text).
 """
 
 from services.rules.compile import RuleSet, compile_rules, load_rules, phrase_forms

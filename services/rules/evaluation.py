@@ -11,10 +11,16 @@ from services.rules.compile import RuleSet
 from services.rules.doc import Doc, Hits
 from services.rules.groups import group_keys
 from services.rules.load import Rule
+from services.rules.plan import Plan, plan_of
 from services.rules.render import Rendering, keep
 
 # matched spans are listed most telling first: proximity and regex hits, places, phrases, then context
 _SPECIFICITY = {"near": 0, "regex": 0, "place": 1, "phrase": 2}
+
+
+def _telling(span: MatchedSpan) -> tuple[int, int]:
+    """Sort key of a matched span: most telling kind first (the first word of its `why`), then position."""
+    return _SPECIFICITY.get(span.why.split(" ", 1)[0], 3), span.start
 
 
 def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime | None = None,
@@ -34,24 +40,24 @@ def evaluate(rules: RuleSet, article: EnrichedArticle, text: str, now: datetime 
         req = rule.required
         if len(req) > 2 and any(g.isdisjoint(found) for g in req[2:]):
             continue
-        if rule.match.check(doc):
-            alert, renderings[alert.alert_id] = _alert(rule, doc, created)
+        plan = rule.plan or plan_of(rule.match)  # a rule not from compile_rules is planned here
+        if plan.check(doc):
+            alert, renderings[alert.alert_id] = _alert(rule, plan, doc, created)
             alerts.append(alert)
     keep(article, renderings)  # replaces what an earlier evaluate() of this article kept
     return alerts
 
 
-def _alert(rule: Rule, doc: Doc, created: datetime) -> tuple[Alert, Rendering]:
+def _alert(rule: Rule, plan: Plan, doc: Doc, created: datetime) -> tuple[Alert, Rendering]:
     """The alert of a rule that holds: its spans, the events and actors of their sentences, its text."""
     article = doc.article
     spans: list[MatchedSpan] = []
-    rule.match.explain(doc, spans)
-    # the words that made the rule fire come first, actor and event context after them
-    uniq = sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: (_SPECIFICITY.get(
-        s.why.split(" ")[0], 3), s.start))[:20]
-    event_ids = [ev.event_id for ev in article.events
-                 if any(ev.sentence_span.start <= s.start < ev.sentence_span.end for s in uniq)][:20]
-    involved = [ev for ev in article.events if ev.event_id in event_ids]
+    plan.explain(doc, spans)
+    # the words that made the rule fire come first, actor and event context after them (one span, the
+    # commonest case at loose rules, is already unique and sorted)
+    uniq = sorted({(s.start, s.end): s for s in spans}.values(), key=_telling)[:20] if len(spans) > 1 else spans
+    # the events whose sentence holds the start of a span
+    event_ids, involved = doc.sentences().holding(sorted(s.start for s in uniq), 20) if uniq else ([], [])
     actors = sorted({a for ev in involved for a in (ev.source.code, ev.target.code if ev.target else None) if a})
     rendering = Rendering(template=rule.text, title=rule.title, article_title=article.title or article.id,
                           matches="; ".join(s.text for s in uniq[:3]), actors=", ".join(actors),

@@ -33,6 +33,7 @@ from services.rules.conditions import (
     Who,
     compiled_regex,
 )
+from services.rules.plan import Plan
 from services.rules.schema import RuleSpec, validate_rule
 from services.safe_yaml import excerpt
 
@@ -64,6 +65,7 @@ class Rule:
     dedupe_key: str = ""
     dedupe_s: float = 0.0
     required: list[frozenset[int]] = field(default_factory=list)  # groups of automaton keys that must all hit
+    plan: Plan | None = field(default=None, repr=False)  # the bound `match` as evaluation runs it (compile_rules)
 
     @property
     def stateful(self) -> bool:
