@@ -108,22 +108,25 @@ def _appositive_end(tokens: list[Token], comma: int, stop: int) -> int | None:
 
 def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sent: Sentence) -> list[_Hit]:
     found = []
+    w = words()
     for first, pidx in anchors:
         if first > sent.first and tokens[first - 1].text == "-":
             continue  # a compound adjective ("Israeli-occupied", "US-led"), not an action
         if _setting_noun(tokens, first, sent):
             continue
-        if first + 1 < sent.last and tokens[first + 1].norm in words().not_a_verb_before.get(tokens[first].norm, ()):
+        if first + 1 < sent.last and tokens[first + 1].norm in w.not_a_verb_before.get(tokens[first].norm, ()):
             continue  # "close to the border": near, not shut
-        if first > sent.first and tokens[first - 1].norm in words().not_a_verb_after.get(tokens[first].norm, ()):
+        if first > sent.first and tokens[first - 1].norm in w.not_a_verb_after.get(tokens[first].norm, ()):
             continue  # "the upper hand over the insurgents": no handing over
         p = lex.patterns[pidx]
         end = _match_slots(p.slots, tokens, first, sent.last)
-        if end is not None and end < sent.last and tokens[end].norm in words().negated_objects:
+        if end is None:
+            continue
+        if end < sent.last and tokens[end].norm in w.negated_objects:
             continue  # "offered no evidence", "made no mention": nothing was offered
-        if end is not None and not any(tokens[k].norm in words().press_objects for k in range(end, min(end + 2,
-                                                                                                      sent.last))):
-            found.append(_Hit(p, first, end))  # ("declined to comment", "requesting comment": the press's business)
+        if any(tokens[k].norm in w.press_objects for k in range(end, min(end + 2, sent.last))):
+            continue  # "declined to comment", "requesting comment": the press's business
+        found.append(_Hit(p, first, end))
     # a phrase inside a longer one ("strike" in "hunger strike") gives way, and so does one overlapping an
     # earlier phrase of the same event type ("holding talks with": "hold~ * talks" and "talks with")
     # and a phrase starting inside another one ("visit to" in "cancelled a planned visit to Haiti")
@@ -593,10 +596,9 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         if hits and len(candidates) >= MAX_EVENT_SENTENCES:
             result.spent.event_sentences_dropped += 1
         elif hits:  # (an anchor word whose phrase does not match in full is no event either)
-            # (a quotation going on from an earlier sentence is its speaker's: '"... must stop," the ACLU said.
-            # "The administration must end ..."')
-            candidates.append((sent, mentions, places, hits, quote_speaker if continuing and speaker is None
-                               else None))
+            # (the sentence's speaker; a quotation going on from an earlier sentence is that one's speaker:
+            # '"... must stop," the ACLU said. "The administration must end ..."')
+            candidates.append((sent, mentions, places, hits, quote_speaker))
     # one batch through the parser for the sentences that may hold an event, none for the rest
     parsed: list[ParsedSentence | None] = [None] * len(candidates)
     if model is not None and candidates:
@@ -609,10 +611,10 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
     result.parsed = sum(p is not None for p in parsed)
     event_ids: set[str] = set()
     accusers: dict[str, Actor] = {}
-    for (sent, mentions, places, hits, quoted), tree in zip(candidates, parsed, strict=True):
+    for (sent, mentions, places, hits, speaker), tree in zip(candidates, parsed, strict=True):
         yield
         events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published, tree,
-                                memory.main_state(), quoted)
+                                memory.main_state(), speaker)
         events = _answer_accusations(events, accusers)
         for ev in events:
             if ev.event_id not in event_ids:
@@ -671,9 +673,13 @@ def _home(src: Mention, places: list[Location], main_state: str | None) -> Menti
     source's country."""
     loc = next((x for x in places if x.country and x.span), None)
     country = (loc.country if loc is not None else None) or main_state or src.country
-    if country is None:
-        return None
-    return Mention(first=-1, last=-1, start=src.start, end=src.start, text="", country=country, kind="group")
+    return _stand_in(country, src.start) if country is not None else None
+
+
+def _stand_in(country: str, at: int) -> Mention:
+    """A state standing for its people where the text names no one (no tokens, no text): the story's state as
+    the author of an unattributed attack, the home of a recipient the text does not place."""
+    return Mention(first=-1, last=-1, start=at, end=at, text="", country=country, kind="group")
 
 
 def _filler(phrases: list[Phrase], mentions: list[Mention], src: Mention | None = None,
@@ -715,10 +721,9 @@ def _parse_roles(roles: Roles, mentions: list[Mention], src: Mention | None,
 def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token], sent: Sentence,
                    mentions: list[Mention], hits: list[_Hit], places: list[Location],
                    published: date | None, tree: ParsedSentence | None = None,
-                   main_state: str | None = None, quoted: Mention | None = None) -> list[Event]:
-    """`quoted`: the speaker of a quotation the sentence goes on with, named in an earlier sentence."""
+                   main_state: str | None = None, speaker: Mention | None = None) -> list[Event]:
+    """`speaker`: who the sentence reports, named in it or, for a quotation going on, in an earlier one."""
     w, c = words(), codes()
-    speaker = _speaker(mentions, tokens, sent) or quoted
     chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
     intent_ends = {h.last for h in hits if h.pattern.intent}
     last_subject: Mention | None = None
@@ -744,6 +749,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             or (h.last < sent.last and tokens[h.last].norm == "by"))) or _reduced_passive(mentions, tokens, h, sent)
         src: Mention | None
         tgt: Mention | None
+        violent = code[:2] in c.violent_roots
         of_group = _of_agents(mentions, tokens, h, sent) if p.of_agent else []
         if of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
@@ -765,7 +771,6 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30)
                    or speaker)
             if src is None:  # "was arrested in Lebanon": the authorities of the place acted
-                violent = code[:2] in c.violent_roots
                 src = _place_actor([m for m in mentions if m.first >= h.last],
                                    [x for x in places if x.span and x.span.start >= tokens[h.first].start],
                                    agents=() if violent else ("GOV",))
@@ -778,7 +783,6 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         else:
             # "Egypt condemned Israel and hosted ...": a coordinated verb keeps the first verb's subject
             coordinated = h.first > sent.first and tokens[h.first - 1].norm in w.coordinators
-            violent = code[:2] in c.violent_roots
             if coordinated and last_subject is not None:
                 src = last_subject
             else:
@@ -792,8 +796,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 src = _place_actor(mentions, places)
                 if src is None and main_state is not None and not _mentions_before(mentions, h.first):
                     # "a roadside bomb killed 11 miners": no one and no place named, so the story's state
-                    src = Mention(first=-1, last=-1, start=tokens[h.first].start, end=tokens[h.first].start,
-                                  text="", country=main_state, kind="group")
+                    src = _stand_in(main_state, tokens[h.first].start)
             # "X summoned Y's ambassador to complain": an infinitive's subject is the clause's subject, or the
             # person asked ("urged the EC to support") when the verb before is a request
             if h.first > sent.first and tokens[h.first - 1].norm == "to" and src is not None:
