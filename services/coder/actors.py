@@ -228,7 +228,7 @@ def find_mentions(
                 if main:
                     out.append(_mention(tokens, text, i, j, country=main))
             elif ref.ref == "self":
-                if memory.publisher is not None and not _inside_quotes(tokens, sent.first, i):
+                if memory.publisher is not None and not _quote_open(tokens, sent.first, i):
                     body, body_agents = memory.publisher
                     body_org = _org_prefix(body)
                     out.append(_mention(tokens, text, i, j, country=None if body_org else body, agents=body_agents,
@@ -515,12 +515,17 @@ def _quoting(inside: bool, t: Token) -> bool:
     return not inside if t.text == '"' else inside
 
 
-def quote_open_after(tokens: list[Token], sent: Sentence, open_before: bool) -> bool:
-    """Whether a quotation is still open at the end of the sentence."""
+def _quote_open(tokens: list[Token], first: int, last: int, open_before: bool = False) -> bool:
+    """Whether a quotation is open after tokens first..last-1."""
     inside = open_before
-    for t in tokens[sent.first : sent.last]:
+    for t in tokens[first:last]:
         inside = _quoting(inside, t)
     return inside
+
+
+def quote_open_after(tokens: list[Token], sent: Sentence, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence."""
+    return _quote_open(tokens, sent.first, sent.last, open_before)
 
 
 def quoted_first_person(tokens: list[Token], text: str, sent: Sentence, mentions: list[Mention],
@@ -539,19 +544,6 @@ def quoted_first_person(tokens: list[Token], text: str, sent: Sentence, mentions
             found.append(_mention(tokens, text, k, k + 1, country=speaker.country, agents=speaker.agents,
                                   kind="group", code_prefix=speaker.code_prefix))
     return sorted([*mentions, *found], key=lambda m: m.first) if found else mentions
-
-
-def _inside_quotes(tokens: list[Token], first: int, i: int) -> bool:
-    """Whether token i is inside a quotation that opened earlier in its sentence."""
-    depth, straight = 0, 0
-    for t in tokens[first:i]:
-        if t.text == "“":
-            depth += 1
-        elif t.text == "”":
-            depth = max(0, depth - 1)
-        elif t.text == '"':
-            straight ^= 1
-    return depth > 0 or straight == 1
 
 
 def _agent_chain(
