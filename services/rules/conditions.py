@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal, Protocol, Self
 
 import re2
 from pydantic import BaseModel, ConfigDict, Field
@@ -74,6 +74,19 @@ def near_spans(doc: Doc, a: tuple[str, ...], b: tuple[str, ...], within: int, wh
         (af, al), (bf, bl) = a_hits[i], b_hits[j]
         out.append(doc.span(min(af, bf), max(al, bl), why))
     return bool(pairs)
+
+
+class Explains(Protocol):
+    def explain(self, doc: Doc, out: list[MatchedSpan]) -> bool: ...
+
+
+def explain_any(parts: Iterable[Explains], doc: Doc, out: list[MatchedSpan]) -> bool:
+    """Whether one of the alternatives holds; every one that holds shows its spans, not only the first (shared
+    by the AnyOf model and its plan)."""
+    found = False
+    for p in parts:
+        found = p.explain(doc, out) or found
+    return found
 
 
 def re2_options() -> Any:
@@ -161,10 +174,7 @@ class AnyOf(_Node):
         return any(c.check(doc) for c in self.conditions)
 
     def explain(self, doc: Doc, out: list[MatchedSpan]) -> bool:
-        found = False
-        for c in self.conditions:  # every alternative that holds shows its spans, not only the first
-            found = c.explain(doc, out) or found
-        return found
+        return explain_any(self.conditions, doc, out)
 
     def phrases(self) -> Iterator[str]:
         for c in self.conditions:

@@ -21,6 +21,7 @@ from services.rules.conditions import (
     Near,
     Not,
     Phrase,
+    explain_any,
     near_pairs,
     near_spans,
     phrase_spans,
@@ -90,10 +91,7 @@ class _Any(Plan):
         return any(p.check(doc) for p in self.parts)
 
     def explain(self, doc: Doc, out: list[MatchedSpan]) -> bool:
-        found = False
-        for p in self.parts:  # every alternative that holds shows its spans, not only the first
-            found = p.explain(doc, out) or found
-        return found
+        return explain_any(self.parts, doc, out)
 
 
 @dataclass(slots=True)
