@@ -1,7 +1,9 @@
-"""A Faust worker whose fetcher loses one message the way faust-streaming's does during a rebalance: the
-delivery of offset DROP is abandoned (its callback returns without delivering) while the fetcher still
-records the offset as read. Used by test_offsets_reread.py over the real broker; it writes every offset its
-agent processes to OUT, one per line.
+"""A Faust worker whose fetcher loses messages the ways faust-streaming's does during a rebalance. DROP=n: the
+delivery of offset n is abandoned (its callback returns without delivering) while the fetcher still records
+the offset as read. JUMP=n: the records at offsets n to n+3 are discarded from one fetch, as Faust's
+`getmany` discards a partition's records while it does not count it as active, the Kafka consumer's position
+past them. Used by test_offsets_reread.py over the real broker; it writes every offset its agent processes to
+OUT, one per line.
 
     DIPLOWATCH_BOOTSTRAP=... TOPIC=... DROP=37 OUT=/tmp/seen python tests/dropping_worker.py worker
 """
@@ -18,7 +20,8 @@ import faust
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from services.offsets import ContiguousCommitConsumer
 
-DROP = int(os.environ["DROP"])
+DROP = int(os.environ.get("DROP", "-1"))
+JUMP = int(os.environ.get("JUMP", "-1"))
 OUT = Path(os.environ["OUT"])
 
 
@@ -36,6 +39,17 @@ class DroppingConsumer(ContiguousCommitConsumer):
             await deliver(message)
 
         self.callback = callback
+        self._discarded = False
+
+    async def _getmany(self, active_partitions: Any, timeout: float) -> Any:
+        records = await super()._getmany(active_partitions, timeout)
+        if JUMP >= 0 and not self._discarded:
+            for tp, batch in records.items():
+                kept = [r for r in batch if not JUMP <= r.offset < JUMP + 4]
+                if len(kept) != len(batch):
+                    self._discarded = True
+                    records[tp] = kept
+        return records
 
 
 app = faust.App(os.environ["APP_ID"], broker=f"kafka://{os.environ['DIPLOWATCH_BOOTSTRAP']}", web_enabled=False,

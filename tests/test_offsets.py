@@ -81,3 +81,13 @@ def test_a_held_commit_waits_for_a_message_still_being_processed() -> None:
     c._unacked_messages = set()  # it is gone without an acknowledgement: dropped, so read again
     c._held(RAW, 299, now=5 * REREAD_AFTER_S)
     assert c._rereads == {RAW: 299}
+
+
+def test_a_jump_is_sought_back_once_and_accepted_when_it_comes_again() -> None:
+    c = _consumer(1718, [1718, 1719])
+    assert c._jumped(RAW, 1720, 1725) is True  # first time: read again from 1720
+    assert c._rereads == {RAW: 1720}
+    c._rereads.clear()
+    assert c._jumped(RAW, 1720, 1725) is False  # the same jump after the seek: 1720-1724 are not in the log
+    assert c._new_offset(RAW) == 1725  # they count as acknowledged: the commit passes them
+    assert c._jumped(RAW, 1726, 1730) is True  # a later, different jump is sought back again
