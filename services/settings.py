@@ -59,6 +59,9 @@ class Settings(BaseSettings):
     app_id: str = Field(default="diplowatch", description="Faust app id = consumer group")
     partitions: int = _int(4, 1, 10_000, "partitions of the topics created at start")
     replication: int = _int(1, 1, 32, "their replication factor")
+    session_timeout_seconds: float = Field(default=60.0, ge=6, le=90, description="how long the group waits for a "
+                                           "worker that stopped heartbeating (killed, cut off) before its partitions "
+                                           "go to the others; the broker bounds it (group.min/max.session.timeout.ms)")
     max_message_bytes: int = _int(512 * 1024, 1024, 64 << 20, "larger inputs are dead-lettered (`too_large`)")
     max_output_bytes: int = _int(1_000_000, 64 * 1024, 64 << 20, "the largest output message; lowered at start to "
                                  "what the output topics accept (docs/RELIABILITY.md)")

@@ -33,6 +33,9 @@ def make_app(settings: Settings) -> faust.App:
         producer_acks=-1,
         producer_max_request_size=max(settings.max_output_bytes + RECORD_OVERHEAD, 1_048_576),
         consumer_auto_offset_reset="earliest",
+        # a killed worker's partitions wait this long for it; heartbeats at least three times within it
+        broker_session_timeout=settings.session_timeout_seconds,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout_seconds / 3),
         broker_commit_every=100,
         broker_commit_interval=1.0,
         table_cleanup_interval=60.0,

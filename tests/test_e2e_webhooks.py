@@ -132,6 +132,8 @@ def test_subscription_added_at_run_time_and_redelivery_after_kill(pipeline: Pipe
     rx = Receiver()
     rx.up()
     _setup(pipeline, tmp_path, None)
+    # the restarted worker gets the killed one's partitions after its session timeout (Faust's default: 60 s)
+    pipeline.env["DIPLOWATCH_SESSION_TIMEOUT_SECONDS"] = "10"
     worker = pipeline.start_worker()
     subs = tmp_path / "runtime.yaml"
     subs.write_text(yaml.safe_dump({"subscriptions": [
