@@ -35,6 +35,12 @@ def shared() -> Path:
     return SHARED
 
 
+def broker_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment for deploy/kafka/broker.sh that names this session's broker (tests stop and start it)."""
+    data = next(p for p in tmp_path_factory.getbasetemp().iterdir() if p.name.startswith("kafka-data"))
+    return {**os.environ, "KAFKA_PORT": str(TEST_PORT), "KAFKA_DATA_DIR": str(data)}
+
+
 @pytest.fixture(scope="session")
 def kafka(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real single-node KRaft broker on 127.0.0.1:TEST_PORT, fresh data, started by the project's script."""

@@ -8,12 +8,11 @@ as seen and never published.
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BROKER, TEST_PORT, Pipeline, wait_for
+from conftest import BROKER, Pipeline, broker_env, wait_for
 from kafka_helpers import produce, read_until
 
 from services.rules.reload import DirectoryPolicy, RuleBook
@@ -56,8 +55,7 @@ def test_a_rule_changed_while_the_broker_is_down_is_applied_when_it_is_back(
     (rules / "a.yaml").write_text(RULE.format(rid="before-outage", phrase="coast guard law"))
     pipeline.env["DIPLOWATCH_RULES_DIR"] = str(rules)
     pipeline.env["DIPLOWATCH_RULES_POLL_SECONDS"] = "1"
-    data = next(p for p in tmp_path_factory.getbasetemp().iterdir() if p.name.startswith("kafka-data"))
-    env = {**os.environ, "KAFKA_PORT": str(TEST_PORT), "KAFKA_DATA_DIR": str(data)}
+    env = broker_env(tmp_path_factory)
     worker = pipeline.start_worker()
     subprocess.run([str(BROKER), "stop"], env=env, check=True, timeout=120)
     try:

@@ -6,7 +6,6 @@ These are the long tests (marked `slow`); CI runs them with the rest.
 from __future__ import annotations
 
 import json
-import os
 import threading
 import time
 from collections import Counter
@@ -85,6 +84,8 @@ def _diagnose(pipeline: Pipeline, missing: set[str], n_seen: int) -> str:
 
 def test_kill_9_a_worker_mid_stream_loses_nothing(pipeline: Pipeline) -> None:
     pipeline.env["DIPLOWATCH_PARTITIONS"] = "4"
+    # the group takes the dead worker's partitions back after its session timeout (Faust's default: 60 s)
+    pipeline.env["DIPLOWATCH_SESSION_TIMEOUT_SECONDS"] = "10"
     first = pipeline.start_worker()
     pipeline.start_worker()
     articles = _articles(20_000, "k9")
@@ -146,16 +147,18 @@ def test_broker_stopped_and_started_mid_stream_loses_nothing(pipeline: Pipeline,
                                                              tmp_path_factory: pytest.TempPathFactory) -> None:
     import subprocess
 
-    from conftest import BROKER, TEST_PORT
+    from conftest import BROKER, broker_env
 
-    data = next(p for p in tmp_path_factory.getbasetemp().iterdir() if p.name.startswith("kafka-data"))
-    env = {**os.environ, "KAFKA_PORT": str(TEST_PORT), "KAFKA_DATA_DIR": str(data)}
-    pipeline.start_worker()
+    env = broker_env(tmp_path_factory)
+    worker = pipeline.start_worker()
     articles = _articles(3_000, "bounce")
     produce(pipeline.settings, articles[:1500])
-    time.sleep(3)
+    wait_for(lambda: worker.metric("diplowatch_articles_consumed_total") > 100, 120, "the worker under way")
+    failed_fetches = worker.log.read_bytes().count(b"Failed fetch messages")
     subprocess.run([str(BROKER), "stop"], env=env, check=True, timeout=120)
-    time.sleep(5)
+    # the broker stays down until the worker has found it gone (its fetches fail), not for a fixed time
+    wait_for(lambda: worker.log.read_bytes().count(b"Failed fetch messages") > failed_fetches, 60,
+             "the worker's fetches to fail while the broker is down")
     subprocess.run([str(BROKER), "start"], env=env, check=True, timeout=300)
     produce(pipeline.settings, articles[1500:])
     seen = _wait_all(pipeline, {k.decode() for k, _ in articles}, timeout=600)
