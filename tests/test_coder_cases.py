@@ -762,3 +762,11 @@ def test_concern_with_anothers_act_is_an_accusation() -> None:
     assert ("IGO", "CHN", "ACCUSE") in {(e.source.code[:3], e.target.country if e.target else None, e.plover)
                                         for e in events("The G7 statement said the group remains concerned with "
                                                         "China's military build-up.")}
+
+
+def test_calling_anothers_accusations_baseless_rejects_them() -> None:
+    assert ("IND", "PAK", "REJECT") in triples('India\'s foreign ministry called Pakistan\'s claims "baseless" on '
+                                               'Monday.')
+    assert ("CHN", "USA", "REJECT") in triples("China described the American allegations as fabricated.")
+    # a speaker calling an act baseless is no rejection of an accusation
+    assert not any(p == "REJECT" for _, _, p in triples("Chile called the Peruvian tariffs unfair."))
