@@ -770,3 +770,10 @@ def test_calling_anothers_accusations_baseless_rejects_them() -> None:
     assert ("CHN", "USA", "REJECT") in triples("China described the American allegations as fabricated.")
     # a speaker calling an act baseless is no rejection of an accusation
     assert not any(p == "REJECT" for _, _, p in triples("Chile called the Peruvian tariffs unfair."))
+
+
+def test_withholding_recognition_from_an_authority_is_reject() -> None:
+    assert ("ARM", "AZE", "REJECT") in triples("Armenia does not recognize Azerbaijan's government.")
+    assert ("SOM", "SOM", "REJECT") in triples("Somali opposition leaders said they will no longer recognize the "
+                                               "Somali president.")
+    assert triples("Brazil did not recognize.") == set()
