@@ -777,3 +777,12 @@ def test_withholding_recognition_from_an_authority_is_reject() -> None:
     assert ("SOM", "SOM", "REJECT") in triples("Somali opposition leaders said they will no longer recognize the "
                                                "Somali president.")
     assert triples("Brazil did not recognize.") == set()
+
+
+def test_denying_having_done_what_one_is_accused_of_is_reject() -> None:
+    t = triples("India accused Pakistan of arming the rebels. Pakistan denied supplying weapons to the rebels in "
+                "Kashmir.")
+    assert ("PAK", "IND", "REJECT") in t
+    assert ("PAK", None, "REJECT") in triples("Pakistan denies harboring militants.")
+    # a denial of a request is another phrase's business ("denied the request"): no gerund, no event here
+    assert not any(p == "REJECT" for _, _, p in triples("The court denied bail to the Kenyan activist."))
