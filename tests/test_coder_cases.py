@@ -786,3 +786,12 @@ def test_denying_having_done_what_one_is_accused_of_is_reject() -> None:
     assert ("PAK", None, "REJECT") in triples("Pakistan denies harboring militants.")
     # a denial of a request is another phrase's business ("denied the request"): no gerund, no event here
     assert not any(p == "REJECT" for _, _, p in triples("The court denied bail to the Kenyan activist."))
+
+
+def test_bowing_to_pressure_concedes_and_refusing_to_bow_rejects() -> None:
+    assert ("JPN", "USA", "CONCEDE") in triples("Japan bowed to pressure from the United States.")
+    assert ("NGA", "NGA", "REJECT") in triples("Nigeria's president said his government will not succumb to "
+                                               "pressure from kidnappers in Nigeria.")
+    # a refusal named as a noun ("its refusal to") is a refusal too
+    t = triples("Canada's refusal to cave to Chinese demands angered Beijing.")
+    assert ("CAN", "CHN", "REJECT") in t and not any(p == "CONCEDE" for _, _, p in t)
