@@ -795,3 +795,9 @@ def test_bowing_to_pressure_concedes_and_refusing_to_bow_rejects() -> None:
     # a refusal named as a noun ("its refusal to") is a refusal too
     t = triples("Canada's refusal to cave to Chinese demands angered Beijing.")
     assert ("CAN", "CHN", "REJECT") in t and not any(p == "CONCEDE" for _, _, p in t)
+
+
+def test_a_state_before_controlled_names_who_holds_a_place_not_an_actor() -> None:
+    # "the Serb-controlled entity": the place is held by someone, it is not the state named
+    t = triples("Bosnia's opposition leaders denounced the moves against the Serb-controlled autonomous region.")
+    assert ("BIH", "BIH", "ACCUSE") in t and not any(tg == "SRB" for _, tg, _ in t)
