@@ -801,3 +801,9 @@ def test_a_state_before_controlled_names_who_holds_a_place_not_an_actor() -> Non
     # "the Serb-controlled entity": the place is held by someone, it is not the state named
     t = triples("Bosnia's opposition leaders denounced the moves against the Serb-controlled autonomous region.")
     assert ("BIH", "BIH", "ACCUSE") in t and not any(tg == "SRB" for _, tg, _ in t)
+
+
+def test_concern_or_disappointment_in_quotation_marks_is_still_an_accusation() -> None:
+    assert ("CAN", "IND", "ACCUSE") in triples("Canada said it was “deeply concerned” about India's expulsion of "
+                                               "its diplomats.")
+    assert ("JPN", "KOR", "ACCUSE") in triples('Japan is "disappointed" by the South Korean court ruling.')
