@@ -807,3 +807,13 @@ def test_concern_or_disappointment_in_quotation_marks_is_still_an_accusation() -
     assert ("CAN", "IND", "ACCUSE") in triples("Canada said it was “deeply concerned” about India's expulsion of "
                                                "its diplomats.")
     assert ("JPN", "KOR", "ACCUSE") in triples('Japan is "disappointed" by the South Korean court ruling.')
+
+
+def test_ignoring_calls_orders_or_summons_is_reject() -> None:
+    assert ("SRB", "IGO", "REJECT") in {(e.source.country, e.target.code[:3] if e.target else None, e.plover)
+                                        for e in events("Serbia ignored repeated calls by the European Union to "
+                                                        "end the standoff.")}
+    assert ("VEN", "VEN", "REJECT") in triples("The Venezuelan opposition leader ignored a summons from a "
+                                               "Venezuelan court.")
+    # ignoring a thing that asks nothing is no rejection
+    assert not any(p == "REJECT" for _, _, p in triples("Brazil ignored the Argentine election."))
