@@ -817,3 +817,10 @@ def test_ignoring_calls_orders_or_summons_is_reject() -> None:
                                                "Venezuelan court.")
     # ignoring a thing that asks nothing is no rejection
     assert not any(p == "REJECT" for _, _, p in triples("Brazil ignored the Argentine election."))
+
+
+def test_saying_there_is_no_reason_for_concern_dismisses_it() -> None:
+    t = triples("Japan voiced concern about China's drills. China said there was no reason to be concerned about "
+                "the drills.")
+    assert ("CHN", "JPN", "REJECT") in t and ("CHN", "CHN", "ACCUSE") not in t
+    assert any(p == "REJECT" for _, _, p in triples("Iran's foreign minister said there were no grounds for alarm."))
