@@ -824,3 +824,9 @@ def test_saying_there_is_no_reason_for_concern_dismisses_it() -> None:
                 "the drills.")
     assert ("CHN", "JPN", "REJECT") in t and ("CHN", "CHN", "ACCUSE") not in t
     assert any(p == "REJECT" for _, _, p in triples("Iran's foreign minister said there were no grounds for alarm."))
+
+
+def test_protest_naming_its_leaders_or_movement_tells_no_protest() -> None:
+    assert not any(p == "PROTEST" for _, _, p in triples("The Sudanese military and protest leaders signed a "
+                                                         "power-sharing deal."))
+    assert ("SDN", "SDN", "PROTEST") in triples("Sudanese students protested in Khartoum.")
