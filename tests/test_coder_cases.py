@@ -830,3 +830,10 @@ def test_protest_naming_its_leaders_or_movement_tells_no_protest() -> None:
     assert not any(p == "PROTEST" for _, _, p in triples("The Sudanese military and protest leaders signed a "
                                                          "power-sharing deal."))
     assert ("SDN", "SDN", "PROTEST") in triples("Sudanese students protested in Khartoum.")
+
+
+def test_demonstrating_something_shows_it_and_is_no_protest() -> None:
+    assert not any(p == "PROTEST" for _, _, p in triples("The Indian drills demonstrated the navy's strength to "
+                                                         "Pakistan."))
+    assert not any(p == "PROTEST" for _, _, p in triples("The French decision demonstrates a disregard for Mali."))
+    assert ("KEN", "KEN", "PROTEST") in triples("Kenyan students demonstrated against the tax law in Nairobi.")
