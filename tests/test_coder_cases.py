@@ -837,3 +837,11 @@ def test_demonstrating_something_shows_it_and_is_no_protest() -> None:
                                                          "Pakistan."))
     assert not any(p == "PROTEST" for _, _, p in triples("The French decision demonstrates a disregard for Mali."))
     assert ("KEN", "KEN", "PROTEST") in triples("Kenyan students demonstrated against the tax law in Nairobi.")
+
+
+def test_a_speaker_saying_another_failed_to_act_accuses_it() -> None:
+    assert ("IND", "PAK", "ACCUSE") in triples("India's foreign ministry said Pakistan has failed to act against "
+                                               "the militants.")
+    assert ("UKR", "RUS", "ACCUSE") in triples("Ukraine said Russia was failing to honor the truce.")
+    # no one saying so: the press reports a failure, nobody accuses
+    assert not any(p == "ACCUSE" for _, _, p in triples("Russia has failed to capture the Ukrainian city."))
