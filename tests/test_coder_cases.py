@@ -845,3 +845,10 @@ def test_a_speaker_saying_another_failed_to_act_accuses_it() -> None:
     assert ("UKR", "RUS", "ACCUSE") in triples("Ukraine said Russia was failing to honor the truce.")
     # no one saying so: the press reports a failure, nobody accuses
     assert not any(p == "ACCUSE" for _, _, p in triples("Russia has failed to capture the Ukrainian city."))
+
+
+def test_what_a_named_speaker_says_another_must_do_or_failed_to_do_is_the_speakers() -> None:
+    # "X's envoy to the African Union, <name>, said ...": the envoy speaks, not the organisation he is sent to
+    coded = {(e.source.code[:3], e.target.country if e.target else None, e.plover) for e in events(
+        "Russia's envoy to the African Union, Sergei Lavrov, said Ukraine must stop the shelling.")}
+    assert ("RUS", "UKR", "REQUEST") in coded and not any(s == "IGO" for s, _, _ in coded)

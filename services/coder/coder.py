@@ -764,7 +764,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             elif tgt is not None:
                 group = _conjuncts(mentions, tgt, tokens, forward=False)
                 tgt = group[-1]  # the first of "the Sudanese government and the rebels"; the rest follow
-                src = _subject(mentions, tokens, tgt.first, sent) or speaker
+                # "X's envoy to the UN, Y, said Kabul was failing to": the one who says it, where the sentence
+                # names a speaker, not an actor the word order finds before the target
+                src = (speaker if speaker is not None and speaker not in group
+                       else _subject(mentions, tokens, tgt.first, sent) or speaker)
         elif passive:
             tgt = _subject(mentions, tokens, h.first, sent)
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
