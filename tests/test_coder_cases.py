@@ -852,3 +852,10 @@ def test_what_a_named_speaker_says_another_must_do_or_failed_to_do_is_the_speake
     coded = {(e.source.code[:3], e.target.country if e.target else None, e.plover) for e in events(
         "Russia's envoy to the African Union, Sergei Lavrov, said Ukraine must stop the shelling.")}
     assert ("RUS", "UKR", "REQUEST") in coded and not any(s == "IGO" for s, _, _ in coded)
+
+
+def test_artillery_shells_named_as_ammunition_tell_no_shelling() -> None:
+    assert not any(p == "ASSAULT" for _, _, p in triples("Poland has supplied 2 million artillery shells to "
+                                                         "Ukraine's army."))
+    assert not any(p == "ASSAULT" for _, _, p in triples("Iran said the tank shells were made in Belarus."))
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian forces shelled the Ukrainian city of Kharkiv.")
