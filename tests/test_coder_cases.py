@@ -859,3 +859,10 @@ def test_artillery_shells_named_as_ammunition_tell_no_shelling() -> None:
                                                          "Ukraine's army."))
     assert not any(p == "ASSAULT" for _, _, p in triples("Iran said the tank shells were made in Belarus."))
     assert ("RUS", "UKR", "ASSAULT") in triples("Russian forces shelled the Ukrainian city of Kharkiv.")
+
+
+def test_heightened_as_an_adjective_tells_no_act() -> None:
+    assert not any(p == "REJECT" for _, _, p in triples("Japan voiced concern about heightened tensions in the "
+                                                        "Taiwan Strait."))
+    assert not any(p == "REJECT" for _, _, p in triples("Egypt hosted the talks amid heightened tensions with "
+                                                        "Ethiopia."))
