@@ -866,3 +866,9 @@ def test_heightened_as_an_adjective_tells_no_act() -> None:
                                                         "Taiwan Strait."))
     assert not any(p == "REJECT" for _, _, p in triples("Egypt hosted the talks amid heightened tensions with "
                                                         "Ethiopia."))
+
+
+def test_it_after_a_verb_is_an_object_of_the_storys_country() -> None:
+    # "accusing it of": the recipient the text does not place, like "him" or "them"
+    assert ("MLI", "MLI", "ACCUSE") in triples("Tuareg rebels have fought the Malian state for years, accusing it "
+                                               "of neglecting the north.")
