@@ -872,3 +872,10 @@ def test_it_after_a_verb_is_an_object_of_the_storys_country() -> None:
     # "accusing it of": the recipient the text does not place, like "him" or "them"
     assert ("MLI", "MLI", "ACCUSE") in triples("Tuareg rebels have fought the Malian state for years, accusing it "
                                                "of neglecting the north.")
+
+
+def test_in_order_to_is_a_purpose_not_an_order() -> None:
+    assert not any(p == "REQUEST" for _, _, p in triples("Kenya deployed police to the border in order to stop "
+                                                         "Somali smugglers."))
+    assert ("KEN", "KEN", "REQUEST") in {(s, t, p) for s, t, p in triples(
+        "The Kenyan court ordered the Kenyan police to release the activist.")}
