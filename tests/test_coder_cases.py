@@ -879,3 +879,11 @@ def test_in_order_to_is_a_purpose_not_an_order() -> None:
                                                          "Somali smugglers."))
     assert ("KEN", "KEN", "REQUEST") in {(s, t, p) for s, t, p in triples(
         "The Kenyan court ordered the Kenyan police to release the activist.")}
+
+
+def test_warned_closing_a_quotation_is_a_speech_verb_not_a_threat() -> None:
+    assert not any(p == "THREATEN" for _, _, p in triples('"The situation could spin out of control," the Kenyan '
+                                                          'minister warned.'))
+    assert not any(p == "THREATEN" for _, _, p in triples('"Sanctions are waiting for Ankara," warned the German '
+                                                          'chancellor.'))
+    assert ("IRN", "ISR", "THREATEN") in triples("Iran warned Israel against any attack on its nuclear sites.")
