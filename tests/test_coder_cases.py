@@ -887,3 +887,9 @@ def test_warned_closing_a_quotation_is_a_speech_verb_not_a_threat() -> None:
     assert not any(p == "THREATEN" for _, _, p in triples('"Sanctions are waiting for Ankara," warned the German '
                                                           'chancellor.'))
     assert ("IRN", "ISR", "THREATEN") in triples("Iran warned Israel against any attack on its nuclear sites.")
+
+
+def test_reluctance_or_unwillingness_to_cooperate_is_reject() -> None:
+    t = triples("Hungary is reluctant to endorse the Ukrainian peace plan.")
+    assert ("HUN", "UKR", "REJECT") in t and not any(p == "SUPPORT" for _, _, p in t)
+    assert ("IRN", "USA", "REJECT") in triples("Iran signaled its unwillingness to meet American negotiators.")
