@@ -893,3 +893,10 @@ def test_reluctance_or_unwillingness_to_cooperate_is_reject() -> None:
     t = triples("Hungary is reluctant to endorse the Ukrainian peace plan.")
     assert ("HUN", "UKR", "REJECT") in t and not any(p == "SUPPORT" for _, _, p in t)
     assert ("IRN", "USA", "REJECT") in triples("Iran signaled its unwillingness to meet American negotiators.")
+
+
+def test_a_denial_with_no_accusation_against_its_source_answers_the_last_one_made() -> None:
+    t = triples("The United States accused North Korea of shipping missiles to Syria. Syria denied the allegations.")
+    assert ("SYR", "USA", "REJECT") in t
+    # no accusation made in the article: no one to answer
+    assert ("SYR", None, "REJECT") in triples("The United States praised Jordan. Syria denied the allegations.")
