@@ -900,3 +900,8 @@ def test_a_denial_with_no_accusation_against_its_source_answers_the_last_one_mad
     assert ("SYR", "USA", "REJECT") in t
     # no accusation made in the article: no one to answer
     assert ("SYR", None, "REJECT") in triples("The United States praised Jordan. Syria denied the allegations.")
+
+
+def test_who_is_refused_is_the_object_of_the_verb_refused() -> None:
+    assert ("KEN", "KEN", "REJECT") in triples("Kenyan officials refused to register them as voters.")
+    assert ("TUR", "SYR", "REJECT") in triples("Turkish border guards declined to admit the Syrian refugees.")
