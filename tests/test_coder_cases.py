@@ -762,3 +762,146 @@ def test_concern_with_anothers_act_is_an_accusation() -> None:
     assert ("IGO", "CHN", "ACCUSE") in {(e.source.code[:3], e.target.country if e.target else None, e.plover)
                                         for e in events("The G7 statement said the group remains concerned with "
                                                         "China's military build-up.")}
+
+
+def test_calling_anothers_accusations_baseless_rejects_them() -> None:
+    assert ("IND", "PAK", "REJECT") in triples('India\'s foreign ministry called Pakistan\'s claims "baseless" on '
+                                               'Monday.')
+    assert ("CHN", "USA", "REJECT") in triples("China described the American allegations as fabricated.")
+    # a speaker calling an act baseless is no rejection of an accusation
+    assert not any(p == "REJECT" for _, _, p in triples("Chile called the Peruvian tariffs unfair."))
+
+
+def test_withholding_recognition_from_an_authority_is_reject() -> None:
+    assert ("ARM", "AZE", "REJECT") in triples("Armenia does not recognize Azerbaijan's government.")
+    assert ("SOM", "SOM", "REJECT") in triples("Somali opposition leaders said they will no longer recognize the "
+                                               "Somali president.")
+    assert triples("Brazil did not recognize.") == set()
+
+
+def test_denying_having_done_what_one_is_accused_of_is_reject() -> None:
+    t = triples("India accused Pakistan of arming the rebels. Pakistan denied supplying weapons to the rebels in "
+                "Kashmir.")
+    assert ("PAK", "IND", "REJECT") in t
+    assert ("PAK", None, "REJECT") in triples("Pakistan denies harboring militants.")
+    # a denial of a request is another phrase's business ("denied the request"): no gerund, no event here
+    assert not any(p == "REJECT" for _, _, p in triples("The court denied bail to the Kenyan activist."))
+
+
+def test_bowing_to_pressure_concedes_and_refusing_to_bow_rejects() -> None:
+    assert ("JPN", "USA", "CONCEDE") in triples("Japan bowed to pressure from the United States.")
+    assert ("NGA", "NGA", "REJECT") in triples("Nigeria's president said his government will not succumb to "
+                                               "pressure from kidnappers in Nigeria.")
+    # a refusal named as a noun ("its refusal to") is a refusal too
+    t = triples("Canada's refusal to cave to Chinese demands angered Beijing.")
+    assert ("CAN", "CHN", "REJECT") in t and not any(p == "CONCEDE" for _, _, p in t)
+
+
+def test_a_state_before_controlled_names_who_holds_a_place_not_an_actor() -> None:
+    # "the Serb-controlled entity": the place is held by someone, it is not the state named
+    t = triples("Bosnia's opposition leaders denounced the moves against the Serb-controlled autonomous region.")
+    assert ("BIH", "BIH", "ACCUSE") in t and not any(tg == "SRB" for _, tg, _ in t)
+
+
+def test_concern_or_disappointment_in_quotation_marks_is_still_an_accusation() -> None:
+    assert ("CAN", "IND", "ACCUSE") in triples("Canada said it was “deeply concerned” about India's expulsion of "
+                                               "its diplomats.")
+    assert ("JPN", "KOR", "ACCUSE") in triples('Japan is "disappointed" by the South Korean court ruling.')
+
+
+def test_ignoring_calls_orders_or_summons_is_reject() -> None:
+    assert ("SRB", "IGO", "REJECT") in {(e.source.country, e.target.code[:3] if e.target else None, e.plover)
+                                        for e in events("Serbia ignored repeated calls by the European Union to "
+                                                        "end the standoff.")}
+    assert ("VEN", "VEN", "REJECT") in triples("The Venezuelan opposition leader ignored a summons from a "
+                                               "Venezuelan court.")
+    # ignoring a thing that asks nothing is no rejection
+    assert not any(p == "REJECT" for _, _, p in triples("Brazil ignored the Argentine election."))
+
+
+def test_saying_there_is_no_reason_for_concern_dismisses_it() -> None:
+    t = triples("Japan voiced concern about China's drills. China said there was no reason to be concerned about "
+                "the drills.")
+    assert ("CHN", "JPN", "REJECT") in t and ("CHN", "CHN", "ACCUSE") not in t
+    assert any(p == "REJECT" for _, _, p in triples("Iran's foreign minister said there were no grounds for alarm."))
+
+
+def test_protest_naming_its_leaders_or_movement_tells_no_protest() -> None:
+    assert not any(p == "PROTEST" for _, _, p in triples("The Sudanese military and protest leaders signed a "
+                                                         "power-sharing deal."))
+    assert ("SDN", "SDN", "PROTEST") in triples("Sudanese students protested in Khartoum.")
+
+
+def test_demonstrating_something_shows_it_and_is_no_protest() -> None:
+    assert not any(p == "PROTEST" for _, _, p in triples("The Indian drills demonstrated the navy's strength to "
+                                                         "Pakistan."))
+    assert not any(p == "PROTEST" for _, _, p in triples("The French decision demonstrates a disregard for Mali."))
+    assert ("KEN", "KEN", "PROTEST") in triples("Kenyan students demonstrated against the tax law in Nairobi.")
+
+
+def test_a_speaker_saying_another_failed_to_act_accuses_it() -> None:
+    assert ("IND", "PAK", "ACCUSE") in triples("India's foreign ministry said Pakistan has failed to act against "
+                                               "the militants.")
+    assert ("UKR", "RUS", "ACCUSE") in triples("Ukraine said Russia was failing to honor the truce.")
+    # no one saying so: the press reports a failure, nobody accuses
+    assert not any(p == "ACCUSE" for _, _, p in triples("Russia has failed to capture the Ukrainian city."))
+
+
+def test_what_a_named_speaker_says_another_must_do_or_failed_to_do_is_the_speakers() -> None:
+    # "X's envoy to the African Union, <name>, said ...": the envoy speaks, not the organisation he is sent to
+    coded = {(e.source.code[:3], e.target.country if e.target else None, e.plover) for e in events(
+        "Russia's envoy to the African Union, Sergei Lavrov, said Ukraine must stop the shelling.")}
+    assert ("RUS", "UKR", "REQUEST") in coded and not any(s == "IGO" for s, _, _ in coded)
+
+
+def test_artillery_shells_named_as_ammunition_tell_no_shelling() -> None:
+    assert not any(p == "ASSAULT" for _, _, p in triples("Poland has supplied 2 million artillery shells to "
+                                                         "Ukraine's army."))
+    assert not any(p == "ASSAULT" for _, _, p in triples("Iran said the tank shells were made in Belarus."))
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian forces shelled the Ukrainian city of Kharkiv.")
+
+
+def test_heightened_as_an_adjective_tells_no_act() -> None:
+    assert not any(p == "REJECT" for _, _, p in triples("Japan voiced concern about heightened tensions in the "
+                                                        "Taiwan Strait."))
+    assert not any(p == "REJECT" for _, _, p in triples("Egypt hosted the talks amid heightened tensions with "
+                                                        "Ethiopia."))
+
+
+def test_it_after_a_verb_is_an_object_of_the_storys_country() -> None:
+    # "accusing it of": the recipient the text does not place, like "him" or "them"
+    assert ("MLI", "MLI", "ACCUSE") in triples("Tuareg rebels have fought the Malian state for years, accusing it "
+                                               "of neglecting the north.")
+
+
+def test_in_order_to_is_a_purpose_not_an_order() -> None:
+    assert not any(p == "REQUEST" for _, _, p in triples("Kenya deployed police to the border in order to stop "
+                                                         "Somali smugglers."))
+    assert ("KEN", "KEN", "REQUEST") in {(s, t, p) for s, t, p in triples(
+        "The Kenyan court ordered the Kenyan police to release the activist.")}
+
+
+def test_warned_closing_a_quotation_is_a_speech_verb_not_a_threat() -> None:
+    assert not any(p == "THREATEN" for _, _, p in triples('"The situation could spin out of control," the Kenyan '
+                                                          'minister warned.'))
+    assert not any(p == "THREATEN" for _, _, p in triples('"Sanctions are waiting for Ankara," warned the German '
+                                                          'chancellor.'))
+    assert ("IRN", "ISR", "THREATEN") in triples("Iran warned Israel against any attack on its nuclear sites.")
+
+
+def test_reluctance_or_unwillingness_to_cooperate_is_reject() -> None:
+    t = triples("Hungary is reluctant to endorse the Ukrainian peace plan.")
+    assert ("HUN", "UKR", "REJECT") in t and not any(p == "SUPPORT" for _, _, p in t)
+    assert ("IRN", "USA", "REJECT") in triples("Iran signaled its unwillingness to meet American negotiators.")
+
+
+def test_a_denial_with_no_accusation_against_its_source_answers_the_last_one_made() -> None:
+    t = triples("The United States accused North Korea of shipping missiles to Syria. Syria denied the allegations.")
+    assert ("SYR", "USA", "REJECT") in t
+    # no accusation made in the article: no one to answer
+    assert ("SYR", None, "REJECT") in triples("The United States praised Jordan. Syria denied the allegations.")
+
+
+def test_who_is_refused_is_the_object_of_the_verb_refused() -> None:
+    assert ("KEN", "KEN", "REJECT") in triples("Kenyan officials refused to register them as voters.")
+    assert ("TUR", "SYR", "REJECT") in triples("Turkish border guards declined to admit the Syrian refugees.")

@@ -623,14 +623,22 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
     return result
 
 
+LAST_ACCUSER = "*"  # the key of the last accusation's source among the accusers (no country code is "*")
+
+
 def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list[Event]:
     """A denial with no recipient named answers the last accusation made against its source in the article:
-    "Afghan officials accused the Taliban of plotting the attack. The group denied involvement." Notes the
+    "Afghan officials accused the Taliban of plotting the attack. The group denied involvement."; with none made
+    against it, the last accusation the article told, if another state than the denier's made it. Notes the
     sentence's accusations (ACCUSE, and COERCE: charges, arrests) in `accusers` for the denials that follow."""
     c = codes()
     out = []
     for ev in events:
-        accuser = accusers.get(ev.source.country or "")
+        # (none made against its source: the article's last accusation, of another state than the denier's, is
+        # what it answers: "the United States called the cooperation illegal ... Russia dismissed accusations")
+        last = accusers.get(LAST_ACCUSER)
+        accuser = (accusers.get(ev.source.country) if ev.source.country else None) or (
+            last if last is not None and last.country != ev.source.country else None)
         # (a recipient the text does not name is the story's state, a stand-in the accuser replaces)
         unnamed = ev.target is None or not ev.target.text
         if unnamed and ev.cameo[:2] in c.denial_roots and accuser is not None:
@@ -640,6 +648,7 @@ def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list
     for ev in events:
         if ev.target is not None and ev.target.country and ev.plover in c.accusation_types:
             accusers[ev.target.country] = ev.source
+            accusers[LAST_ACCUSER] = ev.source
     return out
 
 
@@ -764,7 +773,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             elif tgt is not None:
                 group = _conjuncts(mentions, tgt, tokens, forward=False)
                 tgt = group[-1]  # the first of "the Sudanese government and the rebels"; the rest follow
-                src = _subject(mentions, tokens, tgt.first, sent) or speaker
+                # "X's envoy to the UN, Y, said Kabul was failing to": the one who says it, where the sentence
+                # names a speaker, not an actor the word order finds before the target
+                src = (speaker if speaker is not None and speaker not in group
+                       else _subject(mentions, tokens, tgt.first, sent) or speaker)
         elif passive:
             tgt = _subject(mentions, tokens, h.first, sent)
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
