@@ -22,7 +22,9 @@ seek's answers are stale by the time they land: the commit's base went back belo
 committed (a hold at an offset already processed), the read offset ahead of the seek (the messages between
 dropped as already read), and streams started a few offsets after the commit (13 of 6,000 articles lost under
 load in the 1-to-3-worker test, 14 in the kill -9 test). Here nothing of an acknowledged partition is handed on
-until its seek is done; from then on its next offset is known (the committed one, or the earliest where there
+until its seek is done, and a partition with messages fetched meanwhile is fetched again from its next offset
+(fetched after the seek, they were neither handed on nor fetched again: an alert's redelivery after a kill was
+lost so); from then on its next offset is known (the committed one, or the earliest where there
 is no commit, then one past each message handed on), and a message beyond it makes the fetcher seek back to it
 at once. If the same jump comes again right after that seek, the offsets are not in the log (deleted by
 retention, or a user's transactional producer's commit markers): they count as acknowledged and the stream
@@ -86,6 +88,7 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
             for state in (self._first_fetched, self._expected, self._last_jump, self._holds, self._rereads):
                 state.pop(tp, None)
             self._sought.discard(tp)
+            self._gated.discard(tp)
         await super().on_partitions_revoked(revoked)
 
     @cached_property
@@ -102,13 +105,22 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
         committed = self._committed_offset
         uncommitted = [tp for tp in tps if committed.get(tp) is None]
         earliest = await self.earliest_offsets(*uncommitted) if uncommitted else {}
+        gated = self._gated
         for tp in tps:
             offset = committed.get(tp)
             if offset is None:
                 offset = earliest.get(tp)
             if offset is not None:
                 self._expected[tp] = offset
+                if tp in gated:  # fetched while the gate was shut, maybe after the seek: fetched again
+                    self._rereads[tp] = offset
+        gated.clear()
         self._sought.update(tps)
+
+    @cached_property
+    def _gated(self) -> set[TP]:
+        """Partitions with messages fetched and not handed on while their seek was under way."""
+        return set()
 
     @cached_property
     def _holds(self) -> dict[TP, tuple[int, float]]:
@@ -149,7 +161,8 @@ class ContiguousCommitConsumer(faust_aiokafka.Consumer):
             if tp in moved:
                 continue  # fetched from before the seek: it comes again, in order, in the next batch
             if tp not in sought and acks_enabled_for(tp.topic):
-                continue  # its seek to the committed offset is to come: from there it is read (or a jump seen)
+                self._gated.add(tp)  # read again once the seek is done (it may have been fetched after it)
+                continue
             want = expected.get(tp)
             if want is not None and message.offset > want and self._jumped(tp, want, message.offset):
                 moved |= await self._seek_back()

@@ -2,14 +2,17 @@
 delivery of offset n is abandoned (its callback returns without delivering) while the fetcher still records
 the offset as read. JUMP=n: the records at offsets n to n+3 are discarded from one fetch, as Faust's
 `getmany` discards a partition's records while it does not count it as active, the Kafka consumer's position
-past them. Used by test_offsets_reread.py over the real broker; it writes every offset its agent processes to
-OUT, one per line.
+past them. SLOW_SEEK=s: the seek to the committed offsets takes s seconds more once it has moved the
+consumer (a broker slow to answer), while the fetcher runs: it does after a restart with state to restore,
+which the agent's table gives. Used by test_offsets_reread.py over the real broker; it writes every offset
+its agent processes to OUT, one per line.
 
     DIPLOWATCH_BOOTSTRAP=... TOPIC=... DROP=37 OUT=/tmp/seen python tests/dropping_worker.py worker
 """
 
 from __future__ import annotations
 
+import asyncio
 import os
 import sys
 from pathlib import Path
@@ -22,6 +25,7 @@ from services.offsets import ContiguousCommitConsumer
 
 DROP = int(os.environ.get("DROP", "-1"))
 JUMP = int(os.environ.get("JUMP", "-1"))
+SLOW_SEEK = float(os.environ.get("SLOW_SEEK", "0"))
 OUT = Path(os.environ["OUT"])
 
 
@@ -51,17 +55,26 @@ class DroppingConsumer(ContiguousCommitConsumer):
                     records[tp] = kept
         return records
 
+    async def seek_to_committed(self) -> Any:
+        offsets = await super().seek_to_committed()
+        if SLOW_SEEK:
+            print(f"seek: sleeping {SLOW_SEEK} s", flush=True)
+            await asyncio.sleep(SLOW_SEEK)
+        return offsets
+
 
 app = faust.App(os.environ["APP_ID"], broker=f"kafka://{os.environ['DIPLOWATCH_BOOTSTRAP']}", web_enabled=False,
                 datadir=os.environ["DATA_DIR"], value_serializer="raw", broker_commit_interval=1.0,
                 consumer_auto_offset_reset="earliest")
 app.transport.Consumer = DroppingConsumer
 topic = app.topic(os.environ["TOPIC"], value_type=bytes, partitions=1)
+processed = app.Table("processed", default=int, partitions=1)  # state: a restart restores it first
 
 
 @app.agent(topic)
 async def record(stream: Any) -> None:
     async for event in stream.events():
+        processed["count"] += 1
         with OUT.open("a") as fh:
             fh.write(f"{event.message.offset}\n")
 

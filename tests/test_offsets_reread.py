@@ -120,3 +120,19 @@ def test_transaction_markers_do_not_hold_the_commit(kafka: str, tmp_path: Path) 
             wait_for(lambda: set(seen()) == offsets, 90, "the worker to process every message")
             wait_for(lambda: _committed(admin, topic) == 206, 30, "the group's commit to reach the end")
             assert b"are not in the log" in log.read_bytes()
+
+
+def test_messages_fetched_while_the_seek_is_under_way_are_processed(kafka: str, tmp_path: Path) -> None:
+    """A worker restarted with state to restore runs its fetcher while it seeks to the committed offsets: what
+    it fetched then was neither handed on nor fetched again (an alert's redelivery after a kill was lost so)."""
+    n = 100
+    with _topic(kafka) as (topic, admin):
+        _produce(kafka, topic, n)
+        with _worker(kafka, tmp_path, topic) as (seen, _):
+            wait_for(lambda: set(seen()) == set(range(n)), 90, "the worker to process every message")
+            wait_for(lambda: _committed(admin, topic) == n, 30, "the group's commit to reach the end of the partition")
+        _produce(kafka, topic, n)  # while no worker runs
+        with _worker(kafka, tmp_path, topic, slow_seek=3) as (seen, log):
+            wait_for(lambda: b"seek: sleeping" in log.read_bytes(), 60, "the restarted worker's seek")
+            wait_for(lambda: set(seen()) == set(range(2 * n)), 60, "the messages after the commit")
+            wait_for(lambda: _committed(admin, topic) == 2 * n, 30, "the group's commit to reach the end")

@@ -28,6 +28,13 @@ from services.models import Alert
 pytestmark = pytest.mark.kafka
 
 
+NAVIGATED = "Inspected target navigated or closed"
+
+
+class Navigated(Exception):
+    """DevTools' answer to a call made while the page navigated: the new page can be asked again."""
+
+
 class Page:
     """The few DevTools calls the test needs: evaluate JavaScript, take a screenshot."""
 
@@ -41,6 +48,8 @@ class Page:
         while True:
             msg = await self.ws.receive_json(timeout=30)
             if msg.get("id") == n:
+                if msg.get("error", {}).get("message") == NAVIGATED:
+                    raise Navigated(method)
                 assert "error" not in msg, msg
                 return msg["result"]
 
@@ -52,8 +61,9 @@ class Page:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while loop.time() < deadline:
-            if value := await self.js(expression):
-                return value
+            with contextlib.suppress(Navigated):  # asked while the page was leaving: ask the next one
+                if value := await self.js(expression):
+                    return value
             await asyncio.sleep(0.25)
         raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
