@@ -905,3 +905,14 @@ def test_a_denial_with_no_accusation_against_its_source_answers_the_last_one_mad
 def test_who_is_refused_is_the_object_of_the_verb_refused() -> None:
     assert ("KEN", "KEN", "REJECT") in triples("Kenyan officials refused to register them as voters.")
     assert ("TUR", "SYR", "REJECT") in triples("Turkish border guards declined to admit the Syrian refugees.")
+
+
+def test_attacks_named_by_their_time_or_as_past_are_no_new_attack() -> None:
+    # an attack noun after "past", "recent", "earlier" or a time's possessive names attacks told elsewhere
+    assert not any(p == "ASSAULT" for _, _, p in triples("Sunday's attack on the Kenyan convoy drew wide "
+                                                         "condemnation."))
+    assert not any(p == "ASSAULT" for _, _, p in triples("Nigeria has blamed several recent bombings on "
+                                                         "militants based in Cameroon."))
+    assert not any(p == "ASSAULT" for _, _, p in triples("Previous raids on Malian villages were claimed by "
+                                                         "Islamic State."))
+    assert ("NGA", "CMR", "ASSAULT") in triples("Nigerian troops attacked Cameroonian border posts on Sunday.")

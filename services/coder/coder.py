@@ -119,6 +119,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if first > sent.first and tokens[first - 1].norm in w.not_a_verb_after.get(tokens[first].norm, ()):
             continue  # "the upper hand over the insurgents": no handing over
         p = lex.patterns[pidx]
+        if p.code[:2] in codes().violent_roots and _referenced_attack(tokens, first, sent):
+            continue
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is None:
             continue
@@ -396,6 +398,18 @@ def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sent
                 tokens[k].norm in w.clause_break or tokens[k].norm in w.speech for k in range(end, h.first)):
             return True
     return False
+
+
+def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """An attack noun naming attacks told elsewhere or long past: "past attacks", "several recent bombings",
+    "Tuesday's attack", "last week's raids" (the attack is coded where a sentence asserts it)."""
+    w = words()
+    if first <= sent.first:
+        return False
+    prev = tokens[first - 1].norm
+    if prev in w.reference_modifiers:
+        return True
+    return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
 
 
 def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:

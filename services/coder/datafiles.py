@@ -340,6 +340,8 @@ class Words(_Strict):
     setting_nouns: WordSet
     setting_prepositions: WordSet
     setting_heads: WordSet
+    reference_modifiers: WordSet
+    time_possessors: WordSet
     participle_subordinators: WordSet
     inversion_marks: WordSet
     speech_fillers: WordSet
