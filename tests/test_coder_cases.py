@@ -916,3 +916,16 @@ def test_attacks_named_by_their_time_or_as_past_are_no_new_attack() -> None:
     assert not any(p == "ASSAULT" for _, _, p in triples("Previous raids on Malian villages were claimed by "
                                                          "Islamic State."))
     assert ("NGA", "CMR", "ASSAULT") in triples("Nigerian troops attacked Cameroonian border posts on Sunday.")
+
+
+def test_considering_or_weighing_an_act_is_not_doing_it() -> None:
+    t = triples("The African Union is weighing sanctions on Eritrea.")
+    assert not any(p == "SANCTION" for _, _, p in t)
+    assert triples("The Kenyan president is mulling a visit to Uganda.") == set()
+
+
+def test_a_body_named_after_sanctions_imposes_none() -> None:
+    assert not any(p == "SANCTION" for _, _, p in triples("U.N. sanctions monitors said Eritrea shipped arms to "
+                                                          "Somalia."))
+    assert not any(p == "SANCTION" for _, _, p in triples("The EU sanctions committee met Belgian officials."))
+    assert ("FRA", "BLR", "SANCTION") in triples("France imposed sanctions on Belarus.")
