@@ -929,3 +929,18 @@ def test_a_body_named_after_sanctions_imposes_none() -> None:
                                                           "Somalia."))
     assert not any(p == "SANCTION" for _, _, p in triples("The EU sanctions committee met Belgian officials."))
     assert ("FRA", "BLR", "SANCTION") in triples("France imposed sanctions on Belarus.")
+
+
+def test_deported_to_a_state_names_where_people_are_sent_not_who_sends_them() -> None:
+    # no agent named: the story's state sends them; the state after "to" is the recipient, not the deporter
+    t = triples("Thai police held the Uyghur men for a decade. Forty of them were deported to China last week.")
+    assert ("THA", "CHN", "COERCE") in t and ("CHN", "CHN", "COERCE") not in t
+    assert ("USA", "MEX", "COERCE") in triples("Mexican migrants were deported to Mexico by the United States.")
+    assert ("USA", "GTM", "COERCE") in triples("The U.S. deported 50 migrants to Guatemala.")
+
+
+def test_a_list_closed_by_others_keeps_the_states_it_names() -> None:
+    t = triples("Russia condemned Poland, Lithuania and other NATO members.")
+    assert {("RUS", "POL", "ACCUSE"), ("RUS", "LTU", "ACCUSE")} <= t
+    t = triples("Ghana expelled traders to Nigeria, Togo or other neighbouring states.")
+    assert {("GHA", "NGA", "COERCE"), ("GHA", "TGO", "COERCE")} <= t

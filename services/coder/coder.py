@@ -182,6 +182,10 @@ def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward
         return chain
     # keep the chain up to the last link that holds a conjunction
     last_and = max((k for k, link in enumerate(links) if "and" in link or "or" in link), default=-1)
+    end = chain[-1].last
+    if (forward and last_and < len(links) - 1 and end + 1 < len(tokens) and tokens[end].norm in ("and", "or")
+            and tokens[end + 1].norm in w.list_closers):
+        return chain  # "to Honduras, Venezuela or other countries": the list's "or" links what it does not name
     return chain[: last_and + 2]
 
 
@@ -452,6 +456,15 @@ def _reduced_passive(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
             and tokens[h.last].norm == "by" and tokens[h.first - 1].text.isalpha()
             and tokens[h.first - 1].norm not in words().be_forms
             and _by_agent(mentions, tokens, h.last, sent, reach=1) is not None)
+
+
+def _destination(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> Mention | None:
+    """The state right after "to" following the phrase ("deported to Honduras", "expelled back to Mexico"), if
+    one is named there."""
+    for k in range(h.last, min(h.last + 3, sent.last - 1)):
+        if tokens[k].norm == "to":
+            return next((m for m in mentions if m.first in (k + 1, k + 2) and m.country), None)
+    return None
 
 
 def _place_actor(mentions: list[Mention], places: list[Location], agents: tuple[str, ...] = ()) -> Mention | None:
@@ -769,7 +782,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         passive = p.passive or (_is_passive(tokens, h.first, sent) and (
             _by_agent(mentions, tokens, h.last, sent) is not None
             or tokens[h.first - 1].norm in w.passive_auxiliaries
-            or (h.last < sent.last and tokens[h.last].norm == "by"))) or _reduced_passive(mentions, tokens, h, sent)
+            or (h.last < sent.last and tokens[h.last].norm == "by")
+            or (p.destination and _destination(mentions, tokens, h, sent) is not None))
+        ) or _reduced_passive(mentions, tokens, h, sent)
         src: Mention | None
         tgt: Mention | None
         violent = code[:2] in c.violent_roots
@@ -796,7 +811,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
             src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30)
                    or speaker)
-            if src is None:  # "was arrested in Lebanon": the authorities of the place acted
+            dest = _destination(mentions, tokens, h, sent) if p.destination and src is None else None
+            if dest is not None:
+                # "many of whom were deported to Honduras": the story's state sent them there, not Honduras
+                src = (_stand_in(main_state, tokens[h.first].start)
+                       if main_state is not None and main_state != dest.country else None)
+                tgt = tgt or dest
+            elif src is None:  # "was arrested in Lebanon": the authorities of the place acted
                 src = _place_actor([m for m in mentions if m.first >= h.last],
                                    [x for x in places if x.span and x.span.start >= tokens[h.first].start],
                                    agents=() if violent else ("GOV",))

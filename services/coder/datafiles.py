@@ -142,6 +142,7 @@ class PatternSpec(_Strict):
     mode: str | None = None
     commands: bool = False
     of_agent: bool = False
+    destination: bool = False
 
 
 class Verbs(_Strict):
@@ -353,6 +354,7 @@ class Words(_Strict):
     conditions: WordSet
     gerund_clause: WordSet
     conjunct_words: WordSet
+    list_closers: WordSet
     coordinators: WordSet
     not_verbs: WordSet
     adversary_agents: WordSet
