@@ -944,3 +944,14 @@ def test_a_list_closed_by_others_keeps_the_states_it_names() -> None:
     assert {("RUS", "POL", "ACCUSE"), ("RUS", "LTU", "ACCUSE")} <= t
     t = triples("Ghana expelled traders to Nigeria, Togo or other neighbouring states.")
     assert {("GHA", "NGA", "COERCE"), ("GHA", "TGO", "COERCE")} <= t
+
+
+def test_putting_the_next_move_on_another_is_a_request() -> None:
+    # "the ball is in X's court", "it is up to X to ...": the speaker asks X to act
+    assert ("EGY", "PSE", "REQUEST") in triples('"It is now up to Hamas to accept the deal," the Egyptian foreign '
+                                                'minister said.')
+    assert any(s == "FRA" and t == "IRN" and p == "REQUEST" for s, t, p in triples(
+        "The French foreign minister said the ball was now in Iran's court."))
+    # what X is asked to do is not done
+    assert not any(p == "AGREE" for _, _, p in triples('"It is up to Hamas to accept the deal," the Egyptian '
+                                                       'foreign minister said.'))
