@@ -955,3 +955,10 @@ def test_putting_the_next_move_on_another_is_a_request() -> None:
     # what X is asked to do is not done
     assert not any(p == "AGREE" for _, _, p in triples('"It is up to Hamas to accept the deal," the Egyptian '
                                                        'foreign minister said.'))
+
+
+def test_seeking_aid_from_another_is_a_request_to_it() -> None:
+    assert ("UKR", "DEU", "REQUEST") in triples("Ukraine is seeking more air defence support from Germany.")
+    assert ("SOM", "TUR", "REQUEST") in triples("Somalia asked for military assistance from Turkey on Monday.")
+    # no one named to give it: no request of anyone
+    assert not any(p == "REQUEST" for _, _, p in triples("Kenya received aid from Japan."))
