@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from typing import Any
 
@@ -58,8 +59,14 @@ class SSEClient:
         self._stop = True
 
     def close(self) -> None:
-        """Hang up now (a closed socket under the reading thread ends it)."""
+        """Hang up now. Closing the response does not wake a thread blocked reading it (it woke on the next
+        keep-alive, up to 15 s later); shutting the socket down does, and the server sees the client go."""
         self._stop = True
         if self._response is not None:
+            stream = self._response.extensions.get("network_stream")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if sock is not None:
+                sock.shutdown(socket.SHUT_RDWR)
             self._response.close()
         self._thread.join(10)
+        assert not self._thread.is_alive(), "the client's reading thread did not end"

@@ -12,6 +12,7 @@ Each client's queue is bounded in bytes: a client that does not read is dropped 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections import deque
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from services.feed.filters import FeedFilter
 from services.feed.message import FeedMessage
 
 log = logging.getLogger("diplowatch.feed")
+HANGUP_CHECK_S = 1.0
 
 
 def format_position(positions: dict[int, int]) -> str:
@@ -56,8 +58,10 @@ class Subscriber:
     """One client: its filter, its queue of frames (bounded in bytes) and, after a resume from ahead of the
     reader, the offsets below which live frames are repeats."""
 
-    def __init__(self, feed: str, filt: FeedFilter, limit_bytes: int, on_drop: Callable[[], None]) -> None:
+    def __init__(self, feed: str, filt: FeedFilter, limit_bytes: int, on_drop: Callable[[], None],
+                 gone: Callable[[], bool] = lambda: False) -> None:
         self.feed = feed
+        self._gone = gone
         self.filter = filt
         self.limit_bytes = limit_bytes
         self.floor: dict[int, int] = {}
@@ -92,13 +96,21 @@ class Subscriber:
         self._on_drop()
 
     async def next(self, timeout: float) -> bytes | None:
-        """The next frame, None after `timeout` s of silence; raises Closed when the stream is over."""
-        if not self._frames and not self.closed:
-            self._wakeup.clear()
-            try:
-                await asyncio.wait_for(self._wakeup.wait(), timeout)
-            except TimeoutError:
+        """The next frame, None after `timeout` s of silence; raises Closed when the stream is over. A client
+        that hung up is seen within HANGUP_CHECK_S (aiohttp does not tell the handler; before, the next
+        keep-alive write found it, up to 15 s later, and the topic's reader stayed up for it meanwhile)."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not self._frames and not self.closed:
+            if self._gone():
+                self.close()
+                break
+            left = deadline - loop.time()
+            if left <= 0:
                 return None
+            self._wakeup.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wakeup.wait(), min(left, HANGUP_CHECK_S))
         if self.closed:
             raise Closed
         frame = self._frames.popleft()
@@ -203,11 +215,13 @@ class Hub:
         self.catchup = asyncio.Semaphore(CATCHUP_READERS)
         self.stopping = False
 
-    def admit(self, feed: str, filt: FeedFilter, on_drop: Callable[[], None]) -> Subscriber | None:
-        """A new client, or None when the worker has its maximum or is stopping (503)."""
+    def admit(self, feed: str, filt: FeedFilter, on_drop: Callable[[], None],
+              gone: Callable[[], bool] = lambda: False) -> Subscriber | None:
+        """A new client, or None when the worker has its maximum or is stopping (503). `gone` tells whether
+        the client hung up."""
         if self.stopping or len(self.clients) >= self.max_clients:
             return None
-        sub = Subscriber(feed, filt, self.buffer_bytes, on_drop)
+        sub = Subscriber(feed, filt, self.buffer_bytes, on_drop, gone)
         self.clients.add(sub)
         return sub
 

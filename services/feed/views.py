@@ -120,7 +120,8 @@ class Feeds:
             return aioweb.Response(status=400, text=f"400: {exc}\n")
         hub = self.hub()
         transport = request.transport
-        sub = hub.admit(name, filt, lambda: transport.abort() if transport is not None else None)
+        sub = hub.admit(name, filt, lambda: transport.abort() if transport is not None else None,
+                        lambda: transport is None or transport.is_closing())
         if sub is None:
             return self._busy(name)
         reader = hub.readers[name]
