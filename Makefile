@@ -35,7 +35,7 @@ tools:
 
 ## Every test: lint and types, unit tests, end-to-end over the real broker (started by the tests).
 test: setup tools lint
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2 --dist worksteal
 
 lint: setup
 	$(BIN)/ruff check services tests bench

@@ -19,8 +19,26 @@ from services.settings import REPO_ROOT, TOPIC_NAMES, Settings, Topics
 
 SHARED = Path(os.environ.get("DIPLOWATCH_SHARED", REPO_ROOT.parent / "shared"))
 BROKER = REPO_ROOT / "deploy" / "kafka" / "broker.sh"
-TEST_PORT = int(os.environ.get("DIPLOWATCH_TEST_KAFKA_PORT", "19092"))
+
+
+def _test_port() -> int:
+    """DIPLOWATCH_TEST_KAFKA_PORT, plus 100 per pytest-xdist process: each process runs its own broker (which
+    also takes port+1), so sessions never share topics, groups or a broker restart."""
+    base = int(os.environ.get("DIPLOWATCH_TEST_KAFKA_PORT", "19092"))
+    return base + 100 * int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw"))
+
+
+TEST_PORT = _test_port()
 ARTIFACTS = REPO_ROOT / "artifacts"
+# the test workers' built coder dictionaries: one build per clone, shared by every worker of every session
+# (~/.cache's holds one build, replaced by any other checkout's version of the coder)
+LEXICON_CACHE = ARTIFACTS / "lexicon-cache"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The long tests first: with pytest-xdist (`make test`) the other process takes the short ones meanwhile,
+    and no long test is left running alone at the end."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 def free_port() -> int:
@@ -122,7 +140,7 @@ def pipeline(kafka: str, tmp_path: Path) -> Iterator[Pipeline]:
     settings = Settings(bootstrap=kafka, app_id=f"diplowatch-test-{suffix}", partitions=2,
                         topics=Topics(**{name.lower(): f"t{suffix}.{name.lower()}" for name in TOPIC_NAMES}))
     env = {**os.environ, "DIPLOWATCH_BOOTSTRAP": kafka, "DIPLOWATCH_APP_ID": settings.app_id,
-           "DIPLOWATCH_PARTITIONS": str(settings.partitions)}
+           "DIPLOWATCH_PARTITIONS": str(settings.partitions), "DIPLOWATCH_CACHE_DIR": str(LEXICON_CACHE)}
     for name in TOPIC_NAMES:
         env[f"DIPLOWATCH_TOPIC_{name}"] = getattr(settings.topics, name.lower())
     p = Pipeline(env=env, settings=settings, tmp=tmp_path, workers=[])

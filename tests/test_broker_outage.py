@@ -48,6 +48,7 @@ def test_a_rules_directory_whose_publish_failed_is_published_again(tmp_path: Pat
 
 
 @pytest.mark.kafka
+@pytest.mark.slow
 def test_a_rule_changed_while_the_broker_is_down_is_applied_when_it_is_back(
         pipeline: Pipeline, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     rules = tmp_path / "rules"
