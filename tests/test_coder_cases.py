@@ -962,3 +962,13 @@ def test_seeking_aid_from_another_is_a_request_to_it() -> None:
     assert ("SOM", "TUR", "REQUEST") in triples("Somalia asked for military assistance from Turkey on Monday.")
     # no one named to give it: no request of anyone
     assert not any(p == "REQUEST" for _, _, p in triples("Kenya received aid from Japan."))
+
+
+def test_a_listing_in_the_perfect_or_stative_is_a_standing_status() -> None:
+    # background: the listing stands, nothing is listed now
+    assert not any(p == "SANCTION" for _, _, p in triples(
+        "Kenya and Uganda have both designated the Lord's Resistance Army a terrorist group."))
+    assert not any(p == "SANCTION" for _, _, p in triples(
+        "The militia is designated as a terrorist organization by Canada."))
+    # a listing told as done is one
+    assert ("CAN", "IRN", "SANCTION") in triples("Canada designated Iran's Revolutionary Guard on Monday.")

@@ -121,6 +121,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         p = lex.patterns[pidx]
         if p.code[:2] in codes().violent_roots and _referenced_attack(tokens, first, sent):
             continue
+        if _standing_status(tokens, first, sent):
+            continue
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is None:
             continue
@@ -414,6 +416,18 @@ def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
     if prev in w.reference_modifiers:
         return True
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
+
+
+def _standing_status(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """A listing verb after a perfect or a stative "be" ("have both designated BLA a terrorist group", "is
+    designated as a terrorist organization by the United States"): a standing status, not a listing done now."""
+    w = words()
+    if tokens[first].norm not in w.status_verbs:
+        return False
+    k = first - 1
+    while k >= sent.first and tokens[k].norm in w.status_adverbs:
+        k -= 1
+    return k >= sent.first and tokens[k].norm in w.status_auxiliaries
 
 
 def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:

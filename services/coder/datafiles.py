@@ -343,6 +343,9 @@ class Words(_Strict):
     setting_heads: WordSet
     reference_modifiers: WordSet
     time_possessors: WordSet
+    status_verbs: WordSet
+    status_auxiliaries: WordSet
+    status_adverbs: WordSet
     participle_subordinators: WordSet
     inversion_marks: WordSet
     speech_fillers: WordSet
