@@ -972,3 +972,19 @@ def test_a_listing_in_the_perfect_or_stative_is_a_standing_status() -> None:
         "The militia is designated as a terrorist organization by Canada."))
     # a listing told as done is one
     assert ("CAN", "IRN", "SANCTION") in triples("Canada designated Iran's Revolutionary Guard on Monday.")
+
+
+def test_a_hope_that_another_acts_asks_it_to() -> None:
+    for t in (triples("Kenya hopes that Ethiopia will sign the border agreement."),
+              parsed("Kenya hopes that Ethiopia will sign the border agreement.")):
+        assert ("KEN", "ETH", "REQUEST") in t
+        assert not any(p in ("AGREE", "SUPPORT") and s == "ETH" for s, _, p in t)  # hoped for, not done
+    for t in (triples("The Egyptian foreign minister said he hoped Israel and Jordan could work together on water."),
+              parsed("The Egyptian foreign minister said he hoped Israel and Jordan could work together on water.")):
+        assert {("EGY", "ISR", "REQUEST"), ("EGY", "JOR", "REQUEST")} <= t
+        assert not any(p == "AGREE" for _, _, p in t)
+    # the speaker's own intent is no request of another, and "in hopes that" is a purpose of another act
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "Kenya hopes to sign a deal with Ethiopia that will end the row."))
+    assert not any(p == "REQUEST" and t == "ETH" for _, t, p in triples(
+        "Kenyan envoys met Sudanese officials in hopes that Ethiopia can help end the war."))

@@ -397,6 +397,10 @@ def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sent
     after it in the same clause, or its object."""
     w = words()
     for end in request_ends:
+        if (end <= h.first and h.first - end <= TARGET_WINDOW and tokens[end - 1].norm in w.wish_modals
+                and not any(tokens[k].norm in w.clause_break or tokens[k].norm in w.speech
+                            for k in range(end, h.first))):
+            return True  # "hopes the two countries can coordinate and work together": what is hoped for
         if end <= h.first and all(tokens[k].norm in w.determiners for k in range(end, h.first)) and h.first - end <= 2:
             return True  # "demanded the release of political prisoners": the thing demanded
         if end <= h.first and h.first - end <= TARGET_WINDOW and any(

@@ -377,6 +377,8 @@ class Words(_Strict):
     agent_preps: WordSet
     object_control: VerbForms
     request_verbs: VerbForms
+    wish_verbs: WordSet
+    wish_modals: WordSet
     staging_verbs: WordSet
     modals: WordSet
     setting_preps: WordSet

@@ -128,7 +128,7 @@ class ParsedSentence:
         roles.reflexive = any(c.dep_ in OBJECTS and c.lower_ in w.reflexive for c in pred.children)
         roles.denied = _under_denial(pred)
         roles.requested = (pred.dep_ == "xcomp" and pred.head.tag_.startswith("VB")
-                           and pred.head.lower_ in w.request_verbs.forms)
+                           and pred.head.lower_ in w.request_verbs.forms) or _wished(pred)
         roles.negated_object = any(c.dep_ in OBJECTS and any(d.lower_ == "no" for d in c.children)
                                    for c in pred.children)
         for subj in _subjects(pred):
@@ -190,6 +190,19 @@ def _modal(pred: Any) -> str | None:
             return found
         node = node.head
     return None
+
+
+def _wished(pred: Any) -> bool:
+    """Whether the predicate (or the verb it is joined to) is the clause a wish verb takes: "hopes the two
+    countries can coordinate their efforts and work together"."""
+    node = pred
+    for _ in range(3):
+        if node.dep_ == "ccomp" and node.head.lower_ in words().wish_verbs:
+            return True
+        if node.dep_ != "conj":
+            return False
+        node = node.head
+    return False
 
 
 def _under_denial(pred: Any) -> bool:
