@@ -988,3 +988,16 @@ def test_a_hope_that_another_acts_asks_it_to() -> None:
         "Kenya hopes to sign a deal with Ethiopia that will end the row."))
     assert not any(p == "REQUEST" and t == "ETH" for _, t, p in triples(
         "Kenyan envoys met Sudanese officials in hopes that Ethiopia can help end the war."))
+
+
+def test_an_attack_named_as_what_victims_or_an_anniversary_belong_to_is_told_elsewhere() -> None:
+    assert not any(p == "ASSAULT" for _, _, p in triples(
+        "Nigeria declared a day of mourning for the victims of the Maiduguri bombing."))
+    assert not any(p == "ASSAULT" for _, _, p in triples(
+        "Kenyan officials marked the anniversary of the al-Shabab attack on the Westgate mall."))
+    assert not any(p in ("ASSAULT", "PROTEST") for _, _, p in triples(
+        "Bangladeshi unions marked the anniversary of the garment strikes against the government."))
+    # the attack itself, and a claim for it, are news
+    assert any(p == "ASSAULT" for _, _, p in triples("A suicide bombing killed 12 people in Maiduguri, Nigeria."))
+    assert any(p == "ASSAULT" for _, _, p in triples(
+        "Al-Shabab claimed responsibility for the attack on Kenyan troops."))

@@ -121,7 +121,7 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         p = lex.patterns[pidx]
         if p.code[:2] in codes().violent_roots and _referenced_attack(tokens, first, sent):
             continue
-        if _standing_status(tokens, first, sent):
+        if _standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent):
             continue
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is None:
@@ -412,12 +412,13 @@ def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sent
 
 def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An attack noun naming attacks told elsewhere or long past: "past attacks", "several recent bombings",
-    "Tuesday's attack", "last week's raids" (the attack is coded where a sentence asserts it)."""
+    "Tuesday's attack", "last week's raids", "the victims of the attack" (the attack is coded where a sentence
+    asserts it)."""
     w = words()
     if first <= sent.first:
         return False
     prev = tokens[first - 1].norm
-    if prev in w.reference_modifiers:
+    if prev in w.reference_modifiers or _of_reference_head(tokens, first, sent):
         return True
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
 
@@ -432,6 +433,18 @@ def _standing_status(tokens: list[Token], first: int, sent: Sentence) -> bool:
     while k >= sent.first and tokens[k].norm in w.status_adverbs:
         k -= 1
     return k >= sent.first and tokens[k].norm in w.status_auxiliaries
+
+
+def _of_reference_head(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """An event noun up to 4 words after "of" and a head naming what belongs to an event told elsewhere: "the
+    victims of the Kabul attack", "the 20th anniversary of the terrorist strikes against the U.S."."""
+    w = words()
+    for k in range(first - 1, max(sent.first, first - 6), -1):
+        if tokens[k].norm in w.clause_break:
+            return False
+        if tokens[k].norm == "of":
+            return k - 1 >= sent.first and tokens[k - 1].norm in w.reference_heads
+    return False
 
 
 def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:

@@ -343,6 +343,7 @@ class Words(_Strict):
     setting_heads: WordSet
     reference_modifiers: WordSet
     time_possessors: WordSet
+    reference_heads: WordSet
     status_verbs: WordSet
     status_auxiliaries: WordSet
     status_adverbs: WordSet
