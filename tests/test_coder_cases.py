@@ -1001,3 +1001,10 @@ def test_an_attack_named_as_what_victims_or_an_anniversary_belong_to_is_told_els
     assert any(p == "ASSAULT" for _, _, p in triples("A suicide bombing killed 12 people in Maiduguri, Nigeria."))
     assert any(p == "ASSAULT" for _, _, p in triples(
         "Al-Shabab claimed responsibility for the attack on Kenyan troops."))
+
+
+def test_a_law_or_deal_which_allows_concedes_nothing() -> None:
+    assert not any(p == "CONCEDE" for _, _, p in triples(
+        "Kenya and Somalia signed a maritime accord, which allows Somali fishermen to work in Kenyan waters."))
+    # a state that allows does
+    assert ("TUR", "SYR", "CONCEDE") in triples("Turkey allowed Syrian refugees to return home on Monday.")
