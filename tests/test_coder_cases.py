@@ -1008,3 +1008,15 @@ def test_a_law_or_deal_which_allows_concedes_nothing() -> None:
         "Kenya and Somalia signed a maritime accord, which allows Somali fishermen to work in Kenyan waters."))
     # a state that allows does
     assert ("TUR", "SYR", "CONCEDE") in triples("Turkey allowed Syrian refugees to return home on Monday.")
+
+
+def test_what_is_to_stop_is_not_done() -> None:
+    for t in (triples("Kenya said the rebels must stop attacking Kenyan civilians."),
+              parsed("Kenya said the rebels must stop attacking Kenyan civilians.")):
+        assert not any(p == "ASSAULT" for _, _, p in t)
+    assert not any(p == "ASSAULT" for _, _, p in triples(
+        '"It is time to stop Russia\'s cruel attacks," the Ukrainian foreign minister said.'))
+    # a verb of its own after "and", and one past a subordinator, are told
+    assert ("ISR", "PSE", "ASSAULT") in triples("Israel halted the talks and attacked Gaza on Monday.")
+    assert ("USA", "PRK", "REQUEST") in triples(
+        "The meeting ended early because the United States called on North Korea to disarm.")

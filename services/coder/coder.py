@@ -121,7 +121,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         p = lex.patterns[pidx]
         if p.code[:2] in codes().violent_roots and _referenced_attack(tokens, first, sent):
             continue
-        if _standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent):
+        if (_standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent)
+                or _ceased(tokens, first, sent)):
             continue
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is None:
@@ -421,6 +422,21 @@ def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
     if prev in w.reference_modifiers or _of_reference_head(tokens, first, sent):
         return True
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
+
+
+def _ceased(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """An event phrase up to 5 words after a verb of stopping ("must stop killing civilians", "time to stop Israel's
+    cruel attacks", "ended its support for"): what stops, or is to stop, is not an act told as done. A phrase right
+    after "and" ("halted talks and attacked") is a verb of its own, and one past a subordinator ("it ended quickly
+    because X's call for ...") is in a clause of its own."""
+    w = words()
+    for k in range(first - 1, max(sent.first - 1, first - 7), -1):  # (a possessive's "'s" is a token of its own)
+        t = tokens[k].norm
+        if t in w.cessation_verbs:
+            return True
+        if t in w.clause_break or t in w.target_stop or t in w.speech or (t == "and" and k == first - 1):
+            return False
+    return False
 
 
 def _standing_status(tokens: list[Token], first: int, sent: Sentence) -> bool:

@@ -344,6 +344,7 @@ class Words(_Strict):
     reference_modifiers: WordSet
     time_possessors: WordSet
     reference_heads: WordSet
+    cessation_verbs: WordSet
     status_verbs: WordSet
     status_auxiliaries: WordSet
     status_adverbs: WordSet
