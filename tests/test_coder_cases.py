@@ -1020,3 +1020,14 @@ def test_what_is_to_stop_is_not_done() -> None:
     assert ("ISR", "PSE", "ASSAULT") in triples("Israel halted the talks and attacked Gaza on Monday.")
     assert ("USA", "PRK", "REQUEST") in triples(
         "The meeting ended early because the United States called on North Korea to disarm.")
+
+
+def test_an_event_word_inside_a_name_is_no_event() -> None:
+    assert not any(p == "SUPPORT" for _, _, p in triples(
+        "Ethiopian troops are part of the African Union Support and Protection Force in Somalia."))
+    assert not any(p == "SUPPORT" for _, _, p in triples(
+        "The militia known as the Popular Support Brigades has been shelling the Libyan army."))
+    assert not any(p == "CONSULT" for _, _, p in triples(
+        "Nigeria hired Lagos-based Acme Consulting, the finance ministry said."))
+    # the same word told as an act
+    assert ("KEN", "SOM", "SUPPORT") in triples("Kenya voiced support for Somalia on Monday.")

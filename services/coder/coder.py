@@ -112,6 +112,9 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
     for first, pidx in anchors:
         if first > sent.first and tokens[first - 1].text == "-":
             continue  # a compound adjective ("Israeli-occupied", "US-led"), not an action
+        if (first > sent.first and tokens[first].capitalised and tokens[first - 1].capitalised
+                and tokens[first - 1].text.isalpha() and tokens[first - 1].text not in w.not_names):
+            continue  # inside a name ("the African Union Support and Stabilization Mission", "TechMoat Consulting")
         if _setting_noun(tokens, first, sent):
             continue
         if first + 1 < sent.last and tokens[first + 1].norm in w.not_a_verb_before.get(tokens[first].norm, ()):
