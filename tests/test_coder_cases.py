@@ -1031,3 +1031,14 @@ def test_an_event_word_inside_a_name_is_no_event() -> None:
         "Nigeria hired Lagos-based Acme Consulting, the finance ministry said."))
     # the same word told as an act
     assert ("KEN", "SOM", "SUPPORT") in triples("Kenya voiced support for Somalia on Monday.")
+
+
+def test_a_clause_opened_by_since_is_background() -> None:
+    t = triples("Since Ethiopia and Eritrea signed a peace deal in 2018, Eritrean troops have crossed the border.")
+    assert not any(p in ("SUPPORT", "AGREE") for _, _, p in t)
+    assert not any(p == "COERCE" for _, _, p in triples(
+        "Egypt has held the activists since arresting them in 2019, rights groups say."))
+    # "since" as a time, or as an adverb, leaves the act told
+    assert ("KEN", "SOM", "ACCUSE") in triples("Since Monday Kenya has condemned Somalia twice.")
+    assert any(p == "COERCE" and s == "KEN" for s, _, p in triples(
+        "Kenyan authorities have since banned protests in Nairobi."))

@@ -125,7 +125,7 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if p.code[:2] in codes().violent_roots and _referenced_attack(tokens, first, sent):
             continue
         if (_standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent)
-                or _ceased(tokens, first, sent)):
+                or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)):
             continue
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is None:
@@ -425,6 +425,22 @@ def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
     if prev in w.reference_modifiers or _of_reference_head(tokens, first, sent):
         return True
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
+
+
+def _since_clause(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """An event phrase up to 12 words into a clause opened by "since" ("since Kim and Putin held a summit in
+    September, Pyongyang has shipped ..."): the time from which the sentence tells something else, background."""
+    w = words()
+    for k in range(first - 1, max(sent.first - 1, first - 13), -1):
+        t = tokens[k].norm
+        if t == "since":
+            nxt = tokens[k + 1]
+            if k + 1 == first:  # "have since banned": an adverb; "since arresting them in 2014": a clause
+                return tokens[first].norm.endswith("ing")
+            return nxt.norm not in w.since_times and not nxt.norm[:1].isdigit()
+        if t in w.clause_break or t in w.target_stop or t in w.speech:
+            return False
+    return False
 
 
 def _ceased(tokens: list[Token], first: int, sent: Sentence) -> bool:

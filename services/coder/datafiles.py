@@ -345,6 +345,7 @@ class Words(_Strict):
     time_possessors: WordSet
     reference_heads: WordSet
     cessation_verbs: WordSet
+    since_times: WordSet
     status_verbs: WordSet
     status_auxiliaries: WordSet
     status_adverbs: WordSet
