@@ -1042,3 +1042,15 @@ def test_a_clause_opened_by_since_is_background() -> None:
     assert ("KEN", "SOM", "ACCUSE") in triples("Since Monday Kenya has condemned Somalia twice.")
     assert any(p == "COERCE" and s == "KEN" for s, _, p in triples(
         "Kenyan authorities have since banned protests in Nairobi."))
+
+
+def test_an_act_inside_a_condition_or_a_question_is_not_done() -> None:
+    assert not any(p in ("ASSAULT", "THREATEN") and s == "ETH" for s, _, p in triples(
+        "Eritrea says it will respond if attacked by Ethiopian forces along the border."))
+    assert not any(s == "GBR" for s, _, _ in triples(
+        "Farmers in Botswana will suffer if Britain imposes an import ban on hunting trophies."))
+    assert not any(p == "AGREE" for _, _, p in triples(
+        "Officials in Cairo did not say whether Egypt planned to host the talks."))
+    # the act the condition is attached to is told
+    assert ("AZE", "RUS", "THREATEN") in triples(
+        "Azerbaijan threatened to cut ties with Russia unless Moscow closed its radar base.")

@@ -125,7 +125,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if p.code[:2] in codes().violent_roots and _referenced_attack(tokens, first, sent):
             continue
         if (_standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent)
-                or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)):
+                or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)
+                or _in_condition(tokens, first, sent)):
             continue
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is None:
@@ -425,6 +426,19 @@ def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
     if prev in w.reference_modifiers or _of_reference_head(tokens, first, sent):
         return True
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
+
+
+def _in_condition(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """An event phrase up to 12 words into a clause opened by "if", "unless" or "whether" ("threatening
+    retaliation if hit by sanctions"): a condition or a question, not an act."""
+    w = words()
+    for k in range(first - 1, max(sent.first - 1, first - 13), -1):
+        t = tokens[k].norm
+        if t in w.condition_openers:
+            return True
+        if t in w.clause_break or t in w.speech or (t in w.target_stop and t not in w.condition_openers):
+            return False
+    return False
 
 
 def _since_clause(tokens: list[Token], first: int, sent: Sentence) -> bool:

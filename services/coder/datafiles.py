@@ -346,6 +346,7 @@ class Words(_Strict):
     reference_heads: WordSet
     cessation_verbs: WordSet
     since_times: WordSet
+    condition_openers: WordSet
     status_verbs: WordSet
     status_auxiliaries: WordSet
     status_adverbs: WordSet
