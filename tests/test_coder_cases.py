@@ -1054,3 +1054,12 @@ def test_an_act_inside_a_condition_or_a_question_is_not_done() -> None:
     # the act the condition is attached to is told
     assert ("AZE", "RUS", "THREATEN") in triples(
         "Azerbaijan threatened to cut ties with Russia unless Moscow closed its radar base.")
+
+
+def test_a_retreat_or_sanction_with_no_recipient_named_lands_at_home() -> None:
+    assert ("USA", "TCD", "SANCTION") in triples("Chad's economy shrank after Washington's imposition of sanctions.")
+    assert ("NGA", "NGA", "RETREAT") in triples(
+        "Nigerian troops fought bandits in Zamfara state on Monday. "
+        "The bandits said they released dozens of passengers.")
+    # a named recipient is kept
+    assert ("USA", "IRN", "SANCTION") in triples("The United States imposed new sanctions on Iran on Monday.")
