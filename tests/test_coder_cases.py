@@ -1063,3 +1063,11 @@ def test_a_retreat_or_sanction_with_no_recipient_named_lands_at_home() -> None:
         "The bandits said they released dozens of passengers.")
     # a named recipient is kept
     assert ("USA", "IRN", "SANCTION") in triples("The United States imposed new sanctions on Iran on Monday.")
+
+
+def test_charges_dismissed_with_no_accuser_named_are_the_other_home_states() -> None:
+    t = triples("A British aid worker is on trial in Addis Ababa on spying charges, which London has dismissed as "
+                "baseless.")
+    assert ("GBR", "ETH", "REJECT") in t
+    # a named accuser is kept
+    assert ("ETH", "ERI", "REJECT") in triples("Ethiopia rejected Eritrea's accusations on Monday.")

@@ -764,6 +764,12 @@ def _reflexive_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     return h.last < sent.last and tokens[h.last].norm in words().reflexive
 
 
+def _legal_charge(tokens: list[Token], sent: Sentence) -> bool:
+    """Whether the sentence speaks of charges before a court ("on trial on espionage charges")."""
+    legal = words().legal_words
+    return any(tokens[k].norm in legal for k in range(sent.first, sent.last))
+
+
 def _denied_before(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     """"officials denied that Tehran planned to attack": what follows a denial is not asserted."""
     denial = words().denial_verbs
@@ -993,7 +999,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if len(sources) > 1 and (p.joint or (not ts and reciprocal)) and not passive:
                 ts = ts or [o for o in sources if o is not s]
             if not ts and p.target == "within":
-                pass  # (an accusation's content is no recipient: the accuser, if the article named one, follows)
+                # (an accusation's content is no recipient: the accuser, if the article named one, follows; else
+                # charges before a court nobody is named for are another home state's: "Topuz is on trial on
+                # charges Washington has dismissed as baseless" in a story on Turkey; the denier's own state is
+                # too often a guess of the story's state to stand for the accuser, and allegations out of court
+                # have a speaker the story names elsewhere)
+                home = _home(s, places, main_state) if _legal_charge(tokens, sent) else None
+                ts = [home] if home is not None and home.country != s.country else []
             elif not ts and code[:2] not in c.thing_object_roots and (
                     roles.unplaced_recipient() if roles is not None and roles.found
                     else _object_follows(tokens, h, sent)):

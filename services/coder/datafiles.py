@@ -388,6 +388,7 @@ class Words(_Strict):
     setting_preps: WordSet
     reflexive: WordSet
     denial_verbs: WordSet
+    legal_words: WordSet
     personal: WordSet
 
     @cached_property
