@@ -1071,3 +1071,15 @@ def test_charges_dismissed_with_no_accuser_named_are_the_other_home_states() -> 
     assert ("GBR", "ETH", "REJECT") in t
     # a named accuser is kept
     assert ("ETH", "ERI", "REJECT") in triples("Ethiopia rejected Eritrea's accusations on Monday.")
+
+
+def test_a_military_strike_is_an_assault_and_a_labour_strike_a_protest() -> None:
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian missiles struck Odesa on Tuesday.")
+    t = triples("Israeli strikes on Gaza killed 12 people, Palestinian medics said.")
+    assert ("ISR", "PSE", "ASSAULT") in t and not any(p == "PROTEST" for _, _, p in t)
+    assert not any(p == "PROTEST" for _, _, p in triples("A U.S. drone strike killed a Somali militant commander."))
+    # a labour strike, a deal struck, a storm
+    assert any(p == "PROTEST" for _, _, p in triples("Ghanaian nurses went on strike on Monday over unpaid wages."))
+    assert ("JPN", "VNM", "AGREE") in triples("Japan and Vietnam struck a trade deal on Monday.")
+    assert not any(p in ("ASSAULT", "PROTEST") for _, _, p in triples(
+        "Mozambique was struck by Cyclone Freddy in March."))
