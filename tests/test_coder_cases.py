@@ -1083,3 +1083,14 @@ def test_a_military_strike_is_an_assault_and_a_labour_strike_a_protest() -> None
     assert ("JPN", "VNM", "AGREE") in triples("Japan and Vietnam struck a trade deal on Monday.")
     assert not any(p in ("ASSAULT", "PROTEST") for _, _, p in triples(
         "Mozambique was struck by Cyclone Freddy in March."))
+
+
+def test_calling_a_meeting_of_a_body_is_a_request_of_it() -> None:
+    def coded(text: str) -> set[tuple[str, str, str | None]]:
+        return {(e.source.code[:3], e.target.code[:3] if e.target else "", e.plover) for e in events(text)}
+    t = coded("France called an emergency meeting of the U.N. Security Council on Monday.")
+    assert ("FRA", "IGO", "REQUEST") in t
+    assert not any(p == "CONSULT" for _, _, p in t)  # not held yet
+    assert ("KEN", "IGO", "REQUEST") in coded("Kenya requested an urgent session of the African Union.")
+    # a meeting held is one
+    assert ("EGY", "JOR", "CONSULT") in triples("Egypt held a meeting with Jordan.")
