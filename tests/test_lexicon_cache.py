@@ -57,3 +57,17 @@ def test_an_unwritable_directory_costs_a_build_and_nothing_else(tmp_path: Path) 
     blocked.write_text("")
     calls: list[int] = []
     assert lexicon_cache.load_or_build(_counting_build(calls), blocked / "cache") == {"built": 1}
+
+
+def test_the_lexicon_read_back_is_the_one_built() -> None:
+    # its entries pickle as their constructor's arguments (faster to load): every field must come back
+    import pickle
+
+    from services.coder import lexicon
+
+    built = lexicon.build()
+    back = pickle.loads(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back.patterns == built.patterns and len(back.patterns) > 1000
+    assert sorted(back.automaton.items()) == sorted(built.automaton.items())
+    person = next(e for _, (_, entries) in built.automaton.items() for e in entries if e.terms)
+    assert pickle.loads(pickle.dumps(person)) == person
