@@ -152,6 +152,43 @@ def _name_after(tokens: list[Token], i: int, stop: int, taken: dict[int, Span]) 
     return j
 
 
+def _unknown_person(tokens: list[Token], i: int, sent: Sentence, covered: dict[int, Span],
+                    memory: ArticleMemory) -> bool:
+    """Whether a capitalised name no dictionary knows starts at i and is a person's by its wording: the speaker
+    before or after a speech verb ("Pedersen said", "said his daughter Linda Wu."), two names before a past verb
+    ("Fu Cong blamed"), or a name opening an appositive ("Lai, a businessman"). A "he" after it is that person,
+    whose state is unknown, not the person named before. (Seen only in sentences that name an actor: extending it to
+    the others, '"Totally rubbish," Lai said.', was tried and lost a dev event right by accident; worth redoing.)"""
+    w = words()
+
+    def name_like(k: int) -> bool:
+        t = tokens[k]
+        return (t.capitalised and t.text.isalpha() and t.text not in w.not_names and k not in covered
+                and t.text not in memory.people)
+
+    if not name_like(i) or (i > sent.first and name_like(i - 1)):
+        return False
+    j = i
+    while j < sent.last and j - i < 4 and name_like(j):
+        j += 1
+    n = j - i
+    nxt = tokens[j] if j < sent.last else None
+    if nxt is not None and nxt.norm in w.speech:
+        return n >= 2 or not tokens[i].norm.endswith("s")  # "Pedersen said"; not "Witnesses said"
+    # the inverted order: a speech verb, at most three lower-case words ("his daughter"), the name, the end
+    k = i - 1
+    while k >= sent.first and i - k <= 3 and tokens[k].text.isalpha() and tokens[k].text.islower() \
+            and tokens[k].norm not in w.speech:
+        k -= 1
+    if k >= sent.first and tokens[k].norm in w.speech and (nxt is None or not nxt.text.isalnum()):
+        return True
+    if nxt is not None and n >= 2 and nxt.text.isalpha() and nxt.text.islower() and nxt.norm.endswith("ed"):
+        return True
+    after = tokens[j + 1] if j + 1 < sent.last else None
+    return (nxt is not None and nxt.norm == "," and after is not None and after.norm in w.appositive_articles
+            and (i == sent.first or tokens[i - 1].norm in w.appositive_name_openers))
+
+
 def on_date(entry: Entry, on: date | None) -> tuple[str | None, tuple[str, ...], str | None]:
     """A known person's (country, agents, organisation code) on a day: the office held then (the latest
     begun, if several); out of office, the last one held before it, or before any office the first; no
@@ -199,6 +236,8 @@ def find_mentions(
             place_only = i in covered and covered[i].kinds() <= {"place"}
             person = (memory.people.get(tok.text) if tok.capitalised and (i not in covered or place_only)
                       else None)
+            if person is None and _unknown_person(tokens, i, sent, covered, memory):
+                memory.last_person = None  # "he" after "Pedersen said" is no one known, not a person named before
             if person is not None:
                 j = _name_after(tokens, i, stop, covered)
                 out.append(_mention(tokens, text, i, max(j, i + 1), country=person.country, agents=person.agents,
@@ -274,11 +313,14 @@ def find_mentions(
             k_country, k_agents, k_code = on_date(known, on)
             prefix = _org_prefix(k_code)
             person = Person(known.name or tok.text, k_country, k_agents, prefix)
+            last_person = memory.last_person
             memory.note_person(person)
             gov = at.get(sp.last)
             gov_entry = gov.entry("agent") if gov is not None and not prefix else None
             if gov is not None and gov_entry is not None and tokens[sp.last].norm in w.leader_bodies:
-                # "the Trump administration", "the Assad regime": the leader's government, not the person
+                # "the Trump administration", "the Assad regime": the leader's government, not the person (nor
+                # whom a "he" after it means: "Fu Cong blamed the Trump administration ..., but he said")
+                memory.last_person = last_person
                 out.append(_mention(tokens, text, i, gov.last, country=k_country, agents=gov_entry.agents))
                 i = gov.last
                 continue

@@ -20,7 +20,13 @@ from typing import Any
 from services import steps
 from services.budget import MAX_EVENT_SENTENCES, MAX_HITS_PER_SENTENCE, MAX_SENTENCE_TOKENS, Spent
 from services.coder import moods, syntax
-from services.coder.actors import ArticleMemory, Mention, find_mentions, quote_open_after, quoted_first_person
+from services.coder.actors import (
+    ArticleMemory,
+    Mention,
+    find_mentions,
+    quote_open_after,
+    quoted_first_person,
+)
 from services.coder.datafiles import codes, words
 from services.coder.dates import event_date
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load

@@ -324,6 +324,7 @@ class Words(_Strict):
     title_links: WordSet
     first_person: WordSet
     appositive_name_openers: WordSet
+    appositive_articles: WordSet
     person_pronouns: WordSet
     region_determiners: WordSet
     list_links: WordSet
