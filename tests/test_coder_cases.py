@@ -1114,3 +1114,14 @@ def test_a_leaders_administration_does_not_make_him_the_he_that_follows() -> Non
     t = triples("Russian President Vladimir Putin spoke in Moscow on Monday. The Trump administration imposed tariffs "
                 "on Canada on Friday. He praised Hungary.")
     assert ("RUS", "HUN", "SUPPORT") in t and ("USA", "HUN", "SUPPORT") not in t
+
+
+def test_criticism_drawn_or_faced_is_the_critics_accusation() -> None:
+    assert ("UGA", "KEN", "ACCUSE") in triples("The Kenyan government drew sharp criticism from Uganda on Monday.")
+    assert ("UGA", "KEN", "ACCUSE") in triples("Kenya has faced condemnation from Uganda over the arrests.")
+    # nothing criticised that is an actor: no event
+    assert triples("The new rule has drawn criticism from Amnesty International.") == set()
+
+
+def test_a_passive_phrase_names_its_agent_after_from() -> None:
+    assert ("SOM", "KEN", "ASSAULT") in triples("Kenyan police came under attack from Somali militants.")

@@ -368,12 +368,15 @@ def _stops(tokens: list[Token], a: int, b: int, allowed: frozenset[str] = frozen
 
 
 def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sentence,
-              reach: int = 4) -> Mention | None:
+              reach: int = 4, from_ok: bool = False) -> Mention | None:
     """The actor of "by X" after a passive phrase; `reach` words on ("accused of misusing funds, much of it
-    embezzled, by Haitian officials" needs a long reach; "by killing" is a means, not an agent)."""
+    embezzled, by Haitian officials" needs a long reach; "by killing" is a means, not an agent). With `from_ok`
+    (a phrase passive in itself) "from" right after the phrase names it too: "drew criticism from rights
+    groups", "came under fire from rebels"."""
     for k in range(last, min(last + reach, sent.last)):
         far = k - last >= 4  # far from the phrase, only a "by" after a comma closes the passive's object
-        if (tokens[k].norm == "by" and not (k + 1 < sent.last and tokens[k + 1].norm.endswith("ing"))
+        agent_word = tokens[k].norm == "by" or (from_ok and k == last and tokens[k].norm == "from")
+        if (agent_word and not (k + 1 < sent.last and tokens[k + 1].norm.endswith("ing"))
                 and (not far or tokens[k - 1].norm == ",")):
             for m in mentions:
                 if m.first > k and m.first - k <= 4:
@@ -901,7 +904,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         elif passive:
             tgt = _subject(mentions, tokens, h.first, sent)
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
-            src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30)
+            src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30, from_ok=p.passive)
                    or speaker)
             dest = _destination(mentions, tokens, h, sent) if p.destination and src is None else None
             if dest is not None:
