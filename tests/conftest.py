@@ -113,6 +113,22 @@ class Pipeline:
     workers: list[Worker]
 
     def start_worker(self, ready_timeout: float = 90) -> Worker:
+        return self.start_workers(1, ready_timeout)[0]
+
+    def start_workers(self, n: int, ready_timeout: float = 90) -> list[Worker]:
+        """n workers started together (a start is ~10 s, most of it waiting on the broker), each ready."""
+        started = [self._launch() for _ in range(n)]
+        deadline = time.monotonic() + ready_timeout
+        for w in started:
+            while b"Worker ready" not in w.log.read_bytes():
+                if not w.alive():
+                    raise AssertionError(f"worker died at start:\n{w.log.read_text()[-3000:]}")
+                if time.monotonic() > deadline:
+                    raise AssertionError(f"worker not ready in {ready_timeout}s:\n{w.log.read_text()[-3000:]}")
+                time.sleep(0.3)
+        return started
+
+    def _launch(self) -> Worker:
         port = free_port()
         log = self.tmp / f"worker-{len(self.workers)}.log"
         env = {**self.env, "DIPLOWATCH_WEB_PORT": str(port),
@@ -122,14 +138,7 @@ class Pipeline:
                                 env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=REPO_ROOT)
         w = Worker(proc, log, env, port)
         self.workers.append(w)
-        deadline = time.monotonic() + ready_timeout
-        while time.monotonic() < deadline:
-            if not w.alive():
-                raise AssertionError(f"worker died at start:\n{log.read_text()[-3000:]}")
-            if b"Worker ready" in log.read_bytes():
-                return w
-            time.sleep(0.3)
-        raise AssertionError(f"worker not ready in {ready_timeout}s:\n{log.read_text()[-3000:]}")
+        return w
 
 
 @pytest.fixture

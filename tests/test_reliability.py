@@ -86,8 +86,7 @@ def test_kill_9_a_worker_mid_stream_loses_nothing(pipeline: Pipeline) -> None:
     pipeline.env["DIPLOWATCH_PARTITIONS"] = "4"
     # the group takes the dead worker's partitions back after its session timeout (Faust's default: 60 s)
     pipeline.env["DIPLOWATCH_SESSION_TIMEOUT_SECONDS"] = "10"
-    first = pipeline.start_worker()
-    pipeline.start_worker()
+    first, _ = pipeline.start_workers(2)
     articles = _articles(5_000, "k9")  # the kill lands with thousands still to read
     produce(pipeline.settings, articles)
     # both workers hold partitions and are under way when the first one dies
@@ -124,8 +123,7 @@ def test_scaling_from_one_to_three_workers_while_producing_loses_nothing(pipelin
     t.start()
     wait_for(lambda: pipeline.workers[0].metric("diplowatch_articles_consumed_total") > 0, 120,
              "the first worker consuming")
-    pipeline.start_worker()
-    pipeline.start_worker()
+    pipeline.start_workers(2)
     raw = pipeline.settings.topics.raw
 
     def spread() -> bool:
