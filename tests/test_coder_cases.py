@@ -17,6 +17,11 @@ def triples(text: str, parse: bool = False) -> set[tuple[str | None, str | None,
     return {(e.source.country, e.target.country if e.target else None, e.plover) for e in events(text, parse)}
 
 
+def types(text: str, parse: bool = False) -> set[str | None]:
+    """The PLOVER types of the events coded in `text`."""
+    return {p for _, _, p in triples(text, parse)}
+
+
 def parsed(text: str) -> set[tuple[str | None, str | None, str | None]]:
     """With the dependency parse (DIPLOWATCH_SPACY_MODEL; off by default): what only the parse gets right."""
     return triples(text, parse=True)
@@ -357,7 +362,7 @@ def test_objecting_and_concern_are_accusations() -> None:
 
 def test_dismissing_an_accusation_as_baseless_is_reject() -> None:
     assert ("RUS", "UKR", "REJECT") in triples("Russia dismissed Ukraine's accusations as baseless.")
-    assert any(p == "REJECT" for _, _, p in triples("Pakistan denied the allegations made by India."))
+    assert "REJECT" in types("Pakistan denied the allegations made by India.")
 
 
 def test_a_recipient_the_text_does_not_place_is_of_the_country_where_it_happens() -> None:
@@ -397,7 +402,7 @@ def test_a_middle_initial_does_not_end_the_sentence() -> None:
 
 
 def test_an_event_named_as_the_setting_of_another_is_not_coded() -> None:
-    assert not any(p == "CONSULT" for _, _, p in parsed("Russian diplomats spoke at Friday's meeting in Geneva."))
+    assert "CONSULT" not in types("Russian diplomats spoke at Friday's meeting in Geneva.", parse=True)
 
 
 def test_a_possibility_is_not_an_act() -> None:
@@ -593,8 +598,8 @@ def test_several_subjects_with_no_recipient_act_on_each_other_only_when_the_act_
 
 def test_declining_or_requesting_comment_is_no_event() -> None:
     assert triples("Malawi's education authorities refused to comment.") == set()
-    assert not any(p == "REQUEST" for _, _, p in triples("The White House did not reply to an email requesting "
-                                                           "comment from Japan."))
+    assert "REQUEST" not in types("The White House did not reply to an email requesting "
+                                  "comment from Japan.")
     assert ("MWI", "GBR", "REJECT") in triples("Malawi's government refused to extradite the British suspect.")
 
 
@@ -657,8 +662,8 @@ def test_a_meeting_named_as_the_setting_of_another_act_is_no_event() -> None:
     t = triples("Speaking at a United Nations Security Council meeting on Afghanistan, Pakistan's envoy criticized "
                 "the Taliban.")
     assert not any(p == "CONSULT" for _, _, p in t) and ("PAK", "AFG", "ACCUSE") in t
-    assert not any(p == "CONSULT" for _, _, p in triples("Russia's envoy dismissed the claims of Ukraine at "
-                                                           "Friday's meeting."))
+    assert "CONSULT" not in types("Russia's envoy dismissed the claims of Ukraine at "
+                                  "Friday's meeting.")
     # a meeting put on stage is one
     assert ("JPN", "KOR", "CONSULT") in triples("Japan held a meeting with South Korea on Friday.")
 
@@ -680,8 +685,8 @@ def test_shootings_gunfire_and_clashes_as_news_words_them() -> None:
     assert ("PAK", "PAK", "ASSAULT") in triples("The Pakistani militants were holding 200 hostages.")
     # "came under attack": the one before is the target
     assert ("SYR", "SYR", "ASSAULT") in triples("Syrian security forces came under attack near Latakia.")
-    assert not any(p == "ASSAULT" for _, _, p in triples('"We only have one shot," said Dutch Defense Minister '
-                                                           'Ruben Brekelmans.'))
+    assert "ASSAULT" not in types('"We only have one shot," said Dutch Defense Minister '
+                                  'Ruben Brekelmans.')
 
 
 def test_armed_groups_of_current_news_are_their_states() -> None:
@@ -714,8 +719,8 @@ def test_a_forecast_or_an_object_of_nothing_is_no_event() -> None:
     assert triples("Chinese officials probably intend to use the law against Vietnam.") == set()
     assert not any(p in ("COERCE", "THREATEN") for _, _, p in triples(
         "The government-appointed judges in Hong Kong are likely to find Jimmy Lai guilty."))
-    assert not any(p == "AGREE" for _, _, p in triples("Taliban spokesman Zabihullah Mujahid offered no evidence "
-                                                       "for his claims against the United States."))
+    assert "AGREE" not in types("Taliban spokesman Zabihullah Mujahid offered no evidence "
+                                "for his claims against the United States.")
 
 
 def test_an_actor_after_a_possessive_and_before_an_event_noun_modifies_the_noun() -> None:
@@ -769,7 +774,7 @@ def test_calling_anothers_accusations_baseless_rejects_them() -> None:
                                                'Monday.')
     assert ("CHN", "USA", "REJECT") in triples("China described the American allegations as fabricated.")
     # a speaker calling an act baseless is no rejection of an accusation
-    assert not any(p == "REJECT" for _, _, p in triples("Chile called the Peruvian tariffs unfair."))
+    assert "REJECT" not in types("Chile called the Peruvian tariffs unfair.")
 
 
 def test_withholding_recognition_from_an_authority_is_reject() -> None:
@@ -785,7 +790,7 @@ def test_denying_having_done_what_one_is_accused_of_is_reject() -> None:
     assert ("PAK", "IND", "REJECT") in t
     assert ("PAK", None, "REJECT") in triples("Pakistan denies harboring militants.")
     # a denial of a request is another phrase's business ("denied the request"): no gerund, no event here
-    assert not any(p == "REJECT" for _, _, p in triples("The court denied bail to the Kenyan activist."))
+    assert "REJECT" not in types("The court denied bail to the Kenyan activist.")
 
 
 def test_bowing_to_pressure_concedes_and_refusing_to_bow_rejects() -> None:
@@ -816,26 +821,26 @@ def test_ignoring_calls_orders_or_summons_is_reject() -> None:
     assert ("VEN", "VEN", "REJECT") in triples("The Venezuelan opposition leader ignored a summons from a "
                                                "Venezuelan court.")
     # ignoring a thing that asks nothing is no rejection
-    assert not any(p == "REJECT" for _, _, p in triples("Brazil ignored the Argentine election."))
+    assert "REJECT" not in types("Brazil ignored the Argentine election.")
 
 
 def test_saying_there_is_no_reason_for_concern_dismisses_it() -> None:
     t = triples("Japan voiced concern about China's drills. China said there was no reason to be concerned about "
                 "the drills.")
     assert ("CHN", "JPN", "REJECT") in t and ("CHN", "CHN", "ACCUSE") not in t
-    assert any(p == "REJECT" for _, _, p in triples("Iran's foreign minister said there were no grounds for alarm."))
+    assert "REJECT" in types("Iran's foreign minister said there were no grounds for alarm.")
 
 
 def test_protest_naming_its_leaders_or_movement_tells_no_protest() -> None:
-    assert not any(p == "PROTEST" for _, _, p in triples("The Sudanese military and protest leaders signed a "
-                                                         "power-sharing deal."))
+    assert "PROTEST" not in types("The Sudanese military and protest leaders signed a "
+                                  "power-sharing deal.")
     assert ("SDN", "SDN", "PROTEST") in triples("Sudanese students protested in Khartoum.")
 
 
 def test_demonstrating_something_shows_it_and_is_no_protest() -> None:
-    assert not any(p == "PROTEST" for _, _, p in triples("The Indian drills demonstrated the navy's strength to "
-                                                         "Pakistan."))
-    assert not any(p == "PROTEST" for _, _, p in triples("The French decision demonstrates a disregard for Mali."))
+    assert "PROTEST" not in types("The Indian drills demonstrated the navy's strength to "
+                                  "Pakistan.")
+    assert "PROTEST" not in types("The French decision demonstrates a disregard for Mali.")
     assert ("KEN", "KEN", "PROTEST") in triples("Kenyan students demonstrated against the tax law in Nairobi.")
 
 
@@ -844,7 +849,7 @@ def test_a_speaker_saying_another_failed_to_act_accuses_it() -> None:
                                                "the militants.")
     assert ("UKR", "RUS", "ACCUSE") in triples("Ukraine said Russia was failing to honor the truce.")
     # no one saying so: the press reports a failure, nobody accuses
-    assert not any(p == "ACCUSE" for _, _, p in triples("Russia has failed to capture the Ukrainian city."))
+    assert "ACCUSE" not in types("Russia has failed to capture the Ukrainian city.")
 
 
 def test_what_a_named_speaker_says_another_must_do_or_failed_to_do_is_the_speakers() -> None:
@@ -855,17 +860,17 @@ def test_what_a_named_speaker_says_another_must_do_or_failed_to_do_is_the_speake
 
 
 def test_artillery_shells_named_as_ammunition_tell_no_shelling() -> None:
-    assert not any(p == "ASSAULT" for _, _, p in triples("Poland has supplied 2 million artillery shells to "
-                                                         "Ukraine's army."))
-    assert not any(p == "ASSAULT" for _, _, p in triples("Iran said the tank shells were made in Belarus."))
+    assert "ASSAULT" not in types("Poland has supplied 2 million artillery shells to "
+                                  "Ukraine's army.")
+    assert "ASSAULT" not in types("Iran said the tank shells were made in Belarus.")
     assert ("RUS", "UKR", "ASSAULT") in triples("Russian forces shelled the Ukrainian city of Kharkiv.")
 
 
 def test_heightened_as_an_adjective_tells_no_act() -> None:
-    assert not any(p == "REJECT" for _, _, p in triples("Japan voiced concern about heightened tensions in the "
-                                                        "Taiwan Strait."))
-    assert not any(p == "REJECT" for _, _, p in triples("Egypt hosted the talks amid heightened tensions with "
-                                                        "Ethiopia."))
+    assert "REJECT" not in types("Japan voiced concern about heightened tensions in the "
+                                 "Taiwan Strait.")
+    assert "REJECT" not in types("Egypt hosted the talks amid heightened tensions with "
+                                 "Ethiopia.")
 
 
 def test_it_after_a_verb_is_an_object_of_the_storys_country() -> None:
@@ -875,17 +880,17 @@ def test_it_after_a_verb_is_an_object_of_the_storys_country() -> None:
 
 
 def test_in_order_to_is_a_purpose_not_an_order() -> None:
-    assert not any(p == "REQUEST" for _, _, p in triples("Kenya deployed police to the border in order to stop "
-                                                         "Somali smugglers."))
+    assert "REQUEST" not in types("Kenya deployed police to the border in order to stop "
+                                  "Somali smugglers.")
     assert ("KEN", "KEN", "REQUEST") in {(s, t, p) for s, t, p in triples(
         "The Kenyan court ordered the Kenyan police to release the activist.")}
 
 
 def test_warned_closing_a_quotation_is_a_speech_verb_not_a_threat() -> None:
-    assert not any(p == "THREATEN" for _, _, p in triples('"The situation could spin out of control," the Kenyan '
-                                                          'minister warned.'))
-    assert not any(p == "THREATEN" for _, _, p in triples('"Sanctions are waiting for Ankara," warned the German '
-                                                          'chancellor.'))
+    assert "THREATEN" not in types('"The situation could spin out of control," the Kenyan '
+                                   'minister warned.')
+    assert "THREATEN" not in types('"Sanctions are waiting for Ankara," warned the German '
+                                   'chancellor.')
     assert ("IRN", "ISR", "THREATEN") in triples("Iran warned Israel against any attack on its nuclear sites.")
 
 
@@ -909,12 +914,12 @@ def test_who_is_refused_is_the_object_of_the_verb_refused() -> None:
 
 def test_attacks_named_by_their_time_or_as_past_are_no_new_attack() -> None:
     # an attack noun after "past", "recent", "earlier" or a time's possessive names attacks told elsewhere
-    assert not any(p == "ASSAULT" for _, _, p in triples("Sunday's attack on the Kenyan convoy drew wide "
-                                                         "condemnation."))
-    assert not any(p == "ASSAULT" for _, _, p in triples("Nigeria has blamed several recent bombings on "
-                                                         "militants based in Cameroon."))
-    assert not any(p == "ASSAULT" for _, _, p in triples("Previous raids on Malian villages were claimed by "
-                                                         "Islamic State."))
+    assert "ASSAULT" not in types("Sunday's attack on the Kenyan convoy drew wide "
+                                  "condemnation.")
+    assert "ASSAULT" not in types("Nigeria has blamed several recent bombings on "
+                                  "militants based in Cameroon.")
+    assert "ASSAULT" not in types("Previous raids on Malian villages were claimed by "
+                                  "Islamic State.")
     assert ("NGA", "CMR", "ASSAULT") in triples("Nigerian troops attacked Cameroonian border posts on Sunday.")
 
 
@@ -925,9 +930,9 @@ def test_considering_or_weighing_an_act_is_not_doing_it() -> None:
 
 
 def test_a_body_named_after_sanctions_imposes_none() -> None:
-    assert not any(p == "SANCTION" for _, _, p in triples("U.N. sanctions monitors said Eritrea shipped arms to "
-                                                          "Somalia."))
-    assert not any(p == "SANCTION" for _, _, p in triples("The EU sanctions committee met Belgian officials."))
+    assert "SANCTION" not in types("U.N. sanctions monitors said Eritrea shipped arms to "
+                                   "Somalia.")
+    assert "SANCTION" not in types("The EU sanctions committee met Belgian officials.")
     assert ("FRA", "BLR", "SANCTION") in triples("France imposed sanctions on Belarus.")
 
 
@@ -953,23 +958,23 @@ def test_putting_the_next_move_on_another_is_a_request() -> None:
     assert any(s == "FRA" and t == "IRN" and p == "REQUEST" for s, t, p in triples(
         "The French foreign minister said the ball was now in Iran's court."))
     # what X is asked to do is not done
-    assert not any(p == "AGREE" for _, _, p in triples('"It is up to Hamas to accept the deal," the Egyptian '
-                                                       'foreign minister said.'))
+    assert "AGREE" not in types('"It is up to Hamas to accept the deal," the Egyptian '
+                                'foreign minister said.')
 
 
 def test_seeking_aid_from_another_is_a_request_to_it() -> None:
     assert ("UKR", "DEU", "REQUEST") in triples("Ukraine is seeking more air defence support from Germany.")
     assert ("SOM", "TUR", "REQUEST") in triples("Somalia asked for military assistance from Turkey on Monday.")
     # no one named to give it: no request of anyone
-    assert not any(p == "REQUEST" for _, _, p in triples("Kenya received aid from Japan."))
+    assert "REQUEST" not in types("Kenya received aid from Japan.")
 
 
 def test_a_listing_in_the_perfect_or_stative_is_a_standing_status() -> None:
     # background: the listing stands, nothing is listed now
-    assert not any(p == "SANCTION" for _, _, p in triples(
-        "Kenya and Uganda have both designated the Lord's Resistance Army a terrorist group."))
-    assert not any(p == "SANCTION" for _, _, p in triples(
-        "The militia is designated as a terrorist organization by Canada."))
+    assert "SANCTION" not in types(
+        "Kenya and Uganda have both designated the Lord's Resistance Army a terrorist group.")
+    assert "SANCTION" not in types(
+        "The militia is designated as a terrorist organization by Canada.")
     # a listing told as done is one
     assert ("CAN", "IRN", "SANCTION") in triples("Canada designated Iran's Revolutionary Guard on Monday.")
 
@@ -984,28 +989,28 @@ def test_a_hope_that_another_acts_asks_it_to() -> None:
         assert {("EGY", "ISR", "REQUEST"), ("EGY", "JOR", "REQUEST")} <= t
         assert not any(p == "AGREE" for _, _, p in t)
     # the speaker's own intent is no request of another, and "in hopes that" is a purpose of another act
-    assert not any(p == "REQUEST" for _, _, p in triples(
-        "Kenya hopes to sign a deal with Ethiopia that will end the row."))
+    assert "REQUEST" not in types(
+        "Kenya hopes to sign a deal with Ethiopia that will end the row.")
     assert not any(p == "REQUEST" and t == "ETH" for _, t, p in triples(
         "Kenyan envoys met Sudanese officials in hopes that Ethiopia can help end the war."))
 
 
 def test_an_attack_named_as_what_victims_or_an_anniversary_belong_to_is_told_elsewhere() -> None:
-    assert not any(p == "ASSAULT" for _, _, p in triples(
-        "Nigeria declared a day of mourning for the victims of the Maiduguri bombing."))
-    assert not any(p == "ASSAULT" for _, _, p in triples(
-        "Kenyan officials marked the anniversary of the al-Shabab attack on the Westgate mall."))
+    assert "ASSAULT" not in types(
+        "Nigeria declared a day of mourning for the victims of the Maiduguri bombing.")
+    assert "ASSAULT" not in types(
+        "Kenyan officials marked the anniversary of the al-Shabab attack on the Westgate mall.")
     assert not any(p in ("ASSAULT", "PROTEST") for _, _, p in triples(
         "Bangladeshi unions marked the anniversary of the garment strikes against the government."))
     # the attack itself, and a claim for it, are news
-    assert any(p == "ASSAULT" for _, _, p in triples("A suicide bombing killed 12 people in Maiduguri, Nigeria."))
-    assert any(p == "ASSAULT" for _, _, p in triples(
-        "Al-Shabab claimed responsibility for the attack on Kenyan troops."))
+    assert "ASSAULT" in types("A suicide bombing killed 12 people in Maiduguri, Nigeria.")
+    assert "ASSAULT" in types(
+        "Al-Shabab claimed responsibility for the attack on Kenyan troops.")
 
 
 def test_a_law_or_deal_which_allows_concedes_nothing() -> None:
-    assert not any(p == "CONCEDE" for _, _, p in triples(
-        "Kenya and Somalia signed a maritime accord, which allows Somali fishermen to work in Kenyan waters."))
+    assert "CONCEDE" not in types(
+        "Kenya and Somalia signed a maritime accord, which allows Somali fishermen to work in Kenyan waters.")
     # a state that allows does
     assert ("TUR", "SYR", "CONCEDE") in triples("Turkey allowed Syrian refugees to return home on Monday.")
 
@@ -1014,8 +1019,8 @@ def test_what_is_to_stop_is_not_done() -> None:
     for t in (triples("Kenya said the rebels must stop attacking Kenyan civilians."),
               parsed("Kenya said the rebels must stop attacking Kenyan civilians.")):
         assert not any(p == "ASSAULT" for _, _, p in t)
-    assert not any(p == "ASSAULT" for _, _, p in triples(
-        '"It is time to stop Russia\'s cruel attacks," the Ukrainian foreign minister said.'))
+    assert "ASSAULT" not in types(
+        '"It is time to stop Russia\'s cruel attacks," the Ukrainian foreign minister said.')
     # a verb of its own after "and", and one past a subordinator, are told
     assert ("ISR", "PSE", "ASSAULT") in triples("Israel halted the talks and attacked Gaza on Monday.")
     assert ("USA", "PRK", "REQUEST") in triples(
@@ -1023,12 +1028,12 @@ def test_what_is_to_stop_is_not_done() -> None:
 
 
 def test_an_event_word_inside_a_name_is_no_event() -> None:
-    assert not any(p == "SUPPORT" for _, _, p in triples(
-        "Ethiopian troops are part of the African Union Support and Protection Force in Somalia."))
-    assert not any(p == "SUPPORT" for _, _, p in triples(
-        "The militia known as the Popular Support Brigades has been shelling the Libyan army."))
-    assert not any(p == "CONSULT" for _, _, p in triples(
-        "Nigeria hired Lagos-based Acme Consulting, the finance ministry said."))
+    assert "SUPPORT" not in types(
+        "Ethiopian troops are part of the African Union Support and Protection Force in Somalia.")
+    assert "SUPPORT" not in types(
+        "The militia known as the Popular Support Brigades has been shelling the Libyan army.")
+    assert "CONSULT" not in types(
+        "Nigeria hired Lagos-based Acme Consulting, the finance ministry said.")
     # the same word told as an act
     assert ("KEN", "SOM", "SUPPORT") in triples("Kenya voiced support for Somalia on Monday.")
 
@@ -1036,8 +1041,8 @@ def test_an_event_word_inside_a_name_is_no_event() -> None:
 def test_a_clause_opened_by_since_is_background() -> None:
     t = triples("Since Ethiopia and Eritrea signed a peace deal in 2018, Eritrean troops have crossed the border.")
     assert not any(p in ("SUPPORT", "AGREE") for _, _, p in t)
-    assert not any(p == "COERCE" for _, _, p in triples(
-        "Egypt has held the activists since arresting them in 2019, rights groups say."))
+    assert "COERCE" not in types(
+        "Egypt has held the activists since arresting them in 2019, rights groups say.")
     # "since" as a time, or as an adverb, leaves the act told
     assert ("KEN", "SOM", "ACCUSE") in triples("Since Monday Kenya has condemned Somalia twice.")
     assert any(p == "COERCE" and s == "KEN" for s, _, p in triples(
@@ -1049,8 +1054,8 @@ def test_an_act_inside_a_condition_or_a_question_is_not_done() -> None:
         "Eritrea says it will respond if attacked by Ethiopian forces along the border."))
     assert not any(s == "GBR" for s, _, _ in triples(
         "Farmers in Botswana will suffer if Britain imposes an import ban on hunting trophies."))
-    assert not any(p == "AGREE" for _, _, p in triples(
-        "Officials in Cairo did not say whether Egypt planned to host the talks."))
+    assert "AGREE" not in types(
+        "Officials in Cairo did not say whether Egypt planned to host the talks.")
     # the act the condition is attached to is told
     assert ("AZE", "RUS", "THREATEN") in triples(
         "Azerbaijan threatened to cut ties with Russia unless Moscow closed its radar base.")
@@ -1077,9 +1082,9 @@ def test_a_military_strike_is_an_assault_and_a_labour_strike_a_protest() -> None
     assert ("RUS", "UKR", "ASSAULT") in triples("Russian missiles struck Odesa on Tuesday.")
     t = triples("Israeli strikes on Gaza killed 12 people, Palestinian medics said.")
     assert ("ISR", "PSE", "ASSAULT") in t and not any(p == "PROTEST" for _, _, p in t)
-    assert not any(p == "PROTEST" for _, _, p in triples("A U.S. drone strike killed a Somali militant commander."))
+    assert "PROTEST" not in types("A U.S. drone strike killed a Somali militant commander.")
     # a labour strike, a deal struck, a storm
-    assert any(p == "PROTEST" for _, _, p in triples("Ghanaian nurses went on strike on Monday over unpaid wages."))
+    assert "PROTEST" in types("Ghanaian nurses went on strike on Monday over unpaid wages.")
     assert ("JPN", "VNM", "AGREE") in triples("Japan and Vietnam struck a trade deal on Monday.")
     assert not any(p in ("ASSAULT", "PROTEST") for _, _, p in triples(
         "Mozambique was struck by Cyclone Freddy in March."))
