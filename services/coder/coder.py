@@ -426,59 +426,57 @@ def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sent
 
 def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An attack noun naming attacks told elsewhere or long past: "past attacks", "several recent bombings",
-    "Tuesday's attack", "last week's raids", "the victims of the attack" (the attack is coded where a sentence
-    asserts it)."""
+    "Tuesday's attack", "last week's raids" (the attack is coded where a sentence asserts it; "the victims of the
+    attack" is any event's `_of_reference_head`)."""
     w = words()
     if first <= sent.first:
         return False
     prev = tokens[first - 1].norm
-    if prev in w.reference_modifiers or _of_reference_head(tokens, first, sent):
+    if prev in w.reference_modifiers:
         return True
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
+
+
+def _clause_opener(tokens: list[Token], first: int, sent: Sentence, openers: frozenset[str] | set[str],
+                   reach: int) -> int | None:
+    """Where the nearest of `openers` stands within `reach` words before an event phrase, if no clause break,
+    target stop or speech verb comes between: the phrase is in the clause that word opens."""
+    w = words()
+    for k in range(first - 1, max(sent.first - 1, first - 1 - reach), -1):
+        t = tokens[k].norm
+        if t in openers:
+            return k
+        if t in w.clause_break or t in w.target_stop or t in w.speech:
+            return None
+    return None
 
 
 def _in_condition(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An event phrase up to 12 words into a clause opened by "if", "unless" or "whether" ("threatening
     retaliation if hit by sanctions"): a condition or a question, not an act."""
-    w = words()
-    for k in range(first - 1, max(sent.first - 1, first - 13), -1):
-        t = tokens[k].norm
-        if t in w.condition_openers:
-            return True
-        if t in w.clause_break or t in w.speech or (t in w.target_stop and t not in w.condition_openers):
-            return False
-    return False
+    return _clause_opener(tokens, first, sent, words().condition_openers, 12) is not None
 
 
 def _since_clause(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An event phrase up to 12 words into a clause opened by "since" ("since Kim and Putin held a summit in
     September, Pyongyang has shipped ..."): the time from which the sentence tells something else, background."""
-    w = words()
-    for k in range(first - 1, max(sent.first - 1, first - 13), -1):
-        t = tokens[k].norm
-        if t == "since":
-            nxt = tokens[k + 1]
-            if k + 1 == first:  # "have since banned": an adverb; "since arresting them in 2014": a clause
-                return tokens[first].norm.endswith("ing")
-            return nxt.norm not in w.since_times and not nxt.norm[:1].isdigit()
-        if t in w.clause_break or t in w.target_stop or t in w.speech:
-            return False
-    return False
+    k = _clause_opener(tokens, first, sent, {"since"}, 12)
+    if k is None:
+        return False
+    if k + 1 == first:  # "have since banned": an adverb; "since arresting them in 2014": a clause
+        return tokens[first].norm.endswith("ing")
+    nxt = tokens[k + 1].norm
+    return nxt not in words().since_times and not nxt[:1].isdigit()
 
 
 def _ceased(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """An event phrase up to 5 words after a verb of stopping ("must stop killing civilians", "time to stop Israel's
+    """An event phrase up to 6 words after a verb of stopping ("must stop killing civilians", "time to stop Israel's
     cruel attacks", "ended its support for"): what stops, or is to stop, is not an act told as done. A phrase right
     after "and" ("halted talks and attacked") is a verb of its own, and one past a subordinator ("it ended quickly
-    because X's call for ...") is in a clause of its own."""
-    w = words()
-    for k in range(first - 1, max(sent.first - 1, first - 7), -1):  # (a possessive's "'s" is a token of its own)
-        t = tokens[k].norm
-        if t in w.cessation_verbs:
-            return True
-        if t in w.clause_break or t in w.target_stop or t in w.speech or (t == "and" and k == first - 1):
-            return False
-    return False
+    because X's call for ...") is in a clause of its own. (A possessive's "'s" is a token of its own.)"""
+    if first > sent.first and tokens[first - 1].norm == "and":
+        return False
+    return _clause_opener(tokens, first, sent, words().cessation_verbs, 6) is not None
 
 
 def _standing_status(tokens: list[Token], first: int, sent: Sentence) -> bool:
@@ -874,11 +872,12 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             continue
         if code != p.code and any(t.norm == "unless" for t in tokens[h.last : sent.last]):
             code = c.conditional_threat  # "will withdraw its force unless ...": a conditional promise of harm
+        dest = _destination(mentions, tokens, h, sent) if p.destination else None
         passive = p.passive or (_is_passive(tokens, h.first, sent) and (
             _by_agent(mentions, tokens, h.last, sent) is not None
             or tokens[h.first - 1].norm in w.passive_auxiliaries
             or (h.last < sent.last and tokens[h.last].norm == "by")
-            or (p.destination and _destination(mentions, tokens, h, sent) is not None))
+            or dest is not None)
         ) or _reduced_passive(mentions, tokens, h, sent)
         src: Mention | None
         tgt: Mention | None
@@ -906,8 +905,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
             src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30, from_ok=p.passive)
                    or speaker)
-            dest = _destination(mentions, tokens, h, sent) if p.destination and src is None else None
-            if dest is not None:
+            if dest is not None and src is None:
                 # "many of whom were deported to Honduras": the story's state sent them there, not Honduras
                 src = (_stand_in(main_state, tokens[h.first].start)
                        if main_state is not None and main_state != dest.country else None)
