@@ -59,7 +59,7 @@ class Subscriber:
     reader, the offsets below which live frames are repeats."""
 
     def __init__(self, feed: str, filt: FeedFilter, limit_bytes: int, on_drop: Callable[[], None],
-                 gone: Callable[[], bool] = lambda: False) -> None:
+                 gone: Callable[[], bool]) -> None:
         self.feed = feed
         self._gone = gone
         self.filter = filt
@@ -216,7 +216,7 @@ class Hub:
         self.stopping = False
 
     def admit(self, feed: str, filt: FeedFilter, on_drop: Callable[[], None],
-              gone: Callable[[], bool] = lambda: False) -> Subscriber | None:
+              gone: Callable[[], bool]) -> Subscriber | None:
         """A new client, or None when the worker has its maximum or is stopping (503). `gone` tells whether
         the client hung up."""
         if self.stopping or len(self.clients) >= self.max_clients:
