@@ -9,7 +9,10 @@ gold items otherwise (the earlier mix). The latency articles are full stories wi
 coast-guard-law rule.
 
 It starts its own broker (deploy/kafka/broker.sh, port 29092, fresh data) and its own workers.
-Throughput is measured from the broker timestamps of the output messages (first to last).
+Throughput is measured from the broker timestamps of the output messages (first to last). On Linux the table
+also gives the CPU time spent per article (the workers' main process, read from /proc between the first and the
+last output; the offline run's own): on a machine whose cores the broker and this script share with the workers,
+articles/s mixes the plumbing's cost with the competition for cores, CPU per article does not.
 """
 
 from __future__ import annotations
@@ -18,12 +21,12 @@ import argparse
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from kafka import KafkaConsumer, KafkaProducer
@@ -51,8 +54,18 @@ def articles(n: int, tag: str, mix: str) -> list[tuple[bytes, bytes]]:
             for i, body in enumerate(bodies(n, mix))]
 
 
-def offline(n: int, mix: str) -> float:
-    """Articles/s of `enrich()` in this process on the same articles: what the workers do, without Kafka."""
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time of a process so far (Linux /proc; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def offline(n: int, mix: str) -> tuple[float, float]:
+    """Articles/s and CPU s per article of `enrich()` in this process on the same articles: what the workers do,
+    without Kafka."""
     from services.enrich import enrich
     from services.models import NewsItem
     from services.rules import load_rules
@@ -60,10 +73,10 @@ def offline(n: int, mix: str) -> float:
     rules = load_rules(REPO_ROOT / "deploy" / "rules")
     items = [NewsItem(id=str(i), body=b) for i, b in enumerate(bodies(n, mix))]
     enrich(items[0], rules)  # the dictionaries and the parser loaded before the clock starts
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for it in items:
         enrich(it, rules)
-    return len(items) / (time.perf_counter() - t0)
+    return len(items) / (time.perf_counter() - t0), (time.process_time() - c0) / len(items)
 
 
 def env_for(tag: str, partitions: int = 4) -> dict[str, str]:
@@ -78,14 +91,17 @@ def start(cmd: list[str], env: dict[str, str], log: Path) -> subprocess.Popen[by
     return subprocess.Popen(cmd, env=env, stdout=open(log, "wb"), stderr=subprocess.STDOUT, cwd=REPO_ROOT)
 
 
-def output_times(topic: str, n: int, timeout: float = 900) -> dict[str, float]:
-    """Broker timestamps (s) of the first n distinct keys on a topic."""
+def output_times(topic: str, n: int, timeout: float = 900,
+                 on_first: Callable[[], None] | None = None) -> dict[str, float]:
+    """Broker timestamps (s) of the first n distinct keys on a topic; `on_first` called when the first arrives."""
     c = KafkaConsumer(topic, bootstrap_servers=BOOT, auto_offset_reset="earliest", group_id=None,
                       consumer_timeout_ms=1000)
     seen: dict[str, float] = {}
     deadline = time.monotonic() + timeout
     while len(seen) < n and time.monotonic() < deadline:
         for m in c:
+            if not seen and on_first is not None:
+                on_first()
             seen.setdefault(m.key.decode(), m.timestamp / 1000)
             if len(seen) >= n:
                 break
@@ -93,7 +109,8 @@ def output_times(topic: str, n: int, timeout: float = 900) -> dict[str, float]:
     return seen
 
 
-def throughput(kind: str, workers: int, n: int, tmp: Path, mix: str) -> float:
+def throughput(kind: str, workers: int, n: int, tmp: Path, mix: str) -> tuple[float, float | None]:
+    """Articles/s, and the workers' CPU s per article between the first output and the last (None: unknown)."""
     tag = f"t{kind}{workers}-{uuid.uuid4().hex[:6]}"
     env = env_for(tag)
     subprocess.run([sys.executable, "-m", "services.cli", "topics"], env=env, check=True, cwd=REPO_ROOT)
@@ -109,12 +126,20 @@ def throughput(kind: str, workers: int, n: int, tmp: Path, mix: str) -> float:
                if kind == "passthrough" else [sys.executable, "-m", "services.cli", "worker", "--web-port",
                                                str(7100 + w), "--loglevel", "warn"])
         procs.append((start(cmd, e, log), log))
-    times = output_times(env["DIPLOWATCH_TOPIC_ENRICHED"], n)
+    cpu_at_first: list[float | None] = []
+
+    def at_first() -> None:
+        cpu_at_first.extend(cpu_seconds(p.pid) for p, _ in procs)
+
+    times = output_times(env["DIPLOWATCH_TOPIC_ENRICHED"], n, on_first=at_first)
+    cpu_at_last = [cpu_seconds(p.pid) for p, _ in procs]
+    spent = [b - a for a, b in zip(cpu_at_first, cpu_at_last, strict=True) if a is not None and b is not None]
     for p, _ in procs:
         p.terminate()
         p.wait(timeout=60)
     stamps = sorted(times.values())
-    return (len(stamps) - 1) / (stamps[-1] - stamps[0])
+    per_article = sum(spent) / (len(stamps) - 1) if len(spent) == len(procs) else None
+    return (len(stamps) - 1) / (stamps[-1] - stamps[0]), per_article
 
 
 def latency(rate: int, seconds: int, tmp: Path) -> list[float]:
@@ -174,15 +199,19 @@ def main() -> None:
         what = "full VOA stories" if a.mix == "stories" else "1 VOA story in 10, gold sentences otherwise"
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores; broker Kafka 4.4.0 on the same machine; "
               f"{a.articles} articles ({what}), 4 partitions\n")
-        base = throughput("passthrough", 1, a.articles, tmp, a.mix)
-        enrich_rate = offline(min(a.articles, 300), a.mix)
-        rows = [("pass-through agent, 1 worker", base), ("offline enrich(), 1 process", enrich_rate)]
+        base, base_cpu = throughput("passthrough", 1, a.articles, tmp, a.mix)
+        enrich_rate, enrich_cpu = offline(min(a.articles, 300), a.mix)
+        rows = [("pass-through agent, 1 worker", base, base_cpu), ("offline enrich(), 1 process", enrich_rate,
+                                                                     enrich_cpu)]
         for w in (1, 2):
-            rows.append((f"full pipeline, {w} worker(s)", throughput("full", w, a.articles, tmp, a.mix)))
-        print(f"| {'what':32s} | {'articles/s':>10s} | {'vs pass-through':>15s} | {'vs offline enrich':>17s} |")
-        print(f"|{'-' * 34}|{'-' * 12}|{'-' * 17}|{'-' * 19}|")
-        for name, r in rows:
-            print(f"| {name:32s} | {r:10.1f} | {r / base:14.2f}x | {r / enrich_rate:16.2f}x |")
+            rows.append((f"full pipeline, {w} worker(s)", *throughput("full", w, a.articles, tmp, a.mix)))
+        print(f"| {'what':32s} | {'articles/s':>10s} | {'vs pass-through':>15s} | {'vs offline enrich':>17s} | "
+              f"{'CPU ms/article':>14s} | {'CPU vs offline':>14s} |")
+        print(f"|{'-' * 34}|{'-' * 12}|{'-' * 17}|{'-' * 19}|{'-' * 16}|{'-' * 16}|")
+        for name, r, cpu in rows:
+            ms = f"{1000 * cpu:14.1f}" if cpu is not None else f"{'n/a':>14s}"
+            vs = f"{cpu / enrich_cpu:13.2f}x" if cpu is not None else f"{'n/a':>14s}"
+            print(f"| {name:32s} | {r:10.1f} | {r / base:14.2f}x | {r / enrich_rate:16.2f}x | {ms} | {vs} |")
         print(f"\nproduce-to-alert latency (1 worker, {a.seconds} s at a fixed offered load of full stories):\n")
         print(f"| {'load':>10s} | {'alerts':>6s} | {'p50 ms':>7s} | {'p95 ms':>7s} | {'p99 ms':>7s} |")
         print(f"|{'-' * 12}|{'-' * 8}|{'-' * 9}|{'-' * 9}|{'-' * 9}|")
@@ -190,7 +219,6 @@ def main() -> None:
             lat = latency(rate, a.seconds, tmp)
             print(f"| {rate:>6d}/s | {len(lat):6d} | {1000 * pct(lat, .5):7.0f} | {1000 * pct(lat, .95):7.0f} | "
                   f"{1000 * pct(lat, .99):7.0f} |")
-        _ = statistics
     finally:
         subprocess.run([str(REPO_ROOT / "deploy" / "kafka" / "broker.sh"), "stop"], env=broker_env)
 
