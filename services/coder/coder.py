@@ -255,13 +255,15 @@ def _object_skipped(mentions: list[Mention], tokens: list[Token], first: int, se
     """The subject of a verb coordinated with an earlier one that is no event phrase: "the military removed
     Bashir and jailed him": Bashir is the first verb's object, the military the subject of both."""
     m = _subject(mentions, tokens, first, sent)
-    if m is None or m.last != first - 1:
+    # (the object may have words after it: "a court sentenced Dodik to one year in prison and banned him")
+    if m is None or m.last >= first or any(tokens[k].norm in words().clause_break for k in range(m.last, first)):
         return m
+    w = words()
     k = m.first - 1
-    while k >= sent.first and tokens[k].norm in words().determiners:
+    while k >= sent.first and tokens[k].norm in w.determiners and tokens[k].norm not in w.not_verbs:
         k -= 1
     verb = tokens[k] if k >= sent.first else None
-    if verb is None or not verb.text.isalpha() or not verb.text.islower() or verb.norm in words().not_verbs:
+    if verb is None or not verb.text.isalpha() or not verb.text.islower() or verb.norm in w.not_verbs:
         return m
     return _subject(mentions, tokens, k, sent) or m
 

@@ -1,0 +1,23 @@
+"""Coder behaviour on statements: criticism, accusations, denials, objections, rejections (sentences written for
+these tests)."""
+
+from __future__ import annotations
+
+from test_coder_cases import parsed, triples, types
+
+
+def test_a_coordinated_verb_after_an_object_with_words_after_it_keeps_the_first_subject() -> None:
+    # the court sentences and bans; the one sentenced is no subject of "banned"
+    text = ("A Serbian court sentenced Radomir Petrovic to one year in prison and banned him from politics "
+            "for six years.")
+    t = triples(text) | parsed(text)
+    assert any(s == "SRB" and p == "COERCE" for s, _, p in t)
+    # after "that" the name is a clause's subject, not an object: "China ... rejects"
+    t = triples("A Chinese spokesman spoke to reporters, asserting that China abides by the rules and rejects "
+                "Japan's claims.")
+    assert ("CHN", "JPN", "REJECT") in t
+
+
+def test_an_arrest_warrant_is_a_document_not_an_arrest() -> None:
+    assert "COERCE" not in types("The Bosnian Serb leader rejected the arrest warrant on Wednesday.")
+    assert "COERCE" in types("Bosnian police arrested the Serb leader on Wednesday.")
