@@ -6,6 +6,13 @@ from __future__ import annotations
 from test_coder_cases import parsed, triples, types
 
 
+def test_un_ambassadors_and_spokesmen_named_without_title_keep_their_state() -> None:
+    # office holders named bare, as news names them after the first mention
+    assert ("CHN", "USA", "ACCUSE") in triples("Fu Cong blamed Washington for the deadlock in the council.")
+    assert ("RUS", "GBR", "ACCUSE") in triples("Nebenzia criticized Britain over the new sanctions.")
+    assert ("AFG", "PAK", "ACCUSE") in triples("Balkhi criticized Pakistan for the air raids.")
+
+
 def test_a_coordinated_verb_after_an_object_with_words_after_it_keeps_the_first_subject() -> None:
     # the court sentences and bans; the one sentenced is no subject of "banned"
     text = ("A Serbian court sentenced Radomir Petrovic to one year in prison and banned him from politics "
