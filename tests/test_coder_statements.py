@@ -28,3 +28,14 @@ def test_a_coordinated_verb_after_an_object_with_words_after_it_keeps_the_first_
 def test_an_arrest_warrant_is_a_document_not_an_arrest() -> None:
     assert "COERCE" not in types("The Bosnian Serb leader rejected the arrest warrant on Wednesday.")
     assert "COERCE" in types("Bosnian police arrested the Serb leader on Wednesday.")
+
+
+def test_a_rejected_accusation_with_its_author_named_is_also_the_authors_accusation() -> None:
+    t = triples("India rejected Pakistan's allegation that the blast was planned on Indian soil.")
+    assert ("IND", "PAK", "REJECT") in t and ("PAK", "IND", "ACCUSE") in t
+    t = triples("Kenya dismissed accusations by Somalia that its troops shelled the border town.")
+    assert ("KEN", "SOM", "REJECT") in t and ("SOM", "KEN", "ACCUSE") in t
+    # a claim is not always an accusation ("China's claims to the sea"), and a denial of another's involvement
+    # names no accuser
+    assert "ACCUSE" not in types("Vietnam rejected China's claims to the islands.")
+    assert "ACCUSE" not in types("Egypt denied Sudan's involvement in the talks.")

@@ -1033,7 +1033,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # "Kishi met Phan Van Giang": a meeting or a signing is both sides' act (CODING_GUIDE: two events)
                 pairs.extend((tm, s) for tm in ts if tm.first >= 0)
         place = next((loc for loc in places if loc.country or loc.kind != "city"), None)
-        name, goldstein, plover = _cameo(lex, code)
+        # "rejected Pakistan's allegation that ...": the rejection names an accusation and its author, whose
+        # accusation of the one rejecting it is told too
+        named_accusation = (p.target == "within" and code[:2] in c.denial_roots
+                            and any(tokens[k].norm in w.accusation_nouns for k in range(h.first, h.last)))
+        coded: list[tuple[Mention, Mention | None, str, bool]] = []
         for s, t_or_self in pairs:
             if (s.country is None and s.code.startswith("---")) or (t_or_self is None and p.requires_target):
                 continue
@@ -1041,12 +1045,17 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 (t_or_self.text == s.text and s.text != "")
                 or (t_or_self.kind == s.kind == "person" and t_or_self.name == s.name))
             t = None if same else t_or_self  # "Barnier ... he": one person, no target
+            coded.append((s, t, code, p.intent))
+            if named_accusation and t is not None and t.first >= 0:
+                coded.append((t, s, c.named_accusation, False))
+        for s, t, ecode, intent in coded:
+            name, goldstein, plover = _cameo(lex, ecode)
             eid = hashlib.sha1(
-                f"{article_id}|{sent.start}|{tokens[h.first].start}|{s.code}|{t.code if t else ''}|{code}".encode()
+                f"{article_id}|{sent.start}|{tokens[h.first].start}|{s.code}|{t.code if t else ''}|{ecode}".encode()
             ).hexdigest()[:20]
             ev = Event(
-                event_id=eid, source=_actor(s), target=_actor(t) if t is not None else None, cameo=code,
-                cameo_name=name, plover=plover, plover_mode=p.mode, quad_class=_quad(code), goldstein=goldstein,
+                event_id=eid, source=_actor(s), target=_actor(t) if t is not None else None, cameo=ecode,
+                cameo_name=name, plover=plover, plover_mode=p.mode, quad_class=_quad(ecode), goldstein=goldstein,
                 trigger=body[tokens[h.first].start : tokens[h.last - 1].end], sentence=body[sent.start : sent.end],
                 sentence_span=CharSpan(start=sent.start, end=sent.end),
                 date=event_date(tokens, sent.first, sent.last, published), place=place,
@@ -1054,6 +1063,6 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             key = (s.code, t.code if t else "", plover)
             prev = chosen.get(key)
             # one event per actor pair and type in a sentence; a specific phrase beats an intent marker
-            if prev is None or (prev[0] and not p.intent):
-                chosen[key] = (p.intent, ev)
+            if prev is None or (prev[0] and not intent):
+                chosen[key] = (intent, ev)
     return [ev for _, ev in chosen.values()]

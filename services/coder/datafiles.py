@@ -389,6 +389,7 @@ class Words(_Strict):
     setting_preps: WordSet
     reflexive: WordSet
     denial_verbs: WordSet
+    accusation_nouns: WordSet
     legal_words: WordSet
     personal: WordSet
 
@@ -415,6 +416,7 @@ class Codes(_Strict):
     thing_object_roots: WordSet
     denial_roots: WordSet
     accusation_types: WordSet
+    named_accusation: str
     request_roots: WordSet
     threat_root: str
     organisation_prefixes: WordSeq
