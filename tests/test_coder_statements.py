@@ -39,3 +39,21 @@ def test_a_rejected_accusation_with_its_author_named_is_also_the_authors_accusat
     # names no accuser
     assert "ACCUSE" not in types("Vietnam rejected China's claims to the islands.")
     assert "ACCUSE" not in types("Egypt denied Sudan's involvement in the talks.")
+
+
+def test_the_one_accused_or_blamed_is_the_object_not_an_actor_in_the_charge() -> None:
+    # what follows "of"/"for" is the charge, whoever it names
+    t = triples("Exiled activists accused the Chinese blogger of spreading propaganda about Tibet and Taiwan.")
+    assert not any(tg == "TWN" for _, tg, p in t if p == "ACCUSE")
+    assert ("IRN", "USA", "ACCUSE") in triples("Iran blamed the United States for the collapse of talks with Europe.")
+    # the object named, after "accused": still the one accused
+    assert ("JPN", "CHN", "ACCUSE") in triples("Japan accused a Chinese warship of entering its waters.")
+
+
+def test_a_participle_after_the_object_keeps_the_clauses_subject_and_it_is_the_one_accused() -> None:
+    for text in ("Egypt condemned Israel, accusing it of blocking aid to Gaza.",
+                 "Indian officials blamed neighbouring Pakistan, accusing it of arming the militants."):
+        t = triples(text) | parsed(text)
+        src, tgt = ("EGY", "ISR") if text.startswith("Egypt") else ("IND", "PAK")
+        assert (src, tgt, "ACCUSE") in t
+        assert not any(s == tgt for s, _, p in t if p == "ACCUSE")

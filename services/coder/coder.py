@@ -227,8 +227,12 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
         if not speaker_ok and _reports_another(tokens, m.last, first):
             continue
         n = _commas(tokens, m.last, first)
-        if n == 0 or (participle and n == 1):
+        if n == 0:
             return _head_of(before, m, tokens, sent)
+        if participle and n == 1:
+            # "Pakistani officials blamed India, accusing it of ...": the participle's subject is the clause's, not
+            # the object of its verb
+            return _verb_subject(mentions, tokens, m, sent) or _head_of(before, m, tokens, sent)
         if n % 2 == 0 and fallback is None:
             fallback = m
     if fallback is None and first - 1 >= sent.first and tokens[first - 1].norm == ",":
@@ -258,14 +262,20 @@ def _object_skipped(mentions: list[Mention], tokens: list[Token], first: int, se
     # (the object may have words after it: "a court sentenced Dodik to one year in prison and banned him")
     if m is None or m.last >= first or any(tokens[k].norm in words().clause_break for k in range(m.last, first)):
         return m
+    return _verb_subject(mentions, tokens, m, sent) or m
+
+
+def _verb_subject(mentions: list[Mention], tokens: list[Token], m: Mention, sent: Sentence) -> Mention | None:
+    """The subject of the verb m is the object of ("removed Bashir", "blamed archrival India"), if a lower-case
+    word that may be a verb stands before m (its determiners aside); None if none does."""
     w = words()
     k = m.first - 1
     while k >= sent.first and tokens[k].norm in w.determiners and tokens[k].norm not in w.not_verbs:
         k -= 1
     verb = tokens[k] if k >= sent.first else None
     if verb is None or not verb.text.isalpha() or not verb.text.islower() or verb.norm in w.not_verbs:
-        return m
-    return _subject(mentions, tokens, k, sent) or m
+        return None
+    return _subject(mentions, tokens, k, sent)
 
 
 def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
@@ -332,6 +342,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
             # "rejected Pakistan's allegation that ...", "dismissed accusations it is getting weapons from X":
             # the accuser is in the phrase or after "by"; what follows is the content of the accusation
             return _by_agent(mentions, tokens, hit.last, sent, reach=1)
+        if hit.pattern.target == "object" and m.first >= hit.last:
+            return None  # "accused YChina of supporting propaganda about Hong Kong": what follows is the charge
         allowed = words().conditions if threat and best is None else frozenset()
         if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
             break
@@ -954,6 +966,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if (tgt is None and last_hit is not None and last_hit.pattern.commands and src is last_subject
                     and tokens[h.first - 1].norm == "to"):
                 tgt = last_target  # "ordered La Prensa to suspend publication": the paper is suspended
+            if (tgt is None and p.target == "object" and last_target is not None and h.first + 1 < sent.last
+                    and tokens[h.first + 1].norm in w.object_pronouns):
+                tgt = last_target  # "Turkey condemned Israel, accusing it of ...": "it" is the one condemned
         roles = tree.roles(tokens[h.first].start) if tree is not None else None
         if roles is not None and roles.found:
             if roles.negated and code == p.code:
@@ -987,7 +1002,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         reciprocal = any(m.members for m in group)
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
-        if not targets and not p.requires_target and len(sources) == 1 and p.target != "within":
+        if not targets and not p.requires_target and len(sources) == 1 and p.target not in ("within", "object"):
             # no actor after the phrase: the place it happened names the target ("a rally in Lagos")
             after = tokens[h.last - 1].end
             # (not the place that already stands in for the source)

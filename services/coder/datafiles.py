@@ -143,6 +143,7 @@ class PatternSpec(_Strict):
     commands: bool = False
     of_agent: bool = False
     destination: bool = False
+    charge_after: bool = False
 
 
 class Verbs(_Strict):
@@ -391,6 +392,7 @@ class Words(_Strict):
     denial_verbs: WordSet
     accusation_nouns: WordSet
     legal_words: WordSet
+    object_pronouns: WordSet
     personal: WordSet
 
     @cached_property

@@ -467,7 +467,9 @@ def build() -> Lexicon:
             if not converted:
                 hand_anchors |= slots[0].forms
             idx = len(patterns)
-            patterns.append(Pattern(code=spec.code, text=phrase, slots=tuple(slots), target=spec.target,
+            # (what follows a phrase with a charge after it is the charge: its target is its object, "object")
+            target = "object" if spec.charge_after else spec.target
+            patterns.append(Pattern(code=spec.code, text=phrase, slots=tuple(slots), target=target,
                                     passive=spec.passive, joint=spec.joint, intent=spec.intent,
                                     requires_target=spec.requires_target, mode=spec.mode, commands=spec.commands,
                                     of_agent=spec.of_agent, destination=spec.destination))
