@@ -57,3 +57,12 @@ def test_a_participle_after_the_object_keeps_the_clauses_subject_and_it_is_the_o
         src, tgt = ("EGY", "ISR") if text.startswith("Egypt") else ("IND", "PAK")
         assert (src, tgt, "ACCUSE") in t
         assert not any(s == tgt for s, _, p in t if p == "ACCUSE")
+
+
+def test_rebuttals_lawsuits_reaffirmed_concerns_and_reneging_on_commitments() -> None:
+    assert ("NGA", "CMR", "REJECT") in triples("Nigeria rebutted Cameroon's accusations about the border raid.")
+    assert "ACCUSE" in types("The Kenyan activist took the ministry to court over the eviction.")
+    assert "ACCUSE" not in types("The Kenyan minister took reporters to the court building on Monday.")
+    assert ("FRA", "CHN", "ACCUSE") in triples("France reaffirmed its concerns about China's military build-up.")
+    assert "REJECT" in types("Venezuela stopped implementing its commitments under the deal with the United States.")
+    assert "REJECT" not in types("Venezuela continued implementing its commitments under the oil deal.")
