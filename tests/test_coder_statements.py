@@ -66,3 +66,10 @@ def test_rebuttals_lawsuits_reaffirmed_concerns_and_reneging_on_commitments() ->
     assert ("FRA", "CHN", "ACCUSE") in triples("France reaffirmed its concerns about China's military build-up.")
     assert "REJECT" in types("Venezuela stopped implementing its commitments under the deal with the United States.")
     assert "REJECT" not in types("Venezuela continued implementing its commitments under the oil deal.")
+
+
+def test_alleged_before_a_noun_is_an_adjective_not_an_allegation() -> None:
+    assert "ACCUSE" not in types("The prosecutor read out the charges, alleged plots and co-conspirators of Ukraine.")
+    assert "ACCUSE" not in types("Brazil is the leader of this alleged Chinese bloc.")
+    assert ("IND", "PAK", "ACCUSE") in triples("India alleged that Pakistan trained the attackers.")
+    assert ("IND", "PAK", "ACCUSE") in triples("India alleged Pakistan trained the attackers.")

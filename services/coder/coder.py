@@ -123,6 +123,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
             continue  # inside a name ("the African Union Support and Stabilization Mission", "TechMoat Consulting")
         if _setting_noun(tokens, first, sent):
             continue
+        if _adjectival(tokens, first, sent):
+            continue  # "read out the charges, alleged conspiracies": no allegation made
         if first + 1 < sent.last and tokens[first + 1].norm in w.not_a_verb_before.get(tokens[first].norm, ()):
             continue  # "close to the border": near, not shut
         if first > sent.first and tokens[first - 1].norm in w.not_a_verb_after.get(tokens[first].norm, ()):
@@ -515,6 +517,18 @@ def _of_reference_head(tokens: list[Token], first: int, sent: Sentence) -> bool:
         if tokens[k].norm == "of":
             return k - 1 >= sent.first and tokens[k - 1].norm in w.reference_heads
     return False
+
+
+def _adjectival(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """A participle used as an adjective before a noun: "this alleged consensus", "alleged conspiracies"."""
+    w = words()
+    if tokens[first].norm not in w.adjectival_participles:
+        return False
+    if first > sent.first and tokens[first - 1].norm in w.determiners:
+        return True
+    nxt = tokens[first + 1] if first + 1 < sent.last else None
+    return (nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.norm not in w.verb_followers
+            and not nxt.norm.endswith("ly"))
 
 
 def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:

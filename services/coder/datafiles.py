@@ -393,6 +393,8 @@ class Words(_Strict):
     accusation_nouns: WordSet
     legal_words: WordSet
     object_pronouns: WordSet
+    adjectival_participles: WordSet
+    verb_followers: WordSet
     personal: WordSet
 
     @cached_property
