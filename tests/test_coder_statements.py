@@ -73,3 +73,9 @@ def test_alleged_before_a_noun_is_an_adjective_not_an_allegation() -> None:
     assert "ACCUSE" not in types("Brazil is the leader of this alleged Chinese bloc.")
     assert ("IND", "PAK", "ACCUSE") in triples("India alleged that Pakistan trained the attackers.")
     assert ("IND", "PAK", "ACCUSE") in triples("India alleged Pakistan trained the attackers.")
+
+
+def test_an_unnamed_one_accused_is_the_storys_state_not_where_the_sentence_is_set() -> None:
+    text = ("Sudan's army and the RSF met in Jeddah. The talks started in Jeddah in May, with both Sudanese "
+            "rivals accusing the other of stalling.")
+    assert not any(t == "SAU" for _, t, p in triples(text) if p == "ACCUSE")

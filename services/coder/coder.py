@@ -1049,8 +1049,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     else _object_follows(tokens, h, sent)):
                 # "the army jailed him", "urged the president to": a recipient the text does not place belongs
                 # to the country the story is about (CAMEO codes domestic events X -> X); what is supported or
-                # signed is mostly a thing ("supported the proposal"), not a recipient
-                home = _home(s, places, main_state)
+                # signed is mostly a thing ("supported the proposal"), not a recipient; the one accused of a charge
+                # is no more of where the sentence is set than of the charge's places ("the process started in Doha,
+                # with both rivals accusing the other of delaying it"): the story's state
+                home = _home(s, [] if p.target == "object" else places, main_state)
                 ts = [home] if home is not None else []
             elif not ts and code[:2] in c.domestic_roots:
                 home = _home(s, places, main_state)  # "police opened fire", "protesters rallied"
