@@ -79,3 +79,11 @@ def test_an_unnamed_one_accused_is_the_storys_state_not_where_the_sentence_is_se
     text = ("Sudan's army and the RSF met in Jeddah. The talks started in Jeddah in May, with both Sudanese "
             "rivals accusing the other of stalling.")
     assert not any(t == "SAU" for _, t, p in triples(text) if p == "ACCUSE")
+
+
+def test_unnamed_insurgents_are_the_storys_state_not_the_foreign_accusers() -> None:
+    text = ("Somali forces fought al-Shabab near Mogadishu on Monday. Somalia's president visited the troops. "
+            "Washington also alleges the insurgent group has broken its promises.")
+    assert ("USA", "SOM", "ACCUSE") in triples(text)
+    # (not the accusing state's own insurgents)
+    assert ("USA", "USA", "ACCUSE") not in triples(text)

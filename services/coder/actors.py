@@ -509,9 +509,12 @@ def find_mentions(
     if pending_bare:
         place_country = _locative_country(at, sent, tokens)
         fallback = place_country or (states_here[0] if states_here else None) or memory.main_state()
+        # ("Washington alleges the insurgent group has not ...": insurgents, rebels and the opposition are more often
+        # the story's state's than the foreign state the sentence names)
+        rebel_fallback = place_country or memory.main_state() or fallback
         for m in pending_bare:
             if m.country is None:
-                m.country = fallback
+                m.country = rebel_fallback if set(m.agents) & w.adversary_agents else fallback
                 m.guessed = True
     return out
 
