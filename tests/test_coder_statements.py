@@ -87,3 +87,11 @@ def test_unnamed_insurgents_are_the_storys_state_not_the_foreign_accusers() -> N
     assert ("USA", "SOM", "ACCUSE") in triples(text)
     # (not the accusing state's own insurgents)
     assert ("USA", "USA", "ACCUSE") not in triples(text)
+
+
+def test_a_charge_verb_after_a_quotation_charges_the_quotations_actor() -> None:
+    text = '"The Ethiopian army has shelled our villages again," Sudan\'s foreign minister alleged on Monday.'
+    assert ("SDN", "ETH", "ACCUSE") in triples(text)
+    text = ('"Our forces have shown restraint," the Sudanese foreign minister complained in a statement he issued '
+            'on Monday.')
+    assert not any(t is not None and t != "SDN" for _, t, p in triples(text) if p == "ACCUSE")

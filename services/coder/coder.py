@@ -280,6 +280,19 @@ def _verb_subject(mentions: list[Mention], tokens: list[Token], m: Mention, sent
     return _subject(mentions, tokens, k, sent)
 
 
+def _quoted_accused(mentions: list[Mention], tokens: list[Token], h: _Hit, src: Mention,
+                    sent: Sentence) -> Mention | None:
+    """The one a quotation charges, when its speaker's verb of charging follows it: '"The American side has
+    violated the agreement," Akhundzada alleged': the first actor of the quotation other than the speaker's side."""
+    w = words()
+    k = src.first - 1
+    if not (src.last == h.first and k > sent.first and tokens[k].norm in w.closing_quotes
+            and tokens[k - 1].norm == ","):
+        return None
+    return next((m for m in mentions if m.last <= k and not m.locative and m.country != src.country
+                 and tokens[m.first].norm not in w.first_person), None)
+
+
 def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
     """Whether a speech verb between a and b introduces a clause about someone else: "the UN says both
     sides committed abuses" (yes), "the military said it killed 33 militants" (no: "it" is the speaker)."""
@@ -983,6 +996,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if (tgt is None and p.target == "object" and last_target is not None and h.first + 1 < sent.last
                     and tokens[h.first + 1].norm in w.object_pronouns):
                 tgt = last_target  # "Turkey condemned Israel, accusing it of ...": "it" is the one condemned
+            if (src is not None and code[:2] in c.quoted_charge_roots
+                    and (tgt is None or tgt.country == src.country)):
+                # (not the speaker's own "he" of "... in a statement he issued")
+                tgt = _quoted_accused(mentions, tokens, h, src, sent) or tgt
         roles = tree.roles(tokens[h.first].start) if tree is not None else None
         if roles is not None and roles.found:
             if roles.negated and code == p.code:

@@ -393,6 +393,7 @@ class Words(_Strict):
     accusation_nouns: WordSet
     legal_words: WordSet
     object_pronouns: WordSet
+    closing_quotes: WordSet
     adjectival_participles: WordSet
     verb_followers: WordSet
     personal: WordSet
@@ -421,6 +422,7 @@ class Codes(_Strict):
     denial_roots: WordSet
     accusation_types: WordSet
     named_accusation: str
+    quoted_charge_roots: WordSet
     request_roots: WordSet
     threat_root: str
     organisation_prefixes: WordSeq
