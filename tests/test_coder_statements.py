@@ -95,3 +95,9 @@ def test_a_charge_verb_after_a_quotation_charges_the_quotations_actor() -> None:
     text = ('"Our forces have shown restraint," the Sudanese foreign minister complained in a statement he issued '
             'on Monday.')
     assert not any(t is not None and t != "SDN" for _, t, p in triples(text) if p == "ACCUSE")
+
+
+def test_a_possessive_after_a_rejection_is_the_earlier_subjects() -> None:
+    text = ("North Korea held a parade. North Korea's leader spoke. Japan urged new talks on Monday, but North "
+            "Korea rejected its offer within hours.")
+    assert ("PRK", "JPN", "REJECT") in triples(text)

@@ -996,6 +996,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if (tgt is None and p.target == "object" and last_target is not None and h.first + 1 < sent.last
                     and tokens[h.first + 1].norm in w.object_pronouns):
                 tgt = last_target  # "Turkey condemned Israel, accusing it of ...": "it" is the one condemned
+            if (tgt is None and src is not None and last_subject is not None and code[:2] in c.denial_roots
+                    and last_subject.country != src.country and h.last + 1 < sent.last
+                    and tokens[h.last].norm in w.other_possessives and tokens[h.last + 1].norm != "own"):
+                tgt = last_subject  # "the United States warned ... as Tehran rejected its offer": the offer's maker
             if (src is not None and code[:2] in c.quoted_charge_roots
                     and (tgt is None or tgt.country == src.country)):
                 # (not the speaker's own "he" of "... in a statement he issued")

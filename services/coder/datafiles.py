@@ -394,6 +394,7 @@ class Words(_Strict):
     legal_words: WordSet
     object_pronouns: WordSet
     closing_quotes: WordSet
+    other_possessives: WordSet
     adjectival_participles: WordSet
     verb_followers: WordSet
     personal: WordSet
