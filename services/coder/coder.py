@@ -130,7 +130,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if first > sent.first and tokens[first - 1].norm in w.not_a_verb_after.get(tokens[first].norm, ()):
             continue  # "the upper hand over the insurgents": no handing over
         p = lex.patterns[pidx]
-        if p.code[:2] in codes().violent_roots and _referenced_attack(tokens, first, sent):
+        if p.code[:2] in codes().violent_roots and (_referenced_attack(tokens, first, sent)
+                                                     or _accident(tokens, first, sent)):
             continue
         if (_standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent)
                 or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)
@@ -464,6 +465,15 @@ def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
     if prev in w.reference_modifiers:
         return True
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
+
+
+def _accident(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """A killing or an injury in a sentence telling of an accident or a disaster ("killed in a road accident", "the
+    plane crashed in Ghazni province this morning, resulting in all crew killed"): no attack."""
+    w = words()
+    if tokens[first].norm not in w.casualty_verbs.forms:
+        return False
+    return any(tokens[k].norm in w.accident_words for k in range(sent.first, sent.last))
 
 
 def _clause_opener(tokens: list[Token], first: int, sent: Sentence, openers: frozenset[str] | set[str],

@@ -346,6 +346,8 @@ class Words(_Strict):
     reference_modifiers: WordSet
     time_possessors: WordSet
     reference_heads: WordSet
+    casualty_verbs: VerbForms
+    accident_words: WordSet
     cessation_verbs: WordSet
     since_times: WordSet
     condition_openers: WordSet
