@@ -12,3 +12,22 @@ def test_deaths_in_an_accident_are_no_assault() -> None:
     assert "ASSAULT" not in types("A Pakistani army helicopter crashed in Balochistan, killing six crew.")
     # near miss: a killing with no accident told stays an attack
     assert ("NGA", "NGA", "ASSAULT") in triples("Boko Haram fighters killed five Nigerian soldiers in Borno state.")
+
+
+def test_an_attack_with_no_attacker_named_is_coded_to_its_place() -> None:
+    # CAMEO's convention: an unattributed attack is the country's where it happened
+    assert ("PAK", "PAK", "ASSAULT") in triples(
+        "The Pakistani army convoy came under attack near Quetta, resulting in injuries to eight soldiers.")
+    assert ("AFG", "AFG", "ASSAULT") in triples("Ten Afghan police officers died in the attack in Kandahar.")
+
+
+def test_an_attacker_named_in_the_phrase_or_after_by_is_the_source() -> None:
+    assert ("PSE", "ISR", "ASSAULT") in triples("Ten Israeli soldiers died in a Hamas attack.")
+    assert ("RUS", "UKR", "ASSAULT") in triples("A Ukrainian convoy came under fire from Russian forces near Kharkiv.")
+    t = triples("Twelve Chadian soldiers were wounded in an ambush by Boko Haram fighters.")
+    assert ("NGA", "TCD", "ASSAULT") in t and ("TCD", "NGA", "ASSAULT") not in t
+
+
+def test_the_speaker_of_a_killing_is_not_its_victim() -> None:
+    t = triples("The U.S. military said the militant commander was killed in a drone strike in Syria.")
+    assert ("SYR", "USA", "ASSAULT") not in t and ("USA", "USA", "ASSAULT") not in t
