@@ -31,3 +31,11 @@ def test_an_attacker_named_in_the_phrase_or_after_by_is_the_source() -> None:
 def test_the_speaker_of_a_killing_is_not_its_victim() -> None:
     t = triples("The U.S. military said the militant commander was killed in a drone strike in Syria.")
     assert ("SYR", "USA", "ASSAULT") not in t and ("USA", "USA", "ASSAULT") not in t
+
+
+def test_operations_against_an_armed_group_are_an_assault() -> None:
+    assert ("KEN", "SOM", "ASSAULT") in triples("The Kenyan army launched an operation against al-Shabab militants.")
+    assert ("NGA", "NGA", "ASSAULT") in triples(
+        "Nigerian troops, backed by local vigilantes, are conducting operations against Boko Haram in Borno.")
+    # near miss: relief operations are no force
+    assert "ASSAULT" not in types("The Red Cross said relief operations in Malawi were hampered by floods.")
