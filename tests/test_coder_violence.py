@@ -39,3 +39,13 @@ def test_operations_against_an_armed_group_are_an_assault() -> None:
         "Nigerian troops, backed by local vigilantes, are conducting operations against Boko Haram in Borno.")
     # near miss: relief operations are no force
     assert "ASSAULT" not in types("The Red Cross said relief operations in Malawi were hampered by floods.")
+
+
+def test_the_alternative_a_demand_offers_is_a_threat_to_the_one_asked() -> None:
+    t = triples("Kenya asked Somalia to withdraw its troops from the border or face consequences.")
+    assert ("KEN", "SOM", "REQUEST") in t and ("KEN", "SOM", "THREATEN") in t
+    assert ("DEU", "BLR", "THREATEN") in triples(
+        "Germany said Belarus must free the opposition leaders or face further sanctions.")
+    # near miss: an alternative no one is threatened with
+    assert "THREATEN" not in types("Analysts say the French carmaker must change or face losing customers to China.")
+

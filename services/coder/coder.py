@@ -912,7 +912,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     request_ends: list[int] = []  # where each appeal or demand phrase of the sentence ends
     for h in hits:
         p = h.pattern
-        if tree is None and _requested(tokens, h, request_ends, sent):
+        # "urged Russia to accept the ceasefire or face sanctions": the alternative a demand offers is its threat
+        alternative = (p.alternative and last_hit is not None and last_hit.pattern.code[:2] in c.request_roots
+                       and last_subject is not None)
+        if tree is None and not alternative and _requested(tokens, h, request_ends, sent):
             continue  # "urged Somali leaders to agree to a way forward": what is asked for is not done
         if p.code[:2] in c.request_roots and not p.commands:
             request_ends.append(h.last)
@@ -1023,7 +1026,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     and (tgt is None or tgt.country == src.country)):
                 # (not the speaker's own "he" of "... in a statement he issued")
                 tgt = _quoted_accused(mentions, tokens, h, src, sent) or tgt
-        roles = tree.roles(tokens[h.first].start) if tree is not None else None
+        if alternative:
+            src, tgt = last_subject, last_target
+        roles = tree.roles(tokens[h.first].start) if tree is not None and not alternative else None
         if roles is not None and roles.found:
             if roles.negated and code == p.code:
                 continue  # (a refusal the words before it made a REJECT of stays one)

@@ -144,6 +144,7 @@ class PatternSpec(_Strict):
     of_agent: bool = False
     destination: bool = False
     charge_after: bool = False
+    alternative: bool = False
 
 
 class Verbs(_Strict):
