@@ -49,3 +49,11 @@ def test_the_alternative_a_demand_offers_is_a_threat_to_the_one_asked() -> None:
     # near miss: an alternative no one is threatened with
     assert "THREATEN" not in types("Analysts say the French carmaker must change or face losing customers to China.")
 
+
+def test_a_response_by_force_stated_for_the_future_is_a_threat() -> None:
+    assert ("TUR", "USA", "THREATEN") in triples("Turkey will retaliate against the United States.")
+    assert ("PRK", "USA", "THREATEN") in triples("North Korea said it would respond resolutely to U.S. drills.")
+    assert ("IRN", "ISR", "THREATEN") in triples("Iran vowed revenge against Israel.")
+    # near misses: a reaction nobody threatened, a retaliation ruled out
+    assert "THREATEN" not in types("It is hard to predict how the Philippine president will react to the visit.")
+    assert "THREATEN" not in types("Russia will not retaliate against NATO.")
