@@ -57,3 +57,10 @@ def test_a_response_by_force_stated_for_the_future_is_a_threat() -> None:
     # near misses: a reaction nobody threatened, a retaliation ruled out
     assert "THREATEN" not in types("It is hard to predict how the Philippine president will react to the visit.")
     assert "THREATEN" not in types("Russia will not retaliate against NATO.")
+
+
+def test_what_someone_should_do_is_not_done() -> None:
+    assert "SANCTION" not in types("A senator said the U.S. government should use sanctions against Chinese officials.")
+    assert "ASSAULT" not in types("A Kenyan lawmaker said the army should attack al-Shabab bases in Somalia.")
+    # near miss: sanctions imposed
+    assert ("USA", "CHN", "SANCTION") in triples("The U.S. government imposed sanctions on Chinese officials.")
