@@ -64,3 +64,10 @@ def test_what_someone_should_do_is_not_done() -> None:
     assert "ASSAULT" not in types("A Kenyan lawmaker said the army should attack al-Shabab bases in Somalia.")
     # near miss: sanctions imposed
     assert ("USA", "CHN", "SANCTION") in triples("The U.S. government imposed sanctions on Chinese officials.")
+
+
+def test_strained_relations_and_sanctions_bills_are_no_sanctions() -> None:
+    assert "SANCTION" not in types("Egypt has been trying to repair strained relations with Turkey.")
+    assert "SANCTION" not in types("Lawmakers introduced sanctions legislation targeting Turkey.")
+    # near miss: sanctions imposed
+    assert ("USA", "TUR", "SANCTION") in triples("The United States imposed sanctions on Turkey on Monday.")
