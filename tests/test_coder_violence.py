@@ -71,3 +71,14 @@ def test_strained_relations_and_sanctions_bills_are_no_sanctions() -> None:
     assert "SANCTION" not in types("Lawmakers introduced sanctions legislation targeting Turkey.")
     # near miss: sanctions imposed
     assert ("USA", "TUR", "SANCTION") in triples("The United States imposed sanctions on Turkey on Monday.")
+
+
+def test_captives_freed_is_a_release_by_their_captors() -> None:
+    assert ("PSE", "ISR", "RETREAT") in triples("Three Israeli hostages were freed by Hamas on Saturday.")
+    t = triples("Two American journalists held in Iran were released, the State Department said.")
+    assert ("IRN", "USA", "RETREAT") in t and ("USA", "USA", "RETREAT") not in t
+    # the kidnapping named on the way is the background of the release, no new one
+    t = triples("Nigerians cheered after 80 students kidnapped in Kaduna state were freed by their captors.")
+    assert ("NGA", "NGA", "RETREAT") in t and "ASSAULT" not in {p for _, _, p in t}
+    # near miss: a report released
+    assert "RETREAT" not in types("The Nigerian government's report on the attack was released on Tuesday.")

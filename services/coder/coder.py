@@ -955,12 +955,14 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 src = (speaker if speaker is not None and speaker not in group
                        else _subject(mentions, tokens, tgt.first, sent) or speaker)
         elif passive:
-            # ("U.S. Central Command said al-Rufay'i was killed": the one who says so is not the one attacked)
-            tgt = _subject(mentions, tokens, h.first, sent, speaker_ok=not violent)
-            # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts
-            # (a speaker reports an attack, it did not make it: "two soldiers were killed, the army said")
+            # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts; a speaker reports
+            # an attack or a release, it neither made it nor suffered it: "two soldiers were killed, the army said",
+            # "two journalists held in Iran were released, the State Department said", "U.S. Central Command said
+            # al-Rufay'i was killed"
+            material = violent or (p.passive and code[:2] in c.domestic_roots)
+            tgt = _subject(mentions, tokens, h.first, sent, speaker_ok=not material)
             src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30, from_ok=p.passive)
-                   or (None if violent else speaker))
+                   or (None if material else speaker))
             if dest is not None and src is None:
                 # "many of whom were deported to Honduras": the story's state sent them there, not Honduras
                 src = (_stand_in(main_state, tokens[h.first].start)
@@ -974,10 +976,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # coded to that land as CAMEO codes unattributed attacks; an arrest there is no news of itself)
                 if src is not None and tgt is not None and src.country == tgt.country and not violent:
                     src = None
-                if src is None and violent and p.passive:
+                if src is None and material and p.passive:
                     # "came under Russian fire", "died in a Taliban attack": the attacker named inside the phrase;
-                    # "the train came under attack", "21 passengers died in the attack": none named, so CAMEO's
-                    # convention codes the attack to the place it happened, else to the story's state
+                    # "the train came under attack", "21 passengers died in the attack", "the girls were freed": none
+                    # named, so CAMEO's convention codes the act to the place it happened, else to the story's state
                     src = next((m for m in mentions if h.first < m.first and m.last <= h.last and not m.locative),
                                None) or _place_actor(mentions, places) or (
                         _stand_in(main_state, tokens[h.first].start) if main_state is not None else None)
