@@ -82,3 +82,10 @@ def test_captives_freed_is_a_release_by_their_captors() -> None:
     assert ("NGA", "NGA", "RETREAT") in t and "ASSAULT" not in {p for _, _, p in t}
     # near miss: a report released
     assert "RETREAT" not in types("The Nigerian government's report on the attack was released on Tuesday.")
+
+
+def test_firing_bullets_or_tear_gas_at_people_is_an_assault() -> None:
+    assert ("ISR", "PSE", "ASSAULT") in triples("Israeli police fired rubber bullets at Palestinian protesters.")
+    assert ("KEN", "KEN", "ASSAULT") in triples("Kenyan police fired tear gas at opposition supporters in Nairobi.")
+    # near miss: tear gas used to disperse a crowd stays repression
+    assert "ASSAULT" not in types("Liberian riot police used tear gas to disperse demonstrators in Monrovia.")
