@@ -89,3 +89,11 @@ def test_firing_bullets_or_tear_gas_at_people_is_an_assault() -> None:
     assert ("KEN", "KEN", "ASSAULT") in triples("Kenyan police fired tear gas at opposition supporters in Nairobi.")
     # near miss: tear gas used to disperse a crowd stays repression
     assert "ASSAULT" not in types("Liberian riot police used tear gas to disperse demonstrators in Monrovia.")
+
+
+def test_a_party_dissolved_is_banned() -> None:
+    assert ("THA", "THA", "COERCE") in triples("A Thai court dissolved the opposition Move Forward party on Wednesday.")
+    # near misses: a parliament dissolved for an election; a decision named, told elsewhere
+    assert "COERCE" not in types("The Jordanian king dissolved parliament and called early elections.")
+    assert "COERCE" not in types(
+        "A Sudanese analyst says the decision to dissolve the National Congress Party is a strategic one.")

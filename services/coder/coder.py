@@ -134,6 +134,7 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
                                                      or _accident(tokens, first, sent)):
             continue
         if (_standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent)
+                or _named_decision(tokens, first, sent)
                 or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)
                 or _in_condition(tokens, first, sent)):
             continue
@@ -552,6 +553,13 @@ def _adjectival(tokens: list[Token], first: int, sent: Sentence) -> bool:
     nxt = tokens[first + 1] if first + 1 < sent.last else None
     return (nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.norm not in w.verb_followers
             and not nxt.norm.endswith("ly"))
+
+
+def _named_decision(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """An event phrase after "the decision to" or "the move to" ("the decision to dissolve the party is a strategic
+    one"): a decision the story told elsewhere, named as a thing."""
+    return (first - 3 >= sent.first and tokens[first - 1].norm == "to"
+            and tokens[first - 2].norm in words().decision_nouns and tokens[first - 3].norm == "the")
 
 
 def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:

@@ -347,6 +347,7 @@ class Words(_Strict):
     reference_modifiers: WordSet
     time_possessors: WordSet
     reference_heads: WordSet
+    decision_nouns: WordSet
     casualty_verbs: VerbForms
     accident_words: WordSet
     cessation_verbs: WordSet
