@@ -21,3 +21,16 @@ def test_peacekeepers_arriving_or_sent_is_aid() -> None:
 def test_peacekeeping_force_only_named_is_no_aid() -> None:
     assert "AID" not in types("Serbia asked for an extension of the NATO peacekeeping force's mandate.")
     assert "AID" not in types("Some said they hope to see a U.N. peacekeeping mission in Myanmar.")
+
+
+# --- CONSULT
+def test_meetings_with_after_which_one_speaks_are_consult() -> None:
+    assert ("IND", "JPN", "CONSULT") in triples(
+        "The Indian foreign minister said after meetings with Japanese officials that ties were strong.")
+    assert ("MUS", "IND", "CONSULT") in triples(
+        "Following talks with the Indian prime minister, the Mauritian leader announced a new airport.")
+
+
+def test_the_meeting_as_a_setting_is_no_consult() -> None:
+    assert "CONSULT" not in types("The Indian foreign minister told reporters after the meeting that ties were strong.")
+    assert "CONSULT" not in types("Speaking at a meeting of the Security Council, the French envoy urged calm.")

@@ -572,6 +572,8 @@ def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
     while k >= sent.first and first - k <= 7:
         t = tokens[k]
         if t.norm in w.setting_prepositions:
+            if t.norm in w.sequel_prepositions and first + 1 < sent.last and tokens[first + 1].norm == "with":
+                return False  # "after meetings with G7 ministers": held, and with whom is named
             return not (k == first - 1 and tokens[first].norm.endswith("ing"))  # "after meeting X": a verb
         if t.norm == "of" and k - 1 >= sent.first and tokens[k - 1].norm in w.setting_heads:
             return True

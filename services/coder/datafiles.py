@@ -343,6 +343,7 @@ class Words(_Strict):
     negated_objects: WordSet
     setting_nouns: WordSet
     setting_prepositions: WordSet
+    sequel_prepositions: WordSet
     setting_heads: WordSet
     reference_modifiers: WordSet
     time_possessors: WordSet
