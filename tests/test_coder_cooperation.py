@@ -34,3 +34,31 @@ def test_meetings_with_after_which_one_speaks_are_consult() -> None:
 def test_the_meeting_as_a_setting_is_no_consult() -> None:
     assert "CONSULT" not in types("The Indian foreign minister told reporters after the meeting that ties were strong.")
     assert "CONSULT" not in types("Speaking at a meeting of the Security Council, the French envoy urged calm.")
+
+
+# --- SUPPORT
+def test_gratitude_voiced_is_support() -> None:
+    assert ("UKR", "GBR", "SUPPORT") in triples("Zelensky said Ukraine was grateful to Britain for its support.")
+    assert ("UKR", "USA", "SUPPORT") in triples(
+        "Zelensky said he was grateful that President Biden had approved the aid.")
+    assert "SUPPORT" not in types("Officials in Kenya said they were grateful for the rain.")
+
+
+def test_standing_with_another_is_support() -> None:
+    assert ("USA", "UKR", "SUPPORT") in triples("The United States stands with Ukraine, Blinken said.")
+    assert "SUPPORT" not in types("Kenyan police stood with their backs to the crowd.")
+
+
+def test_an_honour_conferred_is_support() -> None:
+    assert ("EGY", "IND", "SUPPORT") in triples("Egypt conferred its highest honor on the Indian prime minister.")
+
+
+def test_pacts_signed_are_support() -> None:
+    assert ("IND", "MUS", "SUPPORT") in triples("India and Mauritius signed eight pacts on Tuesday.")
+
+
+def test_support_said_to_go_on_is_support_not_a_promise() -> None:
+    assert ("DEU", "ISR", "SUPPORT") in triples("Germany will continue to stand with Israel.")
+    assert ("DEU", "ISR", "SUPPORT") in triples("Germany will continue to support Israel.")
+    assert ("DEU", "ISR", "AGREE") in triples("Germany will support Israel.")
+    assert "SUPPORT" not in types("Germany will not continue to support Israel.")

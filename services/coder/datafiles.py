@@ -343,6 +343,7 @@ class Words(_Strict):
     negated_objects: WordSet
     setting_nouns: WordSet
     setting_prepositions: WordSet
+    continuation: WordSet
     sequel_prepositions: WordSet
     setting_heads: WordSet
     reference_modifiers: WordSet
@@ -425,6 +426,7 @@ class Codes(_Strict):
     domestic_roots: WordSet
     mutual_roots: WordSet
     thing_object_roots: WordSet
+    stance_roots: WordSet
     denial_roots: WordSet
     accusation_types: WordSet
     named_accusation: str

@@ -46,6 +46,8 @@ def recode(lex: Lexicon, code: str, window: list[str], intent_before: bool) -> s
         return None  # "judges are likely to find Lai guilty", "probably intend to": a forecast, no act or threat
     if any(_ends_with(window, p, 3) for p in lex.hypothetical):
         return c.threat.get(root) if root in c.material_conflict_roots else None
+    if root in c.stance_roots and window[-2:-1] and window[-2] in words().continuation and window[-1] == "to":
+        return code  # "will continue to stand with the people": support that goes on, not a promise
     if intent_before or any(_ends_with(window, p, 5) for p in lex.future):
         if root in c.intent:
             return c.intent[root]
