@@ -62,3 +62,11 @@ def test_support_said_to_go_on_is_support_not_a_promise() -> None:
     assert ("DEU", "ISR", "SUPPORT") in triples("Germany will continue to support Israel.")
     assert ("DEU", "ISR", "AGREE") in triples("Germany will support Israel.")
     assert "SUPPORT" not in types("Germany will not continue to support Israel.")
+
+
+# --- REQUEST
+def test_pleading_is_request() -> None:
+    assert ("CMR", "NGA", "REQUEST") in triples(
+        "Cameroonian traders are pleading with the Nigerian government to reopen the border.")
+    assert "REQUEST" in types("Mexico's president pleaded for calm after the attack.")
+    assert "REQUEST" not in types("The Kenyan opposition leader pleaded not guilty to the charges.")
