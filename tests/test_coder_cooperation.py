@@ -70,3 +70,16 @@ def test_pleading_is_request() -> None:
         "Cameroonian traders are pleading with the Nigerian government to reopen the border.")
     assert "REQUEST" in types("Mexico's president pleaded for calm after the attack.")
     assert "REQUEST" not in types("The Kenyan opposition leader pleaded not guilty to the charges.")
+
+
+# --- what is asked for or ordered is not done
+def test_cooperation_ordered_is_not_done() -> None:
+    assert "CONCEDE" not in types("Kenya's High Court ordered all public schools to allow students with dreadlocks.")
+    assert "RETREAT" not in types("Kenya's president ordered the army to withdraw from the border.")
+    # force ordered is coded to the one who ordered it (test_coder_cases)
+    assert ("KEN", "KEN", "COERCE") in triples("Kenya's president ordered the army to arrest the protesters.")
+
+
+def test_a_request_quoted_after_its_verb_is_not_done() -> None:
+    assert "CONSULT" not in types('Japanese ministers called on China "to engage in talks with Taiwan."')
+    assert ("JPN", "CHN", "REQUEST") in triples('Japanese ministers called on China "to engage in talks with Taiwan."')

@@ -448,9 +448,11 @@ def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sent
             return True  # "hopes the two countries can coordinate and work together": what is hoped for
         if end <= h.first and all(tokens[k].norm in w.determiners for k in range(end, h.first)) and h.first - end <= 2:
             return True  # "demanded the release of political prisoners": the thing demanded
+        # (an opening quotation mark may come before the words quoted: 'called on China "to engage in talks"')
         if end <= h.first and h.first - end <= TARGET_WINDOW and any(
                 tokens[k].norm == "to" for k in range(end, h.first)) and not any(
-                tokens[k].norm in w.clause_break or tokens[k].norm in w.speech for k in range(end, h.first)):
+                (tokens[k].norm in w.clause_break and tokens[k].text not in w.quote_marks)
+                or tokens[k].norm in w.speech for k in range(end, h.first)):
             return True
     return False
 
@@ -920,6 +922,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     last_target: Mention | None = None
     last_hit: _Hit | None = None
     request_ends: list[int] = []  # where each appeal or demand phrase of the sentence ends
+    order_ends: list[int] = []  # where each order ("ordered X to") ends: force it orders is coded, cooperation not
     for h in hits:
         p = h.pattern
         # "urged Russia to accept the ceasefire or face sanctions": the alternative a demand offers is its threat
@@ -927,8 +930,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                        and last_subject is not None)
         if tree is None and not alternative and _requested(tokens, h, request_ends, sent):
             continue  # "urged Somali leaders to agree to a way forward": what is asked for is not done
-        if p.code[:2] in c.request_roots and not p.commands:
-            request_ends.append(h.last)
+        if tree is None and p.code[:2] in c.cooperation_roots and _requested(tokens, h, order_ends, sent):
+            continue  # "ordered all schools to allow students": what is ordered is not yet done
+        if p.code[:2] in c.request_roots:
+            (order_ends if p.commands else request_ends).append(h.last)
         window = moods.clause_window(tokens, h.first, sent.first)
         intent_before = any(h.first - e in (0, 1, 2) for e in intent_ends if e <= h.first)
         code = moods.recode(lex, p.code, window, intent_before and not p.intent)
