@@ -83,3 +83,21 @@ def test_cooperation_ordered_is_not_done() -> None:
 def test_a_request_quoted_after_its_verb_is_not_done() -> None:
     assert "CONSULT" not in types('Japanese ministers called on China "to engage in talks with Taiwan."')
     assert ("JPN", "CHN", "REQUEST") in triples('Japanese ministers called on China "to engage in talks with Taiwan."')
+
+
+# --- nouns that are no cooperative act
+def test_a_show_host_hosts_no_one() -> None:
+    assert "CONSULT" not in types(
+        "Trump said in an interview with conservative podcast host Hugh Hewitt that China must pay.")
+    assert ("CHN", "IND", "AGREE") in triples("China will host the Indian prime minister next week.")
+
+
+def test_support_from_another_is_not_the_subjects_support() -> None:
+    assert "SUPPORT" not in types("With support from the British government, Kenya built new schools.")
+    assert ("KEN", "UKR", "SUPPORT") in triples("Kenya voiced support for Ukraine.")
+
+
+def test_a_meeting_named_by_its_day_is_told_elsewhere() -> None:
+    assert "CONSULT" not in types(
+        "China's ambassador said Beijing was not supportive of Wednesday's council meeting with Japan.")
+    assert ("CHN", "JPN", "CONSULT") in triples("China's ambassador held talks with Japan on Wednesday.")

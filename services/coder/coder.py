@@ -566,7 +566,8 @@ def _named_decision(tokens: list[Token], first: int, sent: Sentence) -> bool:
 
 def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """A meeting named as the setting of what the sentence tells ("speaking at a Security Council meeting",
-    "at Friday's meeting", "ahead of a meeting of the Council"): the meeting is not the sentence's event."""
+    "at Friday's meeting", "ahead of a meeting of the Council") or by its day ("Wednesday's council meeting"): the
+    meeting is not the sentence's event."""
     w = words()
     if tokens[first].norm not in w.setting_nouns:
         return False
@@ -579,6 +580,8 @@ def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
             return not (k == first - 1 and tokens[first].norm.endswith("ing"))  # "after meeting X": a verb
         if t.norm == "of" and k - 1 >= sent.first and tokens[k - 1].norm in w.setting_heads:
             return True
+        if t.norm == "'s" and k - 1 >= sent.first and tokens[k - 1].norm in w.time_possessors:
+            return True  # "not supportive of Wednesday's council meeting": a meeting the story told of elsewhere
         if t.norm in w.light_verbs or t.norm in w.speech or t.norm in (",", "and", "to"):
             return False  # "held a meeting", "said a meeting", "agreed to a meeting": on stage
         k -= 1
