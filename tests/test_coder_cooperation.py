@@ -101,3 +101,12 @@ def test_a_meeting_named_by_its_day_is_told_elsewhere() -> None:
     assert "CONSULT" not in types(
         "China's ambassador said Beijing was not supportive of Wednesday's council meeting with Japan.")
     assert ("CHN", "JPN", "CONSULT") in triples("China's ambassador held talks with Japan on Wednesday.")
+
+
+# --- who acts in a joint act
+def test_the_parties_between_whom_a_joint_act_is_are_its_sources() -> None:
+    found = triples("Japan said the talks between Russia and North Korea were held in Moscow.")
+    assert ("RUS", "PRK", "CONSULT") in found and ("PRK", "RUS", "CONSULT") in found
+    assert not any(s == "JPN" for s, _, _ in found)
+    found = triples("Qatar hosted talks between Israel and Hamas.")
+    assert ("QAT", "ISR", "CONSULT") in found and ("ISR", "PSE", "CONSULT") in found

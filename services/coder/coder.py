@@ -436,6 +436,20 @@ def _of_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sent
     return _conjuncts(mentions, m, tokens, forward=True)
 
 
+def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
+    """The parties "between" names at the end of a joint act ("talks between Russia and North Korea", "expanding
+    military cooperation between Russia and North Korea"): they act, not the subject of the sentence that tells
+    of it ("the United States warned that ..."); none unless two or more actors are named there."""
+    at = h.last - 1 if tokens[h.last - 1].norm == "between" else h.last
+    if at >= sent.last or tokens[at].norm != "between":
+        return []
+    m = next((m for m in mentions if at < m.first <= at + 3 and not m.locative), None)
+    if m is None:
+        return []
+    group = _conjuncts(mentions, m, tokens, forward=True)
+    return group if len(group) > 1 or m.members else []
+
+
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
     """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
     on all parties to reduce hostilities and resume talks", "demanded the release of prisoners"): an infinitive
@@ -954,7 +968,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         src: Mention | None
         tgt: Mention | None
         violent = code[:2] in c.violent_roots
-        of_group = _of_agents(mentions, tokens, h, sent) if p.of_agent else []
+        of_group = (_of_agents(mentions, tokens, h, sent) if p.of_agent
+                    else _between_parties(mentions, tokens, h, sent) if p.joint else [])
         if of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
             src = of_group[0]
