@@ -110,3 +110,10 @@ def test_the_parties_between_whom_a_joint_act_is_are_its_sources() -> None:
     assert not any(s == "JPN" for s, _, _ in found)
     found = triples("Qatar hosted talks between Israel and Hamas.")
     assert ("QAT", "ISR", "CONSULT") in found and ("ISR", "PSE", "CONSULT") in found
+
+
+def test_a_question_tells_no_event() -> None:
+    assert not triples("How concerned are you about the deepening ties between Russia and China?")
+    assert not triples('The Polish minister asked: "Will Russia attack Ukraine again?"')
+    assert ("RUS", "CHN", "SUPPORT") in triples("Russia and China deepened ties on Monday.")
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russia attacked Ukraine.")

@@ -784,6 +784,8 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
                     result.actors.append(_actor(x))
         if not mentions or not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
             continue  # the prefilter: no actor or no event phrase, no event
+        if _question(tokens, sent):
+            continue  # "How concerned are you about the deepening ties between Russia and China?": asked, not told
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
         result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
         hits = hits[:MAX_HITS_PER_SENTENCE]
@@ -818,6 +820,15 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
 
 
 LAST_ACCUSER = "*"  # the key of the last accusation's source among the accusers (no country code is "*")
+
+
+def _question(tokens: list[Token], sent: Sentence) -> bool:
+    """Whether the sentence ends in a question mark (before any closing quotation marks): a question tells no
+    event (the coding guide)."""
+    k = sent.last - 1
+    while k > sent.first and not tokens[k].text.isalnum() and tokens[k].text != "?":
+        k -= 1
+    return tokens[k].text == "?"
 
 
 def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list[Event]:
