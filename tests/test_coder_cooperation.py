@@ -117,3 +117,10 @@ def test_a_question_tells_no_event() -> None:
     assert not triples('The Polish minister asked: "Will Russia attack Ukraine again?"')
     assert ("RUS", "CHN", "SUPPORT") in triples("Russia and China deepened ties on Monday.")
     assert ("RUS", "UKR", "ASSAULT") in triples("Russia attacked Ukraine.")
+
+
+# --- office holders
+def test_taliban_officials_and_un_envoys_are_known() -> None:
+    assert ("AFG", "PAK", "REQUEST") in triples("Abdul Qahar Balkhi said Pakistan must stop the raids.")
+    found = {(e.source.code, e.plover) for e in events("Geir Pedersen urged Syria's leaders to hold elections.")}
+    assert ("IGOUNO", "REQUEST") in found
