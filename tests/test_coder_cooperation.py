@@ -124,3 +124,14 @@ def test_taliban_officials_and_un_envoys_are_known() -> None:
     assert ("AFG", "PAK", "REQUEST") in triples("Abdul Qahar Balkhi said Pakistan must stop the raids.")
     found = {(e.source.code, e.plover) for e in events("Geir Pedersen urged Syria's leaders to hold elections.")}
     assert ("IGOUNO", "REQUEST") in found
+
+
+def test_negotiations_with_no_one_named_are_no_consult() -> None:
+    assert "CONSULT" not in types("We prioritize negotiations, the Taliban leader said.")
+    assert "CONSULT" not in types(
+        "Barnier was a strong advocate of Schengen and during Brexit negotiations he emphasized the EU's unity.")
+    assert "CONSULT" not in types("Republican lawmakers praised Trump for his strong negotiating stance.")
+    assert ("DEU", "CHN", "CONSULT") in triples(
+        "Germany said negotiations with China on electric vehicles were under way.")
+    assert ("RUS", "UKR", "CONSULT") in triples("Russia and Ukraine held negotiations in Istanbul.")
+    assert ("IRN", "USA", "CONSULT") in triples("Iran said it was negotiating with the United States.")

@@ -1166,6 +1166,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             same = t_or_self is not None and t_or_self.code == s.code and (
                 (t_or_self.text == s.text and s.text != "")
                 or (t_or_self.kind == s.kind == "person" and t_or_self.name == s.name))
+            if same and p.requires_target:
+                continue  # ("Barnier ... during Brexit negotiations he ...": no one else to negotiate with)
             t = None if same else t_or_self  # "Barnier ... he": one person, no target
             coded.append((s, t, code, p.intent))
             if named_accusation and t is not None and t.first >= 0:
