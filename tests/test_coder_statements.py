@@ -101,3 +101,12 @@ def test_a_possessive_after_a_rejection_is_the_earlier_subjects() -> None:
     text = ("North Korea held a parade. North Korea's leader spoke. Japan urged new talks on Monday, but North "
             "Korea rejected its offer within hours.")
     assert ("PRK", "JPN", "REJECT") in triples(text)
+
+
+def test_a_state_whose_embassy_is_where_people_gather_is_no_protester() -> None:
+    t = triples("Polish students gathered in front of Russia's embassy in Warsaw to protest the war.")
+    assert any(s == "POL" for s, _, p in t if p == "PROTEST")
+    assert not any(s == "RUS" for s, _, p in t if p == "PROTEST")
+    t = triples("Hundreds of Poles gathered outside Russia's embassy in Warsaw on Sunday in protest of Russian "
+                "police actions.")
+    assert ("POL", "RUS", "PROTEST") in t

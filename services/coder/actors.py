@@ -396,7 +396,10 @@ def find_mentions(
             possessive = j < stop and tokens[j].norm == "'s"
             if possessive:
                 j += 1
-                locative = False
+                # "in front of Israel's consulate", "outside Russia's embassy": a place (what is done there is
+                # not the state's act), still a recipient after the actors of the clause
+                locative = ((locative or _in_front_of(tokens, i, sent.first)) and j < stop
+                            and tokens[j].norm in w.mission_buildings)
             if possessive or country_entry.kind == "adj":
                 # "Lebanon's new President", "Algeria's leading activist", "Turkish presidential adviser X":
                 # skip up to two plain adjectives
@@ -432,8 +435,11 @@ def find_mentions(
                 # a bare adjective ("Vietnamese", "Palestinians") still names the state or its people
                 out.append(_mention(tokens, text, i, j, country=country))
             else:
+                # ("outside the Russian embassy": the embassy is where, its state no actor of the clause)
+                building = j2 > i and tokens[j2 - 1].norm in w.mission_buildings and (
+                    locative or _in_front_of(tokens, i - (prev_norm(i) == "the"), sent.first))
                 out.append(_mention(tokens, text, i, j2, country=country, agents=agents,
-                                    locative=locative and not agents))
+                                    locative=building or (locative and not agents)))
             if country:
                 states_here.append(country)
             i = j2
@@ -646,6 +652,12 @@ def _org_prefix(code: str | None) -> str | None:
 def _currency(sp: Span, tokens: list[Token], stop: int) -> bool:
     """A state's name before "$" is a currency: "US $50 million", "HK $2"."""
     return sp.last < stop and tokens[sp.last].text == "$"
+
+
+def _in_front_of(tokens: list[Token], k: int, sent_first: int) -> bool:
+    """Whether token k follows "in front of" (words.yaml locative_heads: a noun that with "of" makes a place)."""
+    return (k - 2 >= sent_first and tokens[k - 1].norm == "of"
+            and tokens[k - 2].norm in words().locative_heads)
 
 
 def after_locative(tokens: list[Token], k: int, sent_first: int) -> bool:

@@ -399,6 +399,8 @@ class Words(_Strict):
     accusation_nouns: WordSet
     legal_words: WordSet
     object_pronouns: WordSet
+    locative_heads: WordSet
+    mission_buildings: WordSet
     closing_quotes: WordSet
     other_possessives: WordSet
     adjectival_participles: WordSet
