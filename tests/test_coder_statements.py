@@ -3,7 +3,7 @@ these tests)."""
 
 from __future__ import annotations
 
-from test_coder_cases import parsed, triples, types
+from test_coder_cases import events, parsed, triples, types
 
 
 def test_un_ambassadors_and_spokesmen_named_without_title_keep_their_state() -> None:
@@ -110,3 +110,11 @@ def test_a_state_whose_embassy_is_where_people_gather_is_no_protester() -> None:
     t = triples("Hundreds of Poles gathered outside Russia's embassy in Warsaw on Sunday in protest of Russian "
                 "police actions.")
     assert ("POL", "RUS", "PROTEST") in t
+
+
+def test_the_high_representative_in_bosnia_is_an_international_body_not_a_us_lawmaker() -> None:
+    t = triples("The Bosnian Serb parliament defied decisions by the international High Representative on Monday.")
+    assert ("BIH", "USA", "REJECT") not in t
+    assert any(p == "REJECT" for _, _, p in t)
+    assert any(e.target is not None and e.target.code.startswith("IGO")
+               for e in events("Bosnian Serb leaders defied the Office of the High Representative."))
