@@ -118,3 +118,9 @@ def test_the_high_representative_in_bosnia_is_an_international_body_not_a_us_law
     assert any(p == "REJECT" for _, _, p in t)
     assert any(e.target is not None and e.target.code.startswith("IGO")
                for e in events("Bosnian Serb leaders defied the Office of the High Representative."))
+
+
+def test_a_number_that_declined_to_a_figure_refused_nothing() -> None:
+    assert "REJECT" not in types("The number of Somali refugees in Kenya declined to the current figure of 200,000.")
+    assert "REJECT" not in types("Exports from Kenya to Somalia declined to 3 million dollars.")
+    assert "REJECT" in types("Kenya declined to attend the hearing on its dispute with Somalia.")

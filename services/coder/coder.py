@@ -145,6 +145,9 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
             continue  # "offered no evidence", "made no mention": nothing was offered
         if any(tokens[k].norm in w.press_objects for k in range(end, min(end + 2, sent.last))):
             continue  # "declined to comment", "requesting comment": the press's business
+        if (p.code[:2] in codes().refusal_roots and tokens[end - 1].norm == "to" and end < sent.last
+                and (tokens[end].norm in w.determiners or tokens[end].text[:1].isdigit())):
+            continue  # "the number of refugees declined to the current figure", "declined to 230,000": a fall
         found.append(_Hit(p, first, end))
     # a phrase inside a longer one ("strike" in "hunger strike") gives way, and so does one overlapping an
     # earlier phrase of the same event type ("holding talks with": "hold~ * talks" and "talks with")

@@ -421,6 +421,7 @@ class Codes(_Strict):
     threat: dict[str, str]
     refusal: dict[str, str]
     refusal_other: str
+    refusal_roots: WordSet
     conditional_threat: str
     cooperation_roots: WordSet
     material_conflict_roots: WordSet
