@@ -124,3 +124,9 @@ def test_a_number_that_declined_to_a_figure_refused_nothing() -> None:
     assert "REJECT" not in types("The number of Somali refugees in Kenya declined to the current figure of 200,000.")
     assert "REJECT" not in types("Exports from Kenya to Somalia declined to 3 million dollars.")
     assert "REJECT" in types("Kenya declined to attend the hearing on its dispute with Somalia.")
+
+
+def test_crowds_taking_to_or_flooding_the_streets_demonstrate() -> None:
+    assert "PROTEST" in types("Thousands of Kenyans took to the streets of Nairobi on Tuesday.")
+    assert "PROTEST" in types("Serbian students flooded the streets of Belgrade after the verdict.")
+    assert "PROTEST" not in types("Kenyan police walked the streets of Nairobi on Tuesday.")
