@@ -130,3 +130,11 @@ def test_crowds_taking_to_or_flooding_the_streets_demonstrate() -> None:
     assert "PROTEST" in types("Thousands of Kenyans took to the streets of Nairobi on Tuesday.")
     assert "PROTEST" in types("Serbian students flooded the streets of Belgrade after the verdict.")
     assert "PROTEST" not in types("Kenyan police walked the streets of Nairobi on Tuesday.")
+
+
+def test_the_author_of_a_report_is_not_whom_concern_is_aimed_at() -> None:
+    t = triples("Germany is deeply concerned about the new WHO report on Brazil's handling of the outbreak.")
+    assert ("DEU", "BRA", "ACCUSE") in t
+    # no one else named: the report's author stays the one criticised
+    assert any(e.target is not None and e.target.code.startswith("IGOUNOWHO")
+               for e in events("Germany criticized the new WHO report on Monday."))

@@ -375,7 +375,10 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
                and m.kind != "person" and not m.members and (bool(m.agents) or m.first != start)
                and not (set(m.agents) & words().adversary_agents and not m.guessed
                         and not set(source.agents) & words().adversary_agents))
-        rank = 2 if own else 1 if (m.locative and m.kind == "state" and not m.agents) else 0
+        # ("concerned about the latest IAEA report about Iran's production": the reporter is no one disapproved of)
+        reporter = (hit.pattern.code[:2] in codes().concern_roots and m.last < len(tokens)
+                    and tokens[m.last].norm in words().report_nouns)
+        rank = 2 if own else 1 if ((m.locative and m.kind == "state" and not m.agents) or reporter) else 0
         if rank == 0:
             return m
         if best is None or rank < best[0]:

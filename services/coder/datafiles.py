@@ -402,6 +402,7 @@ class Words(_Strict):
     locative_heads: WordSet
     mission_buildings: WordSet
     closing_quotes: WordSet
+    report_nouns: WordSet
     other_possessives: WordSet
     adjectival_participles: WordSet
     verb_followers: WordSet
@@ -434,6 +435,7 @@ class Codes(_Strict):
     accusation_types: WordSet
     named_accusation: str
     quoted_charge_roots: WordSet
+    concern_roots: WordSet
     request_roots: WordSet
     threat_root: str
     organisation_prefixes: WordSeq
