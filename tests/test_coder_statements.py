@@ -138,3 +138,11 @@ def test_the_author_of_a_report_is_not_whom_concern_is_aimed_at() -> None:
     # no one else named: the report's author stays the one criticised
     assert any(e.target is not None and e.target.code.startswith("IGOUNOWHO")
                for e in events("Germany criticized the new WHO report on Monday."))
+
+
+def test_a_criticism_naming_no_one_is_about_whom_the_saying_after_it_names() -> None:
+    t = triples("Cuba's foreign ministry criticized the vote, saying Washington wants to strangle the island.")
+    assert ("CUB", "USA", "ACCUSE") in t
+    # one named in the clause itself stays the target
+    t = triples("Cuba criticized Canada, saying Washington wants to strangle the island.")
+    assert ("CUB", "CAN", "ACCUSE") in t and ("CUB", "USA", "ACCUSE") not in t

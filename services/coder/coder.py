@@ -285,6 +285,18 @@ def _verb_subject(mentions: list[Mention], tokens: list[Token], m: Mention, sent
     return _subject(mentions, tokens, k, sent)
 
 
+def _said_about(mentions: list[Mention], tokens: list[Token], h: _Hit, src: Mention,
+                sent: Sentence) -> Mention | None:
+    """The one a criticism with no one named in its clause is about, named in the saying that follows it: "his
+    mission criticized it, saying that Washington openly seeks to weaponize the council": Washington."""
+    w = words()
+    for k in range(h.last, min(h.last + 4, sent.last - 1)):
+        if tokens[k].norm == "," and tokens[k + 1].norm in w.charge_clauses:
+            return next((m for m in mentions if m.first > k + 1 and not m.locative and m.country != src.country
+                         and tokens[m.first].norm not in w.first_person), None)
+    return None
+
+
 def _quoted_accused(mentions: list[Mention], tokens: list[Token], h: _Hit, src: Mention,
                     sent: Sentence) -> Mention | None:
     """The one a quotation charges, when its speaker's verb of charging follows it: '"The American side has
@@ -1074,6 +1086,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     and last_subject.country != src.country and h.last + 1 < sent.last
                     and tokens[h.last].norm in w.other_possessives and tokens[h.last + 1].norm != "own"):
                 tgt = last_subject  # "the United States warned ... as Tehran rejected its offer": the offer's maker
+            if tgt is None and src is not None and code[:2] in c.concern_roots:
+                tgt = _said_about(mentions, tokens, h, src, sent)
             if (src is not None and code[:2] in c.quoted_charge_roots
                     and (tgt is None or tgt.country == src.country)):
                 # (not the speaker's own "he" of "... in a statement he issued")
