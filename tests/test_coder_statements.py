@@ -146,3 +146,8 @@ def test_a_criticism_naming_no_one_is_about_whom_the_saying_after_it_names() -> 
     # one named in the clause itself stays the target
     t = triples("Cuba criticized Canada, saying Washington wants to strangle the island.")
     assert ("CUB", "CAN", "ACCUSE") in t and ("CUB", "USA", "ACCUSE") not in t
+
+
+def test_a_possessive_before_an_arrest_noun_is_the_one_arrested() -> None:
+    text = 'Yoon Suk Yeol spoke on Monday. "I do not believe there will be Yoon Suk Yeol\'s arrest," his lawyer said.'
+    assert not any(s == "KOR" and p in ("COERCE", "THREATEN") for s, _, p in triples(text) | parsed(text))

@@ -285,6 +285,11 @@ def _verb_subject(mentions: list[Mention], tokens: list[Token], m: Mention, sent
     return _subject(mentions, tokens, k, sent)
 
 
+def _same_actor(a: Mention, b: Mention) -> bool:
+    """Whether two mentions name one actor: the same person, or the same code and words."""
+    return a is b or (a.code == b.code and ((a.name is not None and a.name == b.name) or a.text == b.text))
+
+
 def _said_about(mentions: list[Mention], tokens: list[Token], h: _Hit, src: Mention,
                 sent: Sentence) -> Mention | None:
     """The one a criticism with no one named in its clause is about, named in the saying that follows it: "his
@@ -996,6 +1001,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         ) or _reduced_passive(mentions, tokens, h, sent)
         src: Mention | None
         tgt: Mention | None
+        patient: Mention | None = None
         violent = code[:2] in c.violent_roots
         of_group = (_of_agents(mentions, tokens, h, sent) if p.of_agent
                     else _between_parties(mentions, tokens, h, sent) if p.joint else [])
@@ -1057,6 +1063,12 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                        else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent))
                 # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
                 src = src or (None if violent else speaker)
+            # "there will be Dodik's arrest", "Navalny's detention": the possessor of such a noun is the one it is
+            # done to (not "China's detention of Uyghurs", where an "of" names them)
+            if (src is not None and src.last in (h.first - 1, h.first) and h.first - 1 > sent.first
+                    and tokens[h.first - 1].norm == "'s" and tokens[h.first].norm in w.patient_nouns
+                    and not (h.last < sent.last and tokens[h.last].norm == "of")):
+                patient, src = src, (speaker if speaker is not None and not _same_actor(speaker, src) else None)
             if src is None and violent:
                 # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
                 # the attack to the country where it happened
@@ -1079,6 +1091,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if (tgt is None and last_hit is not None and last_hit.pattern.commands and src is last_subject
                     and tokens[h.first - 1].norm == "to"):
                 tgt = last_target  # "ordered La Prensa to suspend publication": the paper is suspended
+            if tgt is None and patient is not None:
+                tgt = patient
             if (tgt is None and p.target == "object" and last_target is not None and h.first + 1 < sent.last
                     and tokens[h.first + 1].norm in w.object_pronouns):
                 tgt = last_target  # "Turkey condemned Israel, accusing it of ...": "it" is the one condemned
@@ -1115,6 +1129,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 continue
             if _reflexive_follows(tokens, h, sent):
                 tgt = None
+        if patient is not None and src is patient:  # (the parse, too, takes the possessor for the agent)
+            src = speaker if speaker is not None and not _same_actor(speaker, patient) else None
+            tgt = tgt or patient
         if src is None:
             continue
         last_subject, last_hit, last_target = src, h, tgt

@@ -403,6 +403,7 @@ class Words(_Strict):
     mission_buildings: WordSet
     closing_quotes: WordSet
     report_nouns: WordSet
+    patient_nouns: WordSet
     charge_clauses: WordSet
     other_possessives: WordSet
     adjectival_participles: WordSet
