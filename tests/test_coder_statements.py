@@ -151,3 +151,10 @@ def test_a_criticism_naming_no_one_is_about_whom_the_saying_after_it_names() -> 
 def test_a_possessive_before_an_arrest_noun_is_the_one_arrested() -> None:
     text = 'Yoon Suk Yeol spoke on Monday. "I do not believe there will be Yoon Suk Yeol\'s arrest," his lawyer said.'
     assert not any(s == "KOR" and p in ("COERCE", "THREATEN") for s, _, p in triples(text) | parsed(text))
+
+
+def test_a_veto_in_a_body_the_subjects_modifier_names_is_aimed_at_that_body() -> None:
+    t = {(s, e.target.code[:3] if e.target else None, e.plover)
+         for e in events("China used its Security Council veto on Friday to block the draft resolution.")
+         for s in [e.source.country]}
+    assert ("CHN", "IGO", "REJECT") in t

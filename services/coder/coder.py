@@ -1093,6 +1093,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 tgt = last_target  # "ordered La Prensa to suspend publication": the paper is suspended
             if tgt is None and patient is not None:
                 tgt = patient
+            if tgt is None:
+                # "Russia used its Security Council veto": the body the subject's modifier names is what it acts in
+                tgt = next((m for m in mentions if m.last == h.first and m.first > sent.first and not m.locative
+                            and tokens[m.first - 1].norm in w.modifier_possessives and m is not src), None)
             if (tgt is None and p.target == "object" and last_target is not None and h.first + 1 < sent.last
                     and tokens[h.first + 1].norm in w.object_pronouns):
                 tgt = last_target  # "Turkey condemned Israel, accusing it of ...": "it" is the one condemned
