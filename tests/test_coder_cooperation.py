@@ -135,3 +135,14 @@ def test_negotiations_with_no_one_named_are_no_consult() -> None:
         "Germany said negotiations with China on electric vehicles were under way.")
     assert ("RUS", "UKR", "CONSULT") in triples("Russia and Ukraine held negotiations in Istanbul.")
     assert ("IRN", "USA", "CONSULT") in triples("Iran said it was negotiating with the United States.")
+
+
+# --- who speaks
+def test_a_speech_participle_after_a_comma_makes_the_sentences_subject_the_speaker() -> None:
+    found = triples("British foreign minister David Lammy echoed this sentiment during interviews with the media, "
+                    "saying, \u201cThere is unity. It is now for Russia to accept it.\u201d")
+    assert ("GBR", "RUS", "REQUEST") in found
+    assert ("KEN", "UGA", "REQUEST") in triples(
+        'The Kenyan government rejected the report, saying, "We urge Uganda to withdraw its claims."')
+    # an actor named inside the object is no speaker
+    assert not triples('He urged an end to the tariff fight between the U.S. and Europe, saying, "We want toasts."')

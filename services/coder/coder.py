@@ -354,6 +354,13 @@ def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Me
             for m in mentions:
                 if m.last == k or m.last + 1 == k or (inverted and m.first in (k + 1, k + 2)):
                     return m
+        elif tokens[k].norm in words().speech_participles and k - 1 > sent.first and tokens[k - 1].norm == ",":
+            # "Lammy echoed this sentiment during interviews, saying, ...": the sentence's subject says it
+            # (one that opens the sentence or follows its introductory phrase: no actor named inside an object)
+            first = next((m for m in mentions if not m.locative), None)
+            if first is not None and first.last < k and (tokens[first.first - 1].norm == "," or all(
+                    tokens[j].norm in words().determiners for j in range(sent.first, first.first))):
+                return first
     return None
 
 

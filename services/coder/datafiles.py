@@ -337,6 +337,7 @@ class Words(_Strict):
     passive_auxiliaries: WordSet
     participle_endings: WordSeq
     speech: WordSet
+    speech_participles: WordSet
     not_a_verb_before: dict[str, WordSet]
     not_a_verb_after: dict[str, WordSet]
     press_objects: WordSet
