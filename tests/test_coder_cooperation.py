@@ -146,3 +146,11 @@ def test_a_speech_participle_after_a_comma_makes_the_sentences_subject_the_speak
         'The Kenyan government rejected the report, saying, "We urge Uganda to withdraw its claims."')
     # an actor named inside the object is no speaker
     assert not triples('He urged an end to the tariff fight between the U.S. and Europe, saying, "We want toasts."')
+
+
+def test_helping_another_build_is_aid() -> None:
+    assert ("IND", "MUS", "AID") in triples("Last year, India helped Mauritius build an airstrip and a jetty.")
+    assert ("CHN", "PAK", "AID") in triples("China helped Pakistan develop its nuclear program.")
+    assert not triples("The new money will help build schools in Kenya.")
+    # the converted dictionary's phrases on this word kept
+    assert ("QAT", "ISR", "CONSULT") in triples("Qatar helped negotiate the ceasefire between Israel and Hamas.")
