@@ -154,3 +154,10 @@ def test_helping_another_build_is_aid() -> None:
     assert not triples("The new money will help build schools in Kenya.")
     # the converted dictionary's phrases on this word kept
     assert ("QAT", "ISR", "CONSULT") in triples("Qatar helped negotiate the ceasefire between Israel and Hamas.")
+
+
+def test_arms_sent_from_one_to_another_are_the_senders_aid() -> None:
+    assert ("PRK", "RUS", "AID") in triples(
+        "U.N. experts detailed transfers of military equipment and munitions from North Korea to Russia in a report.")
+    assert ("IRN", "LBN", "AID") in triples("Israel said shipments of weapons from Iran to Hezbollah continued.")
+    assert ("PRK", "RUS", "AID") in triples("The envoy discussed North Korea's transfer of arms to Russia.")

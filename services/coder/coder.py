@@ -480,6 +480,20 @@ def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
     return group if len(group) > 1 or m.members else []
 
 
+def _from_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
+    """The sender a "from" right after a thing sent names ("transfers of munitions from North Korea to Russia",
+    "shipments of weapons from Iran to the Houthis"), listed forward; none when no actor follows there."""
+    w = words()
+    # (more things sent may be listed first: "transfers of military equipment and munitions from ...")
+    at = next((k for k in range(h.last, min(h.last + 5, sent.last - 1)) if tokens[k].norm == "from"), None)
+    if at is None or any(tokens[k].norm in w.clause_break for k in range(h.last, at)):
+        return []
+    m = next((m for m in mentions if at < m.first <= at + 2), None)
+    if m is None or m.guessed:
+        return []
+    return _conjuncts(mentions, m, tokens, forward=True)
+
+
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
     """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
     on all parties to reduce hostilities and resume talks", "demanded the release of prisoners"): an infinitive
@@ -1011,6 +1025,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         patient: Mention | None = None
         violent = code[:2] in c.violent_roots
         of_group = (_of_agents(mentions, tokens, h, sent) if p.of_agent
+                    else _from_agents(mentions, tokens, h, sent) if p.from_agent
                     else _between_parties(mentions, tokens, h, sent) if p.joint else [])
         if of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where

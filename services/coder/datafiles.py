@@ -142,6 +142,7 @@ class PatternSpec(_Strict):
     mode: str | None = None
     commands: bool = False
     of_agent: bool = False
+    from_agent: bool = False
     destination: bool = False
     charge_after: bool = False
     alternative: bool = False

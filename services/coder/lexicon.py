@@ -94,6 +94,7 @@ class Pattern:
     mode: str | None = None
     commands: bool = False  # "ordered X to ...": a coercive act ordered is the commander's, X its target
     of_agent: bool = False  # a noun whose "of"/"by" names who acts: "the withdrawal of U.S. troops from X"
+    from_agent: bool = False  # a thing sent whose "from" names the sender: "transfers of munitions from X to Y"
     destination: bool = False  # "were deported to Honduras": the state after "to" is where people are sent
     alternative: bool = False  # "urged X to ... or face sanctions": the one who asks threatens X with what follows
 
@@ -473,8 +474,8 @@ def build() -> Lexicon:
             patterns.append(Pattern(code=spec.code, text=phrase, slots=tuple(slots), target=target,
                                     passive=spec.passive, joint=spec.joint, intent=spec.intent,
                                     requires_target=spec.requires_target, mode=spec.mode, commands=spec.commands,
-                                    of_agent=spec.of_agent, destination=spec.destination,
-                                    alternative=spec.alternative))
+                                    of_agent=spec.of_agent, from_agent=spec.from_agent,
+                                    destination=spec.destination, alternative=spec.alternative))
             for form in slots[0].forms:
                 key = key_of(list(form))
                 if Entry("trigger", ANY_CASE, pattern=idx) not in b.entries[key]:
