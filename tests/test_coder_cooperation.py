@@ -161,3 +161,9 @@ def test_arms_sent_from_one_to_another_are_the_senders_aid() -> None:
         "U.N. experts detailed transfers of military equipment and munitions from North Korea to Russia in a report.")
     assert ("IRN", "LBN", "AID") in triples("Israel said shipments of weapons from Iran to Hezbollah continued.")
     assert ("PRK", "RUS", "AID") in triples("The envoy discussed North Korea's transfer of arms to Russia.")
+
+
+def test_mosques_and_churches_are_religious_actors() -> None:
+    assert ("TUR", "PSE", "SUPPORT") in triples(
+        "Mosques across Turkey broadcast prayers Monday in support of Palestinians injured in Jerusalem.")
+    assert ("KEN", "KEN", "REQUEST") in triples("Churches in Kenya called for calm.")
