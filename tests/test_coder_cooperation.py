@@ -167,3 +167,15 @@ def test_mosques_and_churches_are_religious_actors() -> None:
     assert ("TUR", "PSE", "SUPPORT") in triples(
         "Mosques across Turkey broadcast prayers Monday in support of Palestinians injured in Jerusalem.")
     assert ("KEN", "KEN", "REQUEST") in triples("Churches in Kenya called for calm.")
+
+
+def test_support_looked_for_is_not_given() -> None:
+    assert "SUPPORT" not in types(
+        "Analysts say Taiwan and the Philippines look to Washington for support against China.")
+    assert ("KEN", "JPN", "SUPPORT") in triples("Kenya thanked Japan for support.")
+
+
+def test_a_thing_supported_in_a_relative_clause_is_no_actor_supported() -> None:
+    found = triples("All G7 ministers agree with the U.S. proposal of a ceasefire that is supported by Ukrainians.")
+    assert ("UKR", "USA", "SUPPORT") not in found
+    assert ("FRA", "KEN", "SUPPORT") in triples("Kenya is supported by France.")

@@ -494,6 +494,20 @@ def _from_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Se
     return _conjuncts(mentions, m, tokens, forward=True)
 
 
+def _thing_relative(m: Mention | None, tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """Whether the phrase at `first` is in a relative clause ("that is supported by", "which was backed by") whose
+    antecedent is a thing: not the actor `m` the word order found further back."""
+    w = words()
+    k = first - 1
+    while k > sent.first and (tokens[k].norm in w.be_forms or tokens[k].norm in w.passive_adverbs
+                              or tokens[k].norm in ("has", "have", "had")):
+        k -= 1
+    if k <= sent.first or tokens[k].norm not in ("that", "which"):
+        return False
+    before = k - 1 if tokens[k - 1].norm == "," else k
+    return m is None or m.last != before
+
+
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
     """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
     on all parties to reduce hostilities and resume talks", "demanded the release of prisoners"): an infinitive
@@ -1051,6 +1065,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # al-Rufay'i was killed"
             material = violent or (p.passive and code[:2] in c.domestic_roots)
             tgt = _subject(mentions, tokens, h.first, sent, speaker_ok=not material)
+            if _thing_relative(tgt, tokens, h.first, sent):
+                tgt = None  # "a ceasefire that is supported by Ukrainians": the ceasefire is supported, not the U.S.
             src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30, from_ok=p.passive)
                    or (None if material else speaker))
             if dest is not None and src is None:
