@@ -179,3 +179,10 @@ def test_a_thing_supported_in_a_relative_clause_is_no_actor_supported() -> None:
     found = triples("All G7 ministers agree with the U.S. proposal of a ceasefire that is supported by Ukrainians.")
     assert ("UKR", "USA", "SUPPORT") not in found
     assert ("FRA", "KEN", "SUPPORT") in triples("Kenya is supported by France.")
+
+
+def test_a_fronted_meeting_is_the_main_clauses_subjects() -> None:
+    assert ("IND", "RUS", "CONSULT") in triples("After meeting Putin, Modi said ties were strong.")
+    assert ("MUS", "IND", "CONSULT") in triples(
+        "Following talks with the Indian prime minister, the Mauritian leader announced a new airport.")
+    assert "CONSULT" not in types("After the meeting, Kenya closed the border.")

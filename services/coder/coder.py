@@ -508,6 +508,18 @@ def _thing_relative(m: Mention | None, tokens: list[Token], first: int, sent: Se
     return m is None or m.last != before
 
 
+def _fronted_subject(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> Mention | None:
+    """The subject of the main clause after a fronted phrase the event phrase opens ("Following talks with the
+    Mauritian prime minister, both leaders reaffirmed ...", "After meeting Putin, Modi said ..."): the first actor
+    after the comma that closes the phrase, when no actor comes before the phrase."""
+    if tokens[sent.first].norm not in words().fronting_prepositions or h.first > sent.first + 2:
+        return None
+    comma = next((k for k in range(h.last, sent.last) if tokens[k].norm == ","), None)
+    if comma is None or any(m.first < h.first for m in mentions):
+        return None
+    return next((m for m in mentions if m.first > comma and not m.locative and m.first <= comma + 3), None)
+
+
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
     """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
     on all parties to reduce hostilities and resume talks", "demanded the release of prisoners"): an infinitive
@@ -1101,6 +1113,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                        else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent))
                 # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
                 src = src or (None if violent else speaker)
+                if src is None and not violent:
+                    src = _fronted_subject(mentions, tokens, h, sent)
             # "there will be Dodik's arrest", "Navalny's detention": the possessor of such a noun is the one it is
             # done to (not "China's detention of Uyghurs", where an "of" names them)
             if (src is not None and src.last in (h.first - 1, h.first) and h.first - 1 > sent.first

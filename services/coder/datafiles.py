@@ -345,6 +345,7 @@ class Words(_Strict):
     negated_objects: WordSet
     setting_nouns: WordSet
     setting_prepositions: WordSet
+    fronting_prepositions: WordSet
     continuation: WordSet
     sequel_prepositions: WordSet
     setting_heads: WordSet
