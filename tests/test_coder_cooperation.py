@@ -186,3 +186,9 @@ def test_a_fronted_meeting_is_the_main_clauses_subjects() -> None:
     assert ("MUS", "IND", "CONSULT") in triples(
         "Following talks with the Indian prime minister, the Mauritian leader announced a new airport.")
     assert "CONSULT" not in types("After the meeting, Kenya closed the border.")
+
+
+def test_private_people_arriving_make_no_visit() -> None:
+    assert "CONSULT" not in types("The first large group of Chinese immigrants arrived in Houston in the 1940s.")
+    assert "CONSULT" not in types("Kenyan refugees arrived in Uganda on Monday.")
+    assert ("CHN", "USA", "CONSULT") in triples("The Chinese foreign minister arrived in Houston on Monday.")

@@ -1256,6 +1256,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         for s, t_or_self in pairs:
             if (s.country is None and s.code.startswith("---")) or (t_or_self is None and p.requires_target):
                 continue
+            if p.mode == "visit" and s.agents and s.agents[0] in c.private_agents:
+                continue  # "Chinese immigrants arrived in Houston", "refugees arrive at Dadaab": no state visit
             same = t_or_self is not None and t_or_self.code == s.code and (
                 (t_or_self.text == s.text and s.text != "")
                 or (t_or_self.kind == s.kind == "person" and t_or_self.name == s.name))

@@ -435,6 +435,7 @@ class Codes(_Strict):
     domestic_roots: WordSet
     mutual_roots: WordSet
     thing_object_roots: WordSet
+    private_agents: WordSet
     stance_roots: WordSet
     denial_roots: WordSet
     accusation_types: WordSet
