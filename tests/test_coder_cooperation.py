@@ -192,3 +192,19 @@ def test_private_people_arriving_make_no_visit() -> None:
     assert "CONSULT" not in types("The first large group of Chinese immigrants arrived in Houston in the 1940s.")
     assert "CONSULT" not in types("Kenyan refugees arrived in Uganda on Monday.")
     assert ("CHN", "USA", "CONSULT") in triples("The Chinese foreign minister arrived in Houston on Monday.")
+
+
+def test_a_visit_or_meeting_scheduled_is_intent() -> None:
+    assert ("RUS", "TUR", "AGREE") in triples("Putin is due to meet Erdogan in Turkey in January.")
+    assert ("IND", "MUS", "AGREE") in triples("India's prime minister is scheduled to travel to Mauritius on Tuesday.")
+    assert "CONSULT" not in types("India's prime minister is scheduled to travel to Mauritius on Tuesday.")
+
+
+def test_tourists_make_no_visit_of_state() -> None:
+    assert "CONSULT" not in types("More than 2.8 million Chinese tourists visited Vietnam this year.")
+
+
+def test_met_with_a_reception_is_no_meeting() -> None:
+    assert not triples("An offensive launched by forces in Somalia's Puntland region has met with surprising success.")
+    assert not triples("The Kenyan plan met with fierce resistance from Uganda.")
+    assert ("UGA", "KEN", "CONSULT") in triples("Museveni met with opposition leaders from Kenya.")

@@ -148,6 +148,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if (p.code[:2] in codes().refusal_roots and tokens[end - 1].norm == "to" and end < sent.last
                 and (tokens[end].norm in w.determiners or tokens[end].text[:1].isdigit())):
             continue  # "the number of refugees declined to the current figure", "declined to 230,000": a fall
+        if p.code[:2] == "04" and _received(tokens, end, sent):
+            continue  # "the offensive has met with surprising success", "met with resistance from": no meeting
         found.append(_Hit(p, first, end))
     # a phrase inside a longer one ("strike" in "hunger strike") gives way, and so does one overlapping an
     # earlier phrase of the same event type ("holding talks with": "hold~ * talks" and "talks with")
@@ -161,6 +163,18 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
             continue
         kept.append(h)
     return kept
+
+
+def _received(tokens: list[Token], end: int, sent: Sentence) -> bool:
+    """Whether a reception noun closes the words after a meeting phrase ending at `end` ("met with surprising
+    success", "met with resistance from Kenya"; not "met with opposition leaders")."""
+    w = words()
+    start = end + 1 if end < sent.last and tokens[end].norm == "with" else end
+    for k in range(start, min(start + 2, sent.last)):
+        if tokens[k].norm in w.reception_nouns and (
+                k + 1 == sent.last or not tokens[k + 1].text.isalpha() or tokens[k + 1].norm in w.reception_followers):
+            return True
+    return False
 
 
 def _expand(m: Mention) -> list[Mention]:

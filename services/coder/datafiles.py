@@ -342,6 +342,8 @@ class Words(_Strict):
     not_a_verb_before: dict[str, WordSet]
     not_a_verb_after: dict[str, WordSet]
     press_objects: WordSet
+    reception_nouns: WordSet
+    reception_followers: WordSet
     negated_objects: WordSet
     setting_nouns: WordSet
     setting_prepositions: WordSet
