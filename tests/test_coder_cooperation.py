@@ -208,3 +208,8 @@ def test_met_with_a_reception_is_no_meeting() -> None:
     assert not triples("An offensive launched by forces in Somalia's Puntland region has met with surprising success.")
     assert not triples("The Kenyan plan met with fierce resistance from Uganda.")
     assert ("UGA", "KEN", "CONSULT") in triples("Museveni met with opposition leaders from Kenya.")
+
+
+def test_thanks_to_is_because_of() -> None:
+    assert "SUPPORT" not in types("Thanks to the vigilance of the Haitian police, that did not happen.")
+    assert ("KEN", "JPN", "SUPPORT") in triples("Kenya thanks Japan for its support.")
