@@ -213,3 +213,10 @@ def test_met_with_a_reception_is_no_meeting() -> None:
 def test_thanks_to_is_because_of() -> None:
     assert "SUPPORT" not in types("Thanks to the vigilance of the Haitian police, that did not happen.")
     assert ("KEN", "JPN", "SUPPORT") in triples("Kenya thanks Japan for its support.")
+
+
+def test_the_bare_noun_demand_needs_a_recipient() -> None:
+    assert not triples("Pakistan's military said so, repeating an increasingly frequent demand.")
+    assert not triples("Officials in Pakistan have not responded to the BLA's demands.")
+    assert ("RUS", "UKR", "REQUEST") in triples("Russia demands that Ukraine withdraw its troops.")
+    assert ("KEN", "KEN", "REQUEST") in triples("Kenya demanded the release of the prisoners.")
