@@ -220,3 +220,9 @@ def test_the_bare_noun_demand_needs_a_recipient() -> None:
     assert not triples("Officials in Pakistan have not responded to the BLA's demands.")
     assert ("RUS", "UKR", "REQUEST") in triples("Russia demands that Ukraine withdraw its troops.")
     assert ("KEN", "KEN", "REQUEST") in triples("Kenya demanded the release of the prisoners.")
+
+
+def test_what_a_that_clause_demands_is_not_done() -> None:
+    assert "RETREAT" not in types("Russia demands that Ukraine withdraw its troops.")
+    assert "SUPPORT" not in types("Kenya urged that the two sides sign the agreement.")
+    assert ("UGA", "UGA", "RETREAT") in triples("Kenya said that Uganda withdrew its troops.")

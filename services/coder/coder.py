@@ -546,6 +546,9 @@ def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sent
             return True  # "hopes the two countries can coordinate and work together": what is hoped for
         if end <= h.first and all(tokens[k].norm in w.determiners for k in range(end, h.first)) and h.first - end <= 2:
             return True  # "demanded the release of political prisoners": the thing demanded
+        if (end < h.first and tokens[end].norm == "that" and h.first - end <= TARGET_WINDOW
+                and not any(tokens[k].norm in w.clause_break for k in range(end, h.first))):
+            return True  # "demands that Ukraine withdraw its troops", "urged that the deal be implemented"
         # (an opening quotation mark may come before the words quoted: 'called on China "to engage in talks"')
         if end <= h.first and h.first - end <= TARGET_WINDOW and any(
                 tokens[k].norm == "to" for k in range(end, h.first)) and not any(
