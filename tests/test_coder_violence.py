@@ -97,3 +97,12 @@ def test_a_party_dissolved_is_banned() -> None:
     assert "COERCE" not in types("The Jordanian king dissolved parliament and called early elections.")
     assert "COERCE" not in types(
         "A Sudanese analyst says the decision to dissolve the National Congress Party is a strategic one.")
+
+
+def test_people_detained_with_no_one_named_are_held_by_the_state_where_they_are() -> None:
+    t = triples("Human Rights Watch says a million Uyghurs have been confined in internment camps in Xinjiang.")
+    assert ("CHN", "CHN", "COERCE") in t
+    # the one who reports the detention is not its author
+    assert not any(s is None or s.startswith("NGO") for s, _, p in t if p == "COERCE")
+    # near miss: confined to a stadium by the weather is no detention
+    assert "COERCE" not in types("Thousands of Kenyan fans were stuck in the stadium by the storm.")

@@ -1092,7 +1092,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # an attack or a release, it neither made it nor suffered it: "two soldiers were killed, the army said",
             # "two journalists held in Iran were released, the State Department said", "U.S. Central Command said
             # al-Rufay'i was killed"
-            material = violent or (p.passive and code[:2] in c.domestic_roots)
+            material = violent or code[:2] == c.coercion_root or (p.passive and code[:2] in c.domestic_roots)
             tgt = _subject(mentions, tokens, h.first, sent, speaker_ok=not material)
             if _thing_relative(tgt, tokens, h.first, sent):
                 tgt = None  # "a ceasefire that is supported by Ukrainians": the ceasefire is supported, not the U.S.
@@ -1111,6 +1111,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # coded to that land as CAMEO codes unattributed attacks; an arrest there is no news of itself)
                 if src is not None and tgt is not None and src.country == tgt.country and not violent:
                     src = None
+                if src is None and code[:2] == c.coercion_root:
+                    # "a million Uyghurs have been confined in camps in Xinjiang": the authorities of the place
+                    src = _place_actor(mentions, places, agents=("GOV",))
                 if src is None and material and p.passive:
                     # "came under Russian fire", "died in a Taliban attack": the attacker named inside the phrase;
                     # "the train came under attack", "21 passengers died in the attack", "the girls were freed": none

@@ -446,6 +446,7 @@ class Codes(_Strict):
     concern_roots: WordSet
     request_roots: WordSet
     threat_root: str
+    coercion_root: str
     organisation_prefixes: WordSeq
     publisher_non_states: WordSeq
     elite: str
