@@ -106,3 +106,9 @@ def test_people_detained_with_no_one_named_are_held_by_the_state_where_they_are(
     assert not any(s is None or s.startswith("NGO") for s, _, p in t if p == "COERCE")
     # near miss: confined to a stadium by the weather is no detention
     assert "COERCE" not in types("Thousands of Kenyan fans were stuck in the stadium by the storm.")
+
+
+def test_buildings_occupied_are_seized_and_land_occupied_is_force() -> None:
+    assert ("MMR", "MMR", "COERCE") in triples("Myanmar security forces have occupied at least 36 hospitals.")
+    # near miss: territory occupied stays an ASSAULT (CAMEO 192)
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian troops occupied the village of Bakhmut in eastern Ukraine.")
