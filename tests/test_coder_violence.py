@@ -112,3 +112,12 @@ def test_buildings_occupied_are_seized_and_land_occupied_is_force() -> None:
     assert ("MMR", "MMR", "COERCE") in triples("Myanmar security forces have occupied at least 36 hospitals.")
     # near miss: territory occupied stays an ASSAULT (CAMEO 192)
     assert ("RUS", "UKR", "ASSAULT") in triples("Russian troops occupied the village of Bakhmut in eastern Ukraine.")
+
+
+def test_an_opening_participle_takes_the_main_clause_subject() -> None:
+    t = triples("Threatening to kill the hostages, the Baloch Liberation Army demanded the release of prisoners.")
+    assert ("PAK", "PAK", "THREATEN") in t
+    assert ("RUS", "UKR", "ACCUSE") in triples("Accusing Kyiv of sabotage, Russia expelled two Ukrainian diplomats.")
+    # near miss: a phrase after the opening clause keeps its own subject
+    t = triples("Speaking in Tokyo, the Japanese foreign minister said China had attacked a Philippine vessel.")
+    assert ("CHN", "PHL", "ASSAULT") in t and ("JPN", "PHL", "ASSAULT") not in t

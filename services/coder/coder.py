@@ -658,6 +658,22 @@ def _adjectival(tokens: list[Token], first: int, sent: Sentence) -> bool:
             and not nxt.norm.endswith("ly"))
 
 
+def _opening_participle_subject(mentions: list[Mention], tokens: list[Token], h: _Hit,
+                                sent: Sentence) -> Mention | None:
+    """The subject of the main clause for a phrase inside a sentence's opening participle clause ("Threatening to
+    kill the hostages, the BLA demanded", "Accusing Kyiv of sabotage, Russia expelled"): the actor right after the
+    comma that closes it (up to 4 words on), if no comma comes before the phrase."""
+    k = sent.first
+    while k < h.first and tokens[k].norm in words().quote_marks:
+        k += 1
+    if not (tokens[k].capitalised and tokens[k].norm.endswith("ing")) or _commas(tokens, k, h.first):
+        return None
+    comma = next((j for j in range(h.last, sent.last) if tokens[j].norm == ","), None)
+    if comma is None:
+        return None
+    return next((m for m in mentions if comma < m.first <= comma + 4 and not m.locative), None)
+
+
 def _named_decision(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An event phrase after "the decision to" or "the move to" ("the decision to dissolve the party is a strategic
     one"): a decision the story told elsewhere, named as a thing."""
@@ -1135,6 +1151,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 src = src or (None if violent else speaker)
                 if src is None and not violent:
                     src = _fronted_subject(mentions, tokens, h, sent)
+            if src is None:
+                # "Threatening to kill the hostages, the BLA demanded ...": an opening participle's subject is the
+                # main clause's
+                src = _opening_participle_subject(mentions, tokens, h, sent)
             # "there will be Dodik's arrest", "Navalny's detention": the possessor of such a noun is the one it is
             # done to (not "China's detention of Uyghurs", where an "of" names them)
             if (src is not None and src.last in (h.first - 1, h.first) and h.first - 1 > sent.first
