@@ -121,3 +121,10 @@ def test_an_opening_participle_takes_the_main_clause_subject() -> None:
     # near miss: a phrase after the opening clause keeps its own subject
     t = triples("Speaking in Tokyo, the Japanese foreign minister said China had attacked a Philippine vessel.")
     assert ("CHN", "PHL", "ASSAULT") in t and ("JPN", "PHL", "ASSAULT") not in t
+
+
+def test_what_an_order_asks_for_is_done_only_when_it_is_force() -> None:
+    t = triples("Malawi's High Court ordered all public schools to allow students with dreadlocks.")
+    assert ("MWI", "MWI", "REQUEST") in t and "CONCEDE" not in {p for _, _, p in t}
+    # near miss: a coercive act ordered is the one who ordered it's
+    assert ("NIC", "NIC", "COERCE") in triples("The Nicaraguan government ordered La Prensa to suspend publication.")
