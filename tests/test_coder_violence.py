@@ -128,3 +128,10 @@ def test_what_an_order_asks_for_is_done_only_when_it_is_force() -> None:
     assert ("MWI", "MWI", "REQUEST") in t and "CONCEDE" not in {p for _, _, p in t}
     # near miss: a coercive act ordered is the one who ordered it's
     assert ("NIC", "NIC", "COERCE") in triples("The Nicaraguan government ordered La Prensa to suspend publication.")
+
+
+def test_the_fight_against_a_group_named_as_a_thing_is_no_fighting() -> None:
+    assert "ASSAULT" not in types("The fight against Boko Haram militants has forced many Nigerians to flee.")
+    assert "ASSAULT" not in types("Kenya's fight against al-Shabab has cost billions.")
+    # near miss: fighting told
+    assert ("NGA", "NGA", "ASSAULT") in triples("Nigerian troops fought Boko Haram militants near Maiduguri.")
