@@ -135,3 +135,10 @@ def test_the_fight_against_a_group_named_as_a_thing_is_no_fighting() -> None:
     assert "ASSAULT" not in types("Kenya's fight against al-Shabab has cost billions.")
     # near miss: fighting told
     assert ("NGA", "NGA", "ASSAULT") in triples("Nigerian troops fought Boko Haram militants near Maiduguri.")
+
+
+def test_an_act_named_as_the_cause_of_another_is_not_coded_again() -> None:
+    t = triples("Turkey recalled its ambassador over Israel's crackdown on Palestinian protesters.")
+    assert ("TUR", "ISR", "SANCTION") in t and "COERCE" not in {p for _, _, p in t}
+    # near miss: a crackdown told
+    assert ("ISR", "PSE", "COERCE") in triples("Israel launched a crackdown on Palestinian protesters in Jerusalem.")

@@ -134,7 +134,7 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
                                                      or _accident(tokens, first, sent)):
             continue
         if (_standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent)
-                or _named_decision(tokens, first, sent)
+                or _named_decision(tokens, first, sent) or _cause_noun(tokens, first, sent)
                 or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)
                 or _in_condition(tokens, first, sent)):
             continue
@@ -672,6 +672,19 @@ def _opening_participle_subject(mentions: list[Mention], tokens: list[Token], h:
     if comma is None:
         return None
     return next((m for m in mentions if comma < m.first <= comma + 4 and not m.locative), None)
+
+
+def _cause_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """An event noun after "over", "amid" or "despite" and an actor's possessive ("withdrew ambassadors
+    over Israel's crackdown on protests"): the cause or setting of the sentence's act, told elsewhere."""
+    if first - 2 < sent.first or tokens[first - 1].norm != "'s":
+        return False
+    for k in range(first - 2, max(sent.first - 1, first - 7), -1):
+        if tokens[k].norm in words().cause_prepositions:
+            return True
+        if not (tokens[k].capitalised or tokens[k].norm in ("the", ".", "-")):
+            return False
+    return False
 
 
 def _named_decision(tokens: list[Token], first: int, sent: Sentence) -> bool:

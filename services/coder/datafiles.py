@@ -355,6 +355,7 @@ class Words(_Strict):
     time_possessors: WordSet
     reference_heads: WordSet
     decision_nouns: WordSet
+    cause_prepositions: WordSet
     casualty_verbs: VerbForms
     accident_words: WordSet
     cessation_verbs: WordSet
