@@ -142,3 +142,10 @@ def test_an_act_named_as_the_cause_of_another_is_not_coded_again() -> None:
     assert ("TUR", "ISR", "SANCTION") in t and "COERCE" not in {p for _, _, p in t}
     # near miss: a crackdown told
     assert ("ISR", "PSE", "COERCE") in triples("Israel launched a crackdown on Palestinian protesters in Jerusalem.")
+
+
+def test_threatening_a_thing_is_endangering_it_not_a_threat() -> None:
+    assert "THREATEN" not in types("Serbia said the Kosovo government is threatening regional stability.")
+    assert "THREATEN" not in types("Dodik is accused of threatening the territorial integrity of Bosnia.")
+    # near miss: a threat made to a state
+    assert ("RUS", "UKR", "THREATEN") in triples("Russia threatened Ukraine with a new offensive.")

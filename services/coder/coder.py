@@ -125,6 +125,9 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
             continue
         if _adjectival(tokens, first, sent):
             continue  # "read out the charges, alleged conspiracies": no allegation made
+        if tokens[first].norm in w.threat_verbs and any(
+                tokens[k].norm in w.endangered_objects for k in range(first + 1, min(first + 5, sent.last))):
+            continue  # "threatening the territorial integrity of the country": a thing endangered, no threat made
         if first + 1 < sent.last and tokens[first + 1].norm in w.not_a_verb_before.get(tokens[first].norm, ()):
             continue  # "close to the border": near, not shut
         if first > sent.first and tokens[first - 1].norm in w.not_a_verb_after.get(tokens[first].norm, ()):

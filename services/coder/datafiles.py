@@ -356,6 +356,8 @@ class Words(_Strict):
     reference_heads: WordSet
     decision_nouns: WordSet
     cause_prepositions: WordSet
+    threat_verbs: WordSet
+    endangered_objects: WordSet
     casualty_verbs: VerbForms
     accident_words: WordSet
     cessation_verbs: WordSet
