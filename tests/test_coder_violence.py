@@ -149,3 +149,12 @@ def test_threatening_a_thing_is_endangering_it_not_a_threat() -> None:
     assert "THREATEN" not in types("Dodik is accused of threatening the territorial integrity of Bosnia.")
     # near miss: a threat made to a state
     assert ("RUS", "UKR", "THREATEN") in triples("Russia threatened Ukraine with a new offensive.")
+
+
+def test_an_ultimatum_worded_as_time_given_is_a_threat() -> None:
+    assert ("PSE", "ISR", "THREATEN") in triples("Hamas gave Israel three days to withdraw its forces.")
+    t = triples("The rebels gave the Malian government 48 hours to leave the town.")
+    assert ("MLI", "MLI", "THREATEN") in t
+    assert ("KEN", "SOM", "THREATEN") in triples("Kenya gave Somali diplomats a 72-hour deadline to leave.")
+    # near miss: time given for cooperation
+    assert "THREATEN" not in types("Japan gave Vietnam two weeks to review the draft agreement.")
