@@ -158,3 +158,9 @@ def test_an_ultimatum_worded_as_time_given_is_a_threat() -> None:
     assert ("KEN", "SOM", "THREATEN") in triples("Kenya gave Somali diplomats a 72-hour deadline to leave.")
     # near miss: time given for cooperation
     assert "THREATEN" not in types("Japan gave Vietnam two weeks to review the draft agreement.")
+
+
+def test_flights_reduced_are_reduced_relations() -> None:
+    assert ("KEN", "SOM", "SANCTION") in triples("Kenya curtailed flights to Somalia on Tuesday.")
+    # near miss: costs reduced are no relations cut
+    assert "SANCTION" not in types("Kenya Airways reduced its costs in Somalia.")
