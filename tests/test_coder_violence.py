@@ -164,3 +164,11 @@ def test_flights_reduced_are_reduced_relations() -> None:
     assert ("KEN", "SOM", "SANCTION") in triples("Kenya curtailed flights to Somalia on Tuesday.")
     # near miss: costs reduced are no relations cut
     assert "SANCTION" not in types("Kenya Airways reduced its costs in Somalia.")
+
+
+def test_the_group_is_the_last_organisation_or_armed_group_named() -> None:
+    t = triples("Al-Shabab attacked a Kenyan base. The group gave Kenyan authorities 48 hours to withdraw.")
+    assert ("SOM", "KEN", "THREATEN") in t
+    # near misses: a name and a noun with "of"
+    t = triples("The Group of Seven urged Russia to accept the ceasefire.")
+    assert ("RUS", "RUS", "REQUEST") not in t and "REQUEST" in {p for _, _, p in t}

@@ -57,6 +57,8 @@ class ArticleMemory:
     people: dict[str, Person] = field(default_factory=dict)
     last_person: Person | None = None
     titled: list[tuple[str, Person]] = field(default_factory=list)  # (a word of the title, person)
+    # the most recent organisation or armed group named (country, agents, organisation code): "the group" later
+    last_body: tuple[str | None, tuple[str, ...], str | None] | None = None
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
     publisher: tuple[str, tuple[str, ...]] | None = None
 
@@ -122,6 +124,8 @@ class _Noted(list[Mention]):
         for x in m.members or [m]:
             if not x.locative or x.agents:
                 self.memory.note_state(x.country)
+            if not x.guessed and (x.code_prefix or set(x.agents) & words().adversary_agents):
+                self.memory.last_body = (x.country, x.agents, x.code_prefix)
 
 
 def _mention(tokens: list[Token], text: str, first: int, last: int, **kw: object) -> Mention:
@@ -276,6 +280,15 @@ def find_mentions(
                 last = memory.last_states(1)
                 if last:
                     out.append(_mention(tokens, text, i, j, country=last[0], kind="group"))
+            elif ref.ref == "body":
+                if (prev_norm(i) != "the" or tok.text != tok.norm or (j < stop and tokens[j].norm == "of")
+                        or (i - 2 >= sent.first and tokens[i - 2].capitalised and tokens[i - 2].text.isalpha())):
+                    i += 1  # "the Group of Seven", "the group of experts": a name or a noun, not a reference
+                    continue
+                if memory.last_body is not None:
+                    country, agents, prefix = memory.last_body
+                    out.append(_mention(tokens, text, i, j, country=country, agents=agents, code_prefix=prefix,
+                                        kind="organisation"))
             elif ref.ref == "person":
                 if memory.last_person is not None and tok.norm in w.person_pronouns:
                     p = memory.last_person

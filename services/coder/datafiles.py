@@ -126,6 +126,7 @@ class References(_Strict):
     possessive: list[str]
     group: list[str]
     self: list[str]
+    body: list[str]
     region_nouns: list[str]
 
 
