@@ -172,3 +172,10 @@ def test_the_group_is_the_last_organisation_or_armed_group_named() -> None:
     # near misses: a name and a noun with "of"
     t = triples("The Group of Seven urged Russia to accept the ceasefire.")
     assert ("RUS", "RUS", "REQUEST") not in t and "REQUEST" in {p for _, _, p in t}
+
+
+def test_the_banned_group_is_no_ban_told() -> None:
+    t = triples("Separatists belonging to the banned Baloch Liberation Army attacked a Pakistani train.")
+    assert "COERCE" not in {p for _, _, p in t} and ("PAK", "PAK", "ASSAULT") in t
+    # near miss: a ban told
+    assert ("PAK", "PAK", "COERCE") in triples("Pakistan banned the Baloch Liberation Army in 2006.")
