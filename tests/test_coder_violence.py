@@ -179,3 +179,12 @@ def test_the_banned_group_is_no_ban_told() -> None:
     assert "COERCE" not in {p for _, _, p in t} and ("PAK", "PAK", "ASSAULT") in t
     # near miss: a ban told
     assert ("PAK", "PAK", "COERCE") in triples("Pakistan banned the Baloch Liberation Army in 2006.")
+
+
+def test_who_claims_to_have_acted_is_the_actor() -> None:
+    assert ("SOM", "KEN", "ASSAULT") in triples("Al-Shabab claimed to have killed 30 Kenyan soldiers.")
+    assert ("PAK", "PAK", "ASSAULT") in triples(
+        "The Baloch Liberation Army claimed to be holding more than 200 Pakistani hostages.")
+    # near miss: what is said of someone is not their act ("were said to be")
+    t = triples("Kenyan doctors were said to be struggling to save those wounded in the Somali attack.")
+    assert ("KEN", "KEN", "ASSAULT") not in t

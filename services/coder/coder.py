@@ -340,6 +340,11 @@ def _reports_another(tokens: list[Token], a: int, b: int) -> bool:
         if tokens[k].norm in w.speech:
             if tokens[k].norm.startswith("claim") and k + 1 < b and tokens[k + 1].norm in w.admission_objects:
                 return False  # "claimed responsibility for the attack", "claimed the killing": an admission
+            if (k + 2 < b and tokens[k + 1].norm == "to" and tokens[k + 2].norm in ("be", "have")
+                    and tokens[k - 1].norm not in w.be_forms):
+                # "claimed to be holding 200 hostages", "claimed to have killed": the claimant acts ("doctors were
+                # said to be struggling" is said of them)
+                return False
             j = k + 1
             while j < b and (tokens[j].norm in w.speech_fillers or tokens[j].norm in w.weekday_index):
                 j += 1
