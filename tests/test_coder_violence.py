@@ -188,3 +188,10 @@ def test_who_claims_to_have_acted_is_the_actor() -> None:
     # near miss: what is said of someone is not their act ("were said to be")
     t = triples("Kenyan doctors were said to be struggling to save those wounded in the Somali attack.")
     assert ("KEN", "KEN", "ASSAULT") not in t
+
+
+def test_attacks_not_made_are_no_assault() -> None:
+    assert "ASSAULT" not in types("India said any attack on Pakistan would be a mistake.")
+    assert "ASSAULT" not in types("The United States is worried about possible attacks on its embassy in Kenya.")
+    # near miss: an attack made
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian missiles attacked Kyiv on Monday.")
