@@ -195,3 +195,11 @@ def test_attacks_not_made_are_no_assault() -> None:
     assert "ASSAULT" not in types("The United States is worried about possible attacks on its embassy in Kenya.")
     # near miss: an attack made
     assert ("RUS", "UKR", "ASSAULT") in triples("Russian missiles attacked Kyiv on Monday.")
+
+
+def test_people_killed_are_the_victims_not_the_attackers() -> None:
+    t = triples("Al-Shabab fighters attacked a base in Somalia. Three Americans were killed.")
+    assert ("SOM", "USA", "ASSAULT") in t and ("USA", "SOM", "ASSAULT") not in t
+    # near miss: the killers named after "by"
+    t = triples("Two Nigerian soldiers were killed by Chadian troops.")
+    assert ("TCD", "NGA", "ASSAULT") in t and ("NGA", "TCD", "ASSAULT") not in t

@@ -1098,7 +1098,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             _by_agent(mentions, tokens, h.last, sent) is not None
             or tokens[h.first - 1].norm in w.passive_auxiliaries
             or (h.last < sent.last and tokens[h.last].norm == "by")
-            or dest is not None)
+            or dest is not None
+            or code[:2] in c.violent_roots)  # "nine Turkish activists were killed": the victims, not the attackers
         ) or _reduced_passive(mentions, tokens, h, sent)
         src: Mention | None
         tgt: Mention | None
@@ -1151,7 +1152,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 if src is None and code[:2] == c.coercion_root:
                     # "a million Uyghurs have been confined in camps in Xinjiang": the authorities of the place
                     src = _place_actor(mentions, places, agents=("GOV",))
-                if src is None and material and p.passive:
+                if src is None and (violent or (material and p.passive)):
                     # "came under Russian fire", "died in a Taliban attack": the attacker named inside the phrase;
                     # "the train came under attack", "21 passengers died in the attack", "the girls were freed": none
                     # named, so CAMEO's convention codes the act to the place it happened, else to the story's state
