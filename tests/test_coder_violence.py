@@ -203,3 +203,11 @@ def test_people_killed_are_the_victims_not_the_attackers() -> None:
     # near miss: the killers named after "by"
     t = triples("Two Nigerian soldiers were killed by Chadian troops.")
     assert ("TCD", "NGA", "ASSAULT") in t and ("NGA", "TCD", "ASSAULT") not in t
+
+
+def test_contests_and_causes_named_as_fights_are_no_fighting() -> None:
+    assert "ASSAULT" not in types("Trump has been waging a tariff fight with Canada and Mexico.")
+    assert "ASSAULT" not in types("Washington will defend its ally in its battle against Beijing.")
+    assert "ASSAULT" not in types("Ukrainians are fighting for their freedom, the Canadian minister said.")
+    # near miss: fighting told
+    assert ("SDN", "SDN", "ASSAULT") in triples("The Rapid Support Forces fought the Sudanese army near Khartoum.")
