@@ -211,3 +211,10 @@ def test_contests_and_causes_named_as_fights_are_no_fighting() -> None:
     assert "ASSAULT" not in types("Ukrainians are fighting for their freedom, the Canadian minister said.")
     # near miss: fighting told
     assert ("SDN", "SDN", "ASSAULT") in triples("The Rapid Support Forces fought the Sudanese army near Khartoum.")
+
+
+def test_hazards_fought_are_no_fighting() -> None:
+    assert "ASSAULT" not in types("Canadian firefighters have battled blazes in Australia.")
+    assert "ASSAULT" not in types("The U.S. administration wants to fight corruption in Albania.")
+    # near miss: an enemy fought
+    assert ("MLI", "MLI", "ASSAULT") in triples("Malian soldiers battled jihadist fighters near Timbuktu.")
