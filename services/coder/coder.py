@@ -530,18 +530,6 @@ def _thing_relative(m: Mention | None, tokens: list[Token], first: int, sent: Se
     return m is None or m.last != before
 
 
-def _fronted_subject(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> Mention | None:
-    """The subject of the main clause after a fronted phrase the event phrase opens ("Following talks with the
-    Mauritian prime minister, both leaders reaffirmed ...", "After meeting Putin, Modi said ..."): the first actor
-    after the comma that closes the phrase, when no actor comes before the phrase."""
-    if tokens[sent.first].norm not in words().fronting_prepositions or h.first > sent.first + 2:
-        return None
-    comma = next((k for k in range(h.last, sent.last) if tokens[k].norm == ","), None)
-    if comma is None or any(m.first < h.first for m in mentions):
-        return None
-    return next((m for m in mentions if m.first > comma and not m.locative and m.first <= comma + 3), None)
-
-
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
     """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
     on all parties to reduce hostilities and resume talks", "demanded the release of prisoners"): an infinitive
@@ -666,15 +654,21 @@ def _adjectival(tokens: list[Token], first: int, sent: Sentence) -> bool:
             and not nxt.norm.endswith("ly"))
 
 
-def _opening_participle_subject(mentions: list[Mention], tokens: list[Token], h: _Hit,
-                                sent: Sentence) -> Mention | None:
-    """The subject of the main clause for a phrase inside a sentence's opening participle clause ("Threatening to
-    kill the hostages, the BLA demanded", "Accusing Kyiv of sabotage, Russia expelled"): the actor right after the
-    comma that closes it (up to 4 words on), if no comma comes before the phrase."""
+def _fronted_subject(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence,
+                    violent: bool) -> Mention | None:
+    """The subject of the main clause for a phrase inside the clause that opens the sentence: a participle's
+    ("Threatening to kill the hostages, the BLA demanded", "Accusing Kyiv of sabotage, Russia expelled") or, for
+    an act that is no force, a fronted preposition's ("Following talks with the Mauritian prime minister, both
+    leaders reaffirmed", "After meeting Putin, Modi said"; not "After the attack on the convoy, police said"): the
+    actor right after the comma that closes the clause (up to 4 words on), if no comma and no actor come before
+    the phrase."""
+    w = words()
     k = sent.first
-    while k < h.first and tokens[k].norm in words().quote_marks:
+    while k < h.first and tokens[k].norm in w.quote_marks:
         k += 1
-    if not (tokens[k].capitalised and tokens[k].norm.endswith("ing")) or _commas(tokens, k, h.first):
+    participle = tokens[k].capitalised and tokens[k].norm.endswith("ing")
+    fronted = not violent and tokens[k].norm in w.fronting_prepositions and h.first <= k + 2
+    if not (participle or fronted) or _commas(tokens, k, h.first) or any(m.first < h.first for m in mentions):
         return None
     comma = next((j for j in range(h.last, sent.last) if tokens[j].norm == ","), None)
     if comma is None:
@@ -1171,12 +1165,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                        else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent))
                 # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
                 src = src or (None if violent else speaker)
-                if src is None and not violent:
-                    src = _fronted_subject(mentions, tokens, h, sent)
             if src is None:
-                # "Threatening to kill the hostages, the BLA demanded ...": an opening participle's subject is the
-                # main clause's
-                src = _opening_participle_subject(mentions, tokens, h, sent)
+                # "Threatening to kill the hostages, the BLA demanded ...", "Following talks with X, both leaders ...":
+                # the main clause's subject
+                src = _fronted_subject(mentions, tokens, h, sent, violent)
             # "there will be Dodik's arrest", "Navalny's detention": the possessor of such a noun is the one it is
             # done to (not "China's detention of Uyghurs", where an "of" names them)
             if (src is not None and src.last in (h.first - 1, h.first) and h.first - 1 > sent.first
