@@ -1,8 +1,11 @@
-"""YAML for the operator's files (rules, subscriptions): libyaml's safe loader, aliases and deep nesting refused.
+"""YAML for the operator's files (rules, subscriptions) and the coder's data: libyaml's safe loader, aliases, deep
+nesting and keys given twice refused.
 
 An alias (`*name`) lets 831 bytes expand to hundreds of megabytes when the document is built (the "billion
 laughs"); rule and subscription files have no use for one, so the node graph is checked before anything is
-constructed: a node reached twice is an alias. Errors quote at most a short excerpt of what they refuse.
+constructed: a node reached twice is an alias. A key given twice in one mapping is refused too: PyYAML keeps the
+last value without a word, so a rule's second `severity:` or a word list written twice in words.yaml silently
+replaced the first. Errors quote at most a short excerpt of what they refuse.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ EXCERPT = 60  # characters of a refused value quoted in an error
 
 
 class UnsafeYAML(yaml.YAMLError):
-    """A document refused before construction: an alias, or nesting deeper than MAX_DEPTH."""
+    """A document refused before construction: an alias, a key given twice, or nesting deeper than MAX_DEPTH."""
 
 
 def excerpt(value: Any, limit: int = EXCERPT) -> str:
@@ -27,7 +30,8 @@ def excerpt(value: Any, limit: int = EXCERPT) -> str:
 
 
 def check_nodes(root: yaml.Node) -> None:
-    """Refuse aliases (a node met twice) and nesting deeper than MAX_DEPTH, walking without recursion."""
+    """Refuse aliases (a node met twice), keys given twice and nesting deeper than MAX_DEPTH, walking without
+    recursion."""
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 1)]
     while stack:
@@ -40,7 +44,19 @@ def check_nodes(root: yaml.Node) -> None:
         if isinstance(node, yaml.SequenceNode):
             stack.extend((child, depth + 1) for child in node.value)
         elif isinstance(node, yaml.MappingNode):
+            _check_keys(node)
             stack.extend((part, depth + 1) for pair in node.value for part in pair)
+
+
+def _check_keys(node: yaml.MappingNode) -> None:
+    keys: dict[str, int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        line = key.start_mark.line + 1
+        if key.value in keys:
+            raise UnsafeYAML(f"line {line}: key {excerpt(key.value)!r} given twice (first on line {keys[key.value]})")
+        keys[key.value] = line
 
 
 class SafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]

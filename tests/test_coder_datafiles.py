@@ -132,3 +132,11 @@ def test_nothing_reads_the_data_files_at_import() -> None:
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parent.parent)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_word_list_given_twice_is_an_error_not_a_silent_replacement(tmp_path: Path) -> None:
+    """PyYAML keeps the second of two equal keys; a list written twice lost the first one's words unnoticed."""
+    text = (files.DATA / "words.yaml").read_text(encoding="utf-8") + "\nspeech: [said]\n"
+    path = _write(tmp_path, "words.yaml", text)
+    with pytest.raises(DataFileError, match=r"key 'speech' given twice \(first on line \d+\)"):
+        load_yaml(path, files.Words)

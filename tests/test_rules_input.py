@@ -59,6 +59,14 @@ def test_an_alias_bomb_is_refused_at_once_with_a_short_error() -> None:
     assert time.monotonic() - started < 1 and len(str(e.value)) < 300  # before: 17 s and 575 MB
 
 
+def test_a_key_given_twice_is_refused_with_its_line() -> None:
+    """PyYAML keeps the later of two equal keys: the operator's first `severity:` would be dropped unnoticed."""
+    rule = ("- id: twice\n  version: 1\n  title: T\n  severity: critical\n  match: {any_text: [coast guard]}\n"
+            "  severity: info\n")
+    with pytest.raises(RuleError, match=r"line 6: key 'severity' given twice \(first on line 4\)"):
+        compile_rules({"twice.yaml": rule.encode()})
+
+
 def test_deep_nesting_is_refused() -> None:
     deep = "rules: " + "[" * 100 + "]" * 100  # libyaml stops at 1,000 levels; Python's stack at fewer
     with pytest.raises(RuleError, match="deeper than"):
