@@ -570,7 +570,7 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
     out.sort(key=lambda x: x.first)
 
 
-def _quoting(inside: bool, t: Token) -> bool:
+def quoting(inside: bool, t: Token) -> bool:
     """Whether a quotation is open after token t: curly marks open and close it, a straight one toggles."""
     if t.text == "“":
         return True
@@ -583,13 +583,39 @@ def _quote_open(tokens: list[Token], first: int, last: int, open_before: bool = 
     """Whether a quotation is open after tokens first..last-1."""
     inside = open_before
     for t in tokens[first:last]:
-        inside = _quoting(inside, t)
+        inside = quoting(inside, t)
     return inside
 
 
 def quote_open_after(tokens: list[Token], sent: Sentence, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
     return _quote_open(tokens, sent.first, sent.last, open_before)
+
+
+def quote_closes(tokens: list[Token], sent: Sentence, open_before: bool) -> bool:
+    """Whether a quotation closes inside the sentence."""
+    inside = open_before
+    for t in tokens[sent.first : sent.last]:
+        was, inside = inside, quoting(inside, t)
+        if was and not inside:
+            return True
+    return False
+
+
+def wholly_quoted(tokens: list[Token], sent: Sentence, open_before: bool) -> bool:
+    """Whether every word of the sentence is inside a quotation that goes on past it: its speaker is named
+    elsewhere, in the sentence that closes the quotation or in one before it."""
+    inside = open_before
+    seen = False
+    for t in tokens[sent.first : sent.last]:
+        was, inside = inside, quoting(inside, t)
+        if t.text.isalnum():
+            if not (was and inside):
+                return False
+            seen = True
+        elif was and not inside:
+            return False
+    return seen
 
 
 def quoted_first_person(tokens: list[Token], text: str, sent: Sentence, mentions: list[Mention],
@@ -602,7 +628,7 @@ def quoted_first_person(tokens: list[Token], text: str, sent: Sentence, mentions
     inside = continuing
     for k in range(sent.first, sent.last):
         t = tokens[k]
-        was, inside = inside, _quoting(inside, t)
+        was, inside = inside, quoting(inside, t)
         if was and inside and t.norm in w.first_person and k not in taken and speaker.first != k:
             # ("we" is the speaker's side, a group, not the speaker as a person)
             found.append(_mention(tokens, text, k, k + 1, country=speaker.country, agents=speaker.agents,

@@ -24,8 +24,11 @@ from services.coder.actors import (
     ArticleMemory,
     Mention,
     find_mentions,
+    quote_closes,
     quote_open_after,
     quoted_first_person,
+    quoting,
+    wholly_quoted,
 )
 from services.coder.datafiles import codes, words
 from services.coder.dates import event_date
@@ -365,9 +368,21 @@ def _head_of(mentions: list[Mention], m: Mention, tokens: list[Token], sent: Sen
     return m
 
 
-def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence) -> Mention | None:
+def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence, quoted: bool = False) -> Mention | None:
+    """Who the sentence reports. `quoted`: a quotation is open at its start. A speech verb inside a quotation is
+    the quoted words' own, not the attribution ('"We are grateful that President Trump said he will help," Lai
+    said': Lai speaks), when the sentence attributes the quotation outside it."""
     speech = words().speech
+    inside, quoted_at = quoted, set()
     for k in range(sent.first, sent.last):
+        was, inside = inside, quoting(inside, tokens[k])
+        if was and inside:
+            quoted_at.add(k)
+    outside = any(tokens[k].norm in speech for k in range(sent.first, sent.last) if k not in quoted_at
+                  and tokens[k].text.isalpha())
+    for k in range(sent.first, sent.last):
+        if outside and k in quoted_at:
+            continue
         according = tokens[k].norm == "according" and k + 1 < sent.last
         if tokens[k].norm in speech or according:
             # the name after the verb speaks only in the inverted order ('..., said Lavrov', 'according to X');
@@ -872,28 +887,14 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
     # "We urge ...," the minister said: first person inside a quotation is its speaker (named in the sentence, or
     # before it when the quotation goes on over several sentences)
     open_quote, quote_speaker = False, None
-    for sent in sentences:
-        # (a quotation opening a sentence right after a quoted speaker is, in news style, the same speaker's)
-        continuing = open_quote or (sent.last > sent.first and tokens[sent.first].text in words().quote_marks)
-        open_quote = quote_open_after(tokens, sent, open_quote)
-        sspans = spans_by_sent[sent.index]
-        if not sspans:
-            continue
-        yield
-        if sent.last - sent.first > MAX_SENTENCE_TOKENS:
-            result.spent.sentences_skipped += 1  # a list or a flood of words, not a sentence: not coded
-            continue
-        mentions = find_mentions(lex, body, tokens, sent, sspans, memory, on=published)
-        speaker = _speaker(mentions, tokens, sent)
-        quote_speaker = speaker or (quote_speaker if continuing else None)
-        if quote_speaker is not None:
-            mentions = quoted_first_person(tokens, body, sent, mentions, quote_speaker, continuing)
-        in_names = {k for m in mentions if m.kind == "person" for k in range(m.first, m.last)}
-        places = _places(lex, tokens, body, sspans, sent, in_names)
-        for loc in places:
-            if loc.name not in seen_place:
-                seen_place.add(loc.name)
-                result.locations.append(loc)
+    # the sentences of a quotation that opens with no speaker named and goes on past them ('"We were grateful ...
+    # It has given us hope," Lai said'): they wait for the speaker named where it closes
+    waiting: list[tuple[Sentence, list[Mention], list[Location], bool, Mention | None]] = []
+
+    def candidate(sent: Sentence, mentions: list[Mention], places: list[Location], speaker: Mention | None,
+                  open_before: bool) -> None:
+        if speaker is not None:
+            mentions = quoted_first_person(tokens, body, sent, mentions, speaker, open_before)
         for m in mentions:
             for x in _expand(m):
                 key = (x.code, x.text)
@@ -901,9 +902,9 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
                     seen_actor.add(key)
                     result.actors.append(_actor(x))
         if not mentions or not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
-            continue  # the prefilter: no actor or no event phrase, no event
+            return  # the prefilter: no actor or no event phrase, no event
         if _question(tokens, sent):
-            continue  # "How concerned are you about the deepening ties between Russia and China?": asked, not told
+            return  # "How concerned are you about the deepening ties between Russia and China?": asked, not told
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
         result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
         hits = hits[:MAX_HITS_PER_SENTENCE]
@@ -912,7 +913,50 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         elif hits:  # (an anchor word whose phrase does not match in full is no event either)
             # (the sentence's speaker; a quotation going on from an earlier sentence is that one's speaker:
             # '"... must stop," the ACLU said. "The administration must end ..."')
-            candidates.append((sent, mentions, places, hits, quote_speaker))
+            candidates.append((sent, mentions, places, hits, speaker))
+
+    def release(speaker: Mention | None) -> None:
+        for w_sent, w_mentions, w_places, w_open, fallback in waiting:
+            candidate(w_sent, w_mentions, w_places, speaker or fallback, w_open)
+        waiting.clear()
+
+    for sent in sentences:
+        # (a quotation opening a sentence right after a quoted speaker is, in news style, the same speaker's)
+        open_before = open_quote
+        continuing = open_quote or (sent.last > sent.first and tokens[sent.first].text in words().quote_marks)
+        open_quote = quote_open_after(tokens, sent, open_quote)
+        quoted_only = wholly_quoted(tokens, sent, open_before)
+        sspans = spans_by_sent[sent.index]
+        if not sspans:
+            if not quoted_only:
+                release(None)
+            continue
+        yield
+        if sent.last - sent.first > MAX_SENTENCE_TOKENS:
+            result.spent.sentences_skipped += 1  # a list or a flood of words, not a sentence: not coded
+            release(None)
+            continue
+        mentions = find_mentions(lex, body, tokens, sent, sspans, memory, on=published)
+        in_names = {k for m in mentions if m.kind == "person" for k in range(m.first, m.last)}
+        places = _places(lex, tokens, body, sspans, sent, in_names)
+        for loc in places:
+            if loc.name not in seen_place:
+                seen_place.add(loc.name)
+                result.locations.append(loc)
+        if quoted_only:
+            # (a speech verb inside the quotation is the quoted words', not its attribution)
+            quote_speaker = quote_speaker if continuing else None
+            if not open_before or quote_speaker is None or waiting:
+                waiting.append((sent, mentions, places, open_before, quote_speaker))
+                continue
+            candidate(sent, mentions, places, quote_speaker, open_before)
+            continue
+        speaker = _speaker(mentions, tokens, sent, quoted=open_before)
+        quote_speaker = speaker or (quote_speaker if continuing else None)
+        release(speaker if quote_closes(tokens, sent, open_before) else None)
+        candidate(sent, mentions, places, quote_speaker, open_before)
+    release(None)
+    candidates.sort(key=lambda c: c[0].index)
     # one batch through the parser for the sentences that may hold an event, none for the rest
     parsed: list[ParsedSentence | None] = [None] * len(candidates)
     if model is not None and candidates:
