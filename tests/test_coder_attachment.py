@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_quotation_over_sentences_is_the_speaker_named_where_it_closes() -> None:
@@ -28,3 +28,37 @@ def test_speech_verb_inside_a_quotation_is_not_its_attribution() -> None:
     t = triples(text)
     assert ("POL", "FRA", "SUPPORT") in t
     assert not any(s == "FRA" and p == "SUPPORT" for s, _, p in t)
+
+
+def codes(text: str) -> set[tuple[str, str | None, str | None]]:
+    """(source, target, type) by the codes' first three letters: an organisation's code, a state's country."""
+    return {(e.source.code[:3], e.target.code[:3] if e.target else None, e.plover) for e in events(text)}
+
+
+def test_they_is_the_plural_actor_named_before_it_in_the_sentence() -> None:
+    # not the state named last ("the Somali border")
+    t = codes("Kenyan police raided a camp near the Somali border, where they arrested three men.")
+    assert any(s == "KEN" and p == "COERCE" for s, _, p in t)
+    assert not any(s == "SOM" and p == "COERCE" for s, _, p in t)
+
+
+def test_they_opening_a_sentence_is_the_plural_subject_of_the_one_before() -> None:
+    t = codes("Russian lawmakers met on Friday in Moscow to discuss Ukraine. They called on Ukraine to withdraw its "
+              "troops.")
+    assert ("RUS", "UKR", "REQUEST") in t
+    assert ("UKR", "UKR", "REQUEST") not in t
+    t = codes("Indian officials met Chinese diplomats on Monday. They protested against the arrest of two Indian "
+              "soldiers.")
+    assert not any(s == "CHN" and p == "PROTEST" for s, _, p in t)
+
+
+def test_they_after_a_sentence_whose_subject_is_an_organisation_is_that_organisation() -> None:
+    t = codes("The European Union held a summit in Brussels on the war in Sudan. They called on the Sudanese army "
+              "to agree to a ceasefire.")
+    assert ("IGO", "SDN", "REQUEST") in t
+
+
+def test_they_standing_for_the_source_is_not_its_target() -> None:
+    # "what they call": the officials themselves, no one they sign with
+    t = codes("Cameroonian officials signed an agreement on what they call border security.")
+    assert ("CMR", "CMR", "SUPPORT") not in t

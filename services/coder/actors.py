@@ -33,6 +33,7 @@ class Mention:
     locative: bool = False  # a state named as a place ("a law in China")
     members: list[Mention] = field(default_factory=list)  # a joint reference ("the two countries")
     guessed: bool = False  # a bare agent word ("diplomats") given the sentence's state for want of its own
+    refers_to: Mention | None = None  # the mention a pronoun stands for ("militants said they ...")
 
     @property
     def code(self) -> str:
@@ -59,6 +60,7 @@ class ArticleMemory:
     titled: list[tuple[str, Person]] = field(default_factory=list)  # (a word of the title, person)
     # the most recent organisation or armed group named (country, agents, organisation code): "the group" later
     last_body: tuple[str | None, tuple[str, ...], str | None] | None = None
+    subject: Mention | None = None  # the first actor of the last sentence that named one
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
     publisher: tuple[str, tuple[str, ...]] | None = None
 
@@ -225,6 +227,7 @@ def find_mentions(
     out = _Noted(memory)
     states_here: list[str] = []
     pending_bare: list[Mention] = []
+    standing_for: list[tuple[Mention, Mention]] = []  # a pronoun and the mention it stands for
     i = sent.first
     stop = sent.last
 
@@ -277,9 +280,25 @@ def find_mentions(
                     out.append(_mention(tokens, text, i, j, country=None if body_org else body, agents=body_agents,
                                         code_prefix=body_org, kind="organisation" if body_org else "state"))
             elif ref.ref == "group":
-                last = memory.last_states(1)
-                if last:
-                    out.append(_mention(tokens, text, i, j, country=last[0], kind="group"))
+                # "they": a plural actor named before it in the sentence ("militants said they released"), else
+                # the subject of the sentence before when plural ("G7 ministers met. They called on China"), else
+                # the people of the last state named
+                plural = next((m for m in reversed(out) if not m.locative and _plural(m, tokens)), None)
+                if plural is None and memory.subject is not None and (
+                        _plural(memory.subject, tokens) or memory.subject.kind == "organisation"):
+                    plural = memory.subject
+                if plural is not None:
+                    m = _mention(tokens, text, i, j, country=plural.country, agents=plural.agents, kind="group",
+                                 code_prefix=plural.code_prefix)
+                    m.members = [_mention(tokens, text, i, j, country=x.country, agents=x.agents,
+                                          code_prefix=x.code_prefix) for x in plural.members]
+                    m.refers_to = plural
+                    out.append(m)
+                    standing_for.append((m, plural))
+                else:
+                    last = memory.last_states(1)
+                    if last:
+                        out.append(_mention(tokens, text, i, j, country=last[0], kind="group"))
             elif ref.ref == "body":
                 if (prev_norm(i) != "the" or tok.text != tok.norm or (j < stop and tokens[j].norm == "of")
                         or (i - 2 >= sent.first and tokens[i - 2].capitalised and tokens[i - 2].text.isalpha())):
@@ -519,6 +538,7 @@ def find_mentions(
             continue
         i = sp.last
     _appositive_people(tokens, text, sent, covered, out, memory)
+    memory.subject = next((m for m in out if not m.locative), memory.subject)
     # "he" in the sentences that follow is the sentence's first person, its subject more often than not ("X met
     # Y on Monday. He said ..."), not the last one named
     first_person = next((m for m in out if m.kind == "person" and m.name), None)
@@ -535,7 +555,20 @@ def find_mentions(
             if m.country is None:
                 m.country = rebel_fallback if set(m.agents) & w.adversary_agents else fallback
                 m.guessed = True
+    for pronoun, antecedent in standing_for:
+        pronoun.country, pronoun.guessed = antecedent.country, antecedent.guessed
     return out
+
+
+def _plural(m: Mention, tokens: list[Token]) -> bool:
+    """Whether a mention names several ("the two countries", "Chinese officials", "police"), whom a "they" may
+    stand for; a state's or an organisation's name alone, a person, are one."""
+    if m.members:
+        return True
+    if m.kind == "person" or not m.agents:
+        return False
+    head = tokens[m.last - 1].norm
+    return head in words().plural_heads or (head.endswith("s") and not head.endswith("ss") and head != "'s")
 
 
 def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: dict[int, Span],

@@ -305,6 +305,11 @@ def _verb_subject(mentions: list[Mention], tokens: list[Token], m: Mention, sent
     return _subject(mentions, tokens, k, sent)
 
 
+def _refer(m: Mention) -> Mention:
+    """The mention a pronoun stands for, else the mention itself."""
+    return m.refers_to or m
+
+
 def _same_actor(a: Mention, b: Mention) -> bool:
     """Whether two mentions name one actor: the same person, or the same code and words."""
     return a is b or (a.code == b.code and ((a.name is not None and a.name == b.name) or a.text == b.text))
@@ -1358,7 +1363,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 continue  # "Chinese immigrants arrived in Houston", "refugees arrive at Dadaab": no state visit
             same = t_or_self is not None and t_or_self.code == s.code and (
                 (t_or_self.text == s.text and s.text != "")
-                or (t_or_self.kind == s.kind == "person" and t_or_self.name == s.name))
+                or (t_or_self.kind == s.kind == "person" and t_or_self.name == s.name)
+                or _refer(s) is _refer(t_or_self))  # ("the officials signed an agreement they ...": themselves)
             if same and p.requires_target:
                 continue  # ("Barnier ... during Brexit negotiations he ...": no one else to negotiate with)
             t = None if same else t_or_self  # "Barnier ... he": one person, no target

@@ -330,6 +330,7 @@ class Words(_Strict):
     appositive_name_openers: WordSet
     appositive_articles: WordSet
     person_pronouns: WordSet
+    plural_heads: WordSet
     region_determiners: WordSet
     list_links: WordSet
     # events (services/coder/coder.py)
