@@ -62,3 +62,27 @@ def test_they_standing_for_the_source_is_not_its_target() -> None:
     # "what they call": the officials themselves, no one they sign with
     t = codes("Cameroonian officials signed an agreement on what they call border security.")
     assert ("CMR", "CMR", "SUPPORT") not in t
+
+
+def test_it_opening_a_clause_is_the_state_that_opened_the_sentence_before() -> None:
+    t = codes("Iran signed the nuclear deal in 2015. In 2019, it stopped implementing its commitments under the deal.")
+    assert any(s == "IRN" and p == "REJECT" for s, _, p in t)
+
+
+def test_it_after_a_thing_that_opened_the_sentence_before_is_no_actor() -> None:
+    # "This report" opens the sentence before: "it" is the report, not the government named inside it
+    t = codes("This report underscores the need for the Kenyan government to act. It also criticizes Somalia.")
+    assert not any(s == "KEN" for s, _, _ in t)
+
+
+def test_it_after_and_or_that_is_the_state_named_before_in_the_sentence() -> None:
+    t = codes("Turkish officials condemned Israel, and it denied the accusations.")
+    assert any(s == "ISR" and p == "REJECT" for s, _, p in t)
+    t = codes("The Kenyan government said that it will expel two Somali diplomats.")
+    assert ("KEN", "SOM", "THREATEN") in t
+
+
+def test_what_it_must_do_is_no_request_of_its_own() -> None:
+    # "it" stands for the government: no one asks anything of anyone
+    t = codes("The burden of proof is on the Kenyan government; it must show the men violated the law.")
+    assert not any(p == "REQUEST" for _, _, p in t)

@@ -61,6 +61,8 @@ class ArticleMemory:
     # the most recent organisation or armed group named (country, agents, organisation code): "the group" later
     last_body: tuple[str | None, tuple[str, ...], str | None] | None = None
     subject: Mention | None = None  # the first actor of the last sentence that named one
+    subject_sentence: int = -2  # that sentence's index
+    subject_opening: bool = False  # whether that actor opens its sentence (after an opening phrase, maybe)
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
     publisher: tuple[str, tuple[str, ...]] | None = None
 
@@ -308,6 +310,28 @@ def find_mentions(
                     country, agents, prefix = memory.last_body
                     out.append(_mention(tokens, text, i, j, country=country, agents=agents, code_prefix=prefix,
                                         kind="organisation"))
+            elif ref.ref == "single":
+                # "it" before a verb: a state or an organisation named before it in the sentence ("Russia's envoy
+                # dismissed accusations it is getting weapons"), else the subject of the sentence just before ("Iran
+                # ... In 2021, it stopped implementing its commitments"); not "it is time", "criticized it"
+                if _verb_follows(tokens, j, stop):
+                    # (in the sentence, after a word that opens the clause it is the subject of: "said (that) it",
+                    # "accusations it", "and it"; before it in the sentence, at the clause's start: "In 2021, it")
+                    linked = i > sent.first and (tokens[i - 1].norm in w.it_links or tokens[i - 1].norm in w.speech
+                                                 or tokens[i - 1].norm in w.accusation_nouns)
+                    single = (next((m for m in reversed(out) if _single(m, tokens)), None) if linked else None)
+                    opening = i == sent.first or all(tokens[k].norm in w.coordinators or tokens[k].text in w.quote_marks
+                                                     for k in range(sent.first, i)) or tokens[i - 1].norm == ","
+                    if (single is None and opening and not any(not m.locative for m in out)
+                            and memory.subject is not None and memory.subject_opening
+                            and memory.subject_sentence == sent.index - 1 and _single(memory.subject, tokens)):
+                        single = memory.subject
+                    if single is not None:
+                        m = _mention(tokens, text, i, j, country=single.country, agents=single.agents,
+                                     kind=single.kind, code_prefix=single.code_prefix)
+                        m.refers_to = single
+                        out.append(m)
+                        standing_for.append((m, single))
             elif ref.ref == "person":
                 if memory.last_person is not None and tok.norm in w.person_pronouns:
                     p = memory.last_person
@@ -538,7 +562,15 @@ def find_mentions(
             continue
         i = sp.last
     _appositive_people(tokens, text, sent, covered, out, memory)
-    memory.subject = next((m for m in out if not m.locative), memory.subject)
+    subject = next((m for m in out if not m.locative), None)
+    if subject is not None:
+        memory.subject, memory.subject_sentence = subject, sent.index
+        # (the sentence's subject, not an actor named inside an opening phrase or after a subject that is a thing:
+        # "This event underscores the need for the Haitian government to ...")
+        memory.subject_opening = subject.refers_to is not None or all(
+            tokens[k].norm in w.determiners or tokens[k].norm in w.coordinators or tokens[k].text in w.quote_marks
+            for k in range(sent.first, subject.first)) or (subject.first - 1 > sent.first
+                                                           and tokens[subject.first - 1].norm == ",")
     # "he" in the sentences that follow is the sentence's first person, its subject more often than not ("X met
     # Y on Monday. He said ..."), not the last one named
     first_person = next((m for m in out if m.kind == "person" and m.name), None)
@@ -569,6 +601,34 @@ def _plural(m: Mention, tokens: list[Token]) -> bool:
         return False
     head = tokens[m.last - 1].norm
     return head in words().plural_heads or (head.endswith("s") and not head.endswith("ss") and head != "'s")
+
+
+def _single(m: Mention, tokens: list[Token]) -> bool:
+    """Whether a mention is one state or organisation ("Russia", "the ministry", "the U.N."), whom an "it" may stand
+    for: not a place, a person, several."""
+    return (not m.locative and not m.members and m.kind != "person" and not _plural(m, tokens)
+            and (m.country is not None or m.code_prefix is not None or bool(m.agents)))
+
+
+def _verb_follows(tokens: list[Token], j: int, stop: int) -> bool:
+    """Whether a pronoun ending at j is a verb's subject: an auxiliary, a modal or a finite verb follows ("it said",
+    "it will", "it gradually stopped", "it is getting"), not a copula before a description ("it is time", "it's
+    unacceptable") nor a word that ends the pronoun's clause ("criticized it, saying")."""
+    w = words()
+    k = j
+    while k < stop and (tokens[k].norm in w.pronoun_adverbs or tokens[k].norm.endswith("ly")):
+        k += 1
+    if k >= stop or not tokens[k].text.replace("'", "").isalpha() or not tokens[k].text.islower():
+        return False
+    t = tokens[k].norm
+    if t in w.be_forms or t == "'s":
+        k += 1
+        while k < stop and (tokens[k].norm in w.pronoun_adverbs or tokens[k].norm.endswith("ly")):
+            k += 1
+        return k < stop and tokens[k].text.isalpha() and tokens[k].norm.endswith(("ing", "ed"))
+    if t in w.subject_auxiliaries or t in w.modals or t in w.speech:
+        return True
+    return t.endswith("ed") or (t.endswith("s") and not t.endswith(("ss", "us")) and len(t) > 3)
 
 
 def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: dict[int, Span],

@@ -422,6 +422,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         # a `target: end` phrase looks only past its last word)
         if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue
+        if source is not None and _refer(m) is _refer(source):
+            continue  # "warned that it will ...": the source itself
         if m.first >= 0 and tokens[m.first].norm in words().first_person:
             continue  # "we are prepared to do our part": the speaker's own side is no recipient
         if hit.pattern.target == "within" and m.first >= hit.last:
@@ -1168,6 +1170,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # names a speaker, not an actor the word order finds before the target
                 src = (speaker if speaker is not None and speaker not in group
                        else _subject(mentions, tokens, tgt.first, sent) or speaker)
+                if src is not None and _refer(src) is _refer(tgt):
+                    src = None  # "the burden is on the government; it must show ...": no one asks it
         elif passive:
             # "X must be condemned, Y said": without a "by" agent the speaker is the one who acts; a speaker reports
             # an attack or a release, it neither made it nor suffered it: "two soldiers were killed, the army said",

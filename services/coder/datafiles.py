@@ -125,6 +125,7 @@ class References(_Strict):
     person: list[str]
     possessive: list[str]
     group: list[str]
+    single: list[str]
     self: list[str]
     body: list[str]
     region_nouns: list[str]
@@ -330,6 +331,9 @@ class Words(_Strict):
     appositive_name_openers: WordSet
     appositive_articles: WordSet
     person_pronouns: WordSet
+    pronoun_adverbs: WordSet
+    it_links: WordSet
+    subject_auxiliaries: WordSet
     plural_heads: WordSet
     region_determiners: WordSet
     list_links: WordSet
