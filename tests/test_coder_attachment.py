@@ -86,3 +86,22 @@ def test_what_it_must_do_is_no_request_of_its_own() -> None:
     # "it" stands for the government: no one asks anything of anyone
     t = codes("The burden of proof is on the Kenyan government; it must show the men violated the law.")
     assert not any(p == "REQUEST" for _, _, p in t)
+
+
+def test_the_agents_named_again_are_those_named_before() -> None:
+    # "the diplomats" are the ones "from the European Union", not of the state the sentence names
+    t = codes("Diplomats from the European Union met in Kyiv on Monday. The diplomats called on Russia to withdraw its "
+              "troops.")
+    assert ("IGO", "RUS", "REQUEST") in t and ("RUS", "RUS", "REQUEST") not in t
+    t = codes("Officials from the African Union arrived in Khartoum on Monday. On Tuesday the officials urged Sudan to "
+              "agree to a ceasefire.")
+    assert ("IGO", "SDN", "REQUEST") in t
+    # without "the", new ones: no earlier reference (the word order's guess stands)
+    t = codes("Diplomats from the European Union met in Kyiv on Monday. Diplomats called on Russia to withdraw its "
+              "troops.")
+    assert ("IGO", "RUS", "REQUEST") not in t
+
+
+def test_a_state_after_from_is_where_troops_leave_not_whose_they_are() -> None:
+    t = codes("The United States speeded up the withdrawal of some invasion forces from Panama on Wednesday.")
+    assert not any(s == "PAN" and p == "RETREAT" for s, _, p in t)

@@ -61,6 +61,8 @@ class ArticleMemory:
     # the most recent organisation or armed group named (country, agents, organisation code): "the group" later
     last_body: tuple[str | None, tuple[str, ...], str | None] | None = None
     subject: Mention | None = None  # the first actor of the last sentence that named one
+    # a bare agent word ("diplomats") -> whose the last such mention was, where the text said it ("from the G7")
+    bare: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     subject_sentence: int = -2  # that sentence's index
     subject_opening: bool = False  # whether that actor opens its sentence (after an opening phrase, maybe)
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
@@ -584,11 +586,29 @@ def find_mentions(
         # the story's state's than the foreign state the sentence names)
         rebel_fallback = place_country or memory.main_state() or fallback
         for m in pending_bare:
-            if m.country is None:
+            if m.country is None and m.last + 1 < stop and tokens[m.last].norm in ("from", "of"):
+                # "diplomats from the Group of Seven", "leaders of Puntland": whose they are follows
+                # (a state after "from" is as often where they leave: "the withdrawal of forces from Panama"; nor is a
+                # state naming a thing theirs: "bombers of the U.S. airliner")
+                holder = next((x for x in out if m.last < x.first <= m.last + 2 and not x.members and x.kind != "person"
+                               and (x.code_prefix or (x.country and tokens[m.last].norm == "of" and not (
+                                   x.last < stop and tokens[x.last].text.isalpha() and tokens[x.last].text.islower())))
+                               and not x.guessed and not x.locative), None)
+                if holder is not None:
+                    m.country, m.code_prefix = holder.country, holder.code_prefix
+            head = tokens[m.last - 1].norm
+            if m.country is None and m.code_prefix is None and prev_norm(m.first) == "the" and head in memory.bare:
+                # "the diplomats said" after "Top diplomats from the Group of Seven": the ones named so before
+                m.country, m.code_prefix = memory.bare[head]
+            if m.country is None and m.code_prefix is None:
                 m.country = rebel_fallback if set(m.agents) & w.adversary_agents else fallback
                 m.guessed = True
+    for m in pending_bare:
+        if not m.guessed and (m.country or m.code_prefix):
+            memory.bare[tokens[m.last - 1].norm] = (m.country, m.code_prefix)
     for pronoun, antecedent in standing_for:
         pronoun.country, pronoun.guessed = antecedent.country, antecedent.guessed
+        pronoun.code_prefix = antecedent.code_prefix
     return out
 
 
