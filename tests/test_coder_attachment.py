@@ -105,3 +105,9 @@ def test_the_agents_named_again_are_those_named_before() -> None:
 def test_a_state_after_from_is_where_troops_leave_not_whose_they_are() -> None:
     t = codes("The United States speeded up the withdrawal of some invasion forces from Panama on Wednesday.")
     assert not any(s == "PAN" and p == "RETREAT" for s, _, p in t)
+
+
+def test_a_quotation_mark_left_unclosed_does_not_hide_the_speakers_after_it() -> None:
+    text = ('The minister said "the talks were useful. The weather was fine. The hotel was full. The trains ran late. '
+            'The food was good. We strongly support Ukraine, Polish Foreign Minister Jan Kowalski said.')
+    assert ("POL", "UKR", "SUPPORT") in triples(text)

@@ -859,6 +859,8 @@ def code_article(article_id: str, body: str, published: date | None = None,
     return steps.drain(code_steps(article_id, body, published, model, source))
 
 
+# sentences of one quotation that wait for its speaker named where it closes
+MAX_QUOTED_RUN = 4
 # sentences parsed in one call to the parser between two steps (~5 ms each)
 PARSE_CHUNK = 8
 
@@ -894,6 +896,7 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
     # "We urge ...," the minister said: first person inside a quotation is its speaker (named in the sentence, or
     # before it when the quotation goes on over several sentences)
     open_quote, quote_speaker = False, None
+    quoted_run = 0  # sentences wholly inside one quotation so far
     # the sentences of a quotation that opens with no speaker named and goes on past them ('"We were grateful ...
     # It has given us hope," Lai said'): they wait for the speaker named where it closes
     waiting: list[tuple[Sentence, list[Mention], list[Location], bool, Mention | None]] = []
@@ -932,7 +935,9 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         open_before = open_quote
         continuing = open_quote or (sent.last > sent.first and tokens[sent.first].text in words().quote_marks)
         open_quote = quote_open_after(tokens, sent, open_quote)
-        quoted_only = wholly_quoted(tokens, sent, open_before)
+        # (a quotation going on past a few sentences is more likely a quotation mark left unclosed)
+        quoted_only = wholly_quoted(tokens, sent, open_before) and quoted_run < MAX_QUOTED_RUN
+        quoted_run = quoted_run + 1 if quoted_only else 0
         sspans = spans_by_sent[sent.index]
         if not sspans:
             if not quoted_only:
