@@ -600,6 +600,8 @@ def find_mentions(
             if m.country is None and m.code_prefix is None and prev_norm(m.first) == "the" and head in memory.bare:
                 # "the diplomats said" after "Top diplomats from the Group of Seven": the ones named so before
                 m.country, m.code_prefix = memory.bare[head]
+            if m.country is None and m.code_prefix is None and m.agents and m.agents[0] == "NGO":
+                continue  # "the think tank said": a body of no state, not the sentence's state
             if m.country is None and m.code_prefix is None:
                 m.country = rebel_fallback if set(m.agents) & w.adversary_agents else fallback
                 m.guessed = True
