@@ -11,3 +11,14 @@ def test_think_tank_is_no_military_and_bare_is_no_state() -> None:
     assert ("RUS", "UKR", "ACCUSE") in triples("A Russian think tank accused Ukraine of lying.")
     # near miss: tanks are still the military's
     assert ("JPN", "JPN", "ASSAULT") in triples("Japan criticized China on Monday. The tanks attacked the village.")
+
+
+def test_participle_of_a_possible_act_is_not_done() -> None:
+    t = triples("The European Union may impose new sanctions on Belarus, cutting aid to the country.")
+    assert not any(p == "SANCTION" for _, _, p in t)
+    t = triples("Analysts said Serbia might provoke Kosovo by buying more weapons and defying Kosovo in the north.")
+    assert not any(p == "REJECT" for _, _, p in t)
+    # near miss: a finite verb between ends the possible act; the participle of a done act is coded
+    t = triples("Russia, which could strike at any time, has been shelling Kharkiv, killing four Ukrainian civilians.")
+    assert ("RUS", "UKR", "ASSAULT") in t
+    assert ("PAK", "IND", "ACCUSE") in triples("Pakistan criticized India on Monday, accusing it of backing militants.")

@@ -552,6 +552,24 @@ def _thing_relative(m: Mention | None, tokens: list[Token], first: int, sent: Se
     return m is None or m.last != before
 
 
+def _in_possible_act(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
+    """Whether the hit is a participle spelling out an act the clause before only says may happen: "they may impose
+    sanctions, cutting aid", "he may tease the U.S. by buying arms and defying it" (not "Russia, which could strike
+    at any time, has been shelling Kharkiv, killing four": a finite verb between ends the possible act)."""
+    w = words()
+    if not tokens[h.first].norm.endswith("ing") or h.first - 1 <= sent.first:
+        return False
+    if tokens[h.first - 1].norm not in w.possible_act_links:
+        return False
+    for k in range(h.first - 2, max(sent.first, h.first - 16) - 1, -1):
+        t = tokens[k]
+        if t.norm in w.possible_act_modals:
+            return True
+        if t.norm in w.finite_clause_marks or t.text in w.quote_marks or (t.norm in w.clause_break and t.norm != ","):
+            return False
+    return False
+
+
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
     """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
     on all parties to reduce hostilities and resume talks", "demanded the release of prisoners"): an infinitive
@@ -1139,7 +1157,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         window = moods.clause_window(tokens, h.first, sent.first)
         intent_before = any(h.first - e in (0, 1, 2) for e in intent_ends if e <= h.first)
         code = moods.recode(lex, p.code, window, intent_before and not p.intent)
-        if code is None:
+        if code is None or _in_possible_act(tokens, h, sent):
             continue
         if code != p.code and any(t.norm == "unless" for t in tokens[h.last : sent.last]):
             code = c.conditional_threat  # "will withdraw its force unless ...": a conditional promise of harm

@@ -373,6 +373,9 @@ class Words(_Strict):
     status_auxiliaries: WordSet
     status_adverbs: WordSet
     participle_subordinators: WordSet
+    possible_act_links: WordSet
+    possible_act_modals: WordSet
+    finite_clause_marks: WordSet
     inversion_marks: WordSet
     speech_fillers: WordSet
     speaker_pronouns: WordSet
