@@ -22,3 +22,12 @@ def test_participle_of_a_possible_act_is_not_done() -> None:
     t = triples("Russia, which could strike at any time, has been shelling Kharkiv, killing four Ukrainian civilians.")
     assert ("RUS", "UKR", "ASSAULT") in t
     assert ("PAK", "IND", "ACCUSE") in triples("Pakistan criticized India on Monday, accusing it of backing militants.")
+
+
+def test_car_abbreviation_is_the_central_african_republic() -> None:
+    t = triples("Rebels attacked ten villages in northeastern C.A.R., near the Chad border.")
+    assert ("CAF", "CAF", "ASSAULT") in t
+    assert ("CAF", "TCD", "ACCUSE") in triples("C.A.R. accused Chad of arming the rebels.")
+    # near miss: a car is no state
+    t = triples("Kenya said on Monday that a car bomb had killed four soldiers near the market.")
+    assert not any("CAF" in (x or "") for s, d, _ in t for x in (s, d))
