@@ -31,3 +31,16 @@ def test_car_abbreviation_is_the_central_african_republic() -> None:
     # near miss: a car is no state
     t = triples("Kenya said on Monday that a car bomb had killed four soldiers near the market.")
     assert not any("CAF" in (x or "") for s, d, _ in t for x in (s, d))
+
+
+def test_bare_troops_are_those_where_the_action_just_was() -> None:
+    text = ("Afghanistan rejected the claims by Pakistan. Afghan officials said Afghanistan was not involved. "
+            "Gunmen attacked a bus near Quetta on Tuesday. Two passengers were hurt. "
+            "The army said it killed 12 militants.")
+    t = triples(text)
+    assert ("PAK", "PAK", "ASSAULT") in t
+    assert not any(s == "AFG" and p == "ASSAULT" for s, _, p in t)
+    # near miss: a state named in the sentence itself is still theirs
+    text = ("Gunmen attacked a bus near Quetta on Tuesday. "
+            "Afghan officials said the army killed 12 militants near Kabul.")
+    assert ("AFG", "AFG", "ASSAULT") in triples(text)

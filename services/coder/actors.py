@@ -67,6 +67,8 @@ class ArticleMemory:
     subject_opening: bool = False  # whether that actor opens its sentence (after an opening phrase, maybe)
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
     publisher: tuple[str, tuple[str, ...]] | None = None
+    # the state of the place the last sentence set its action in ("attacked a train near Sibi"), and that sentence
+    last_place: tuple[str, int] | None = None
 
     @property
     def home_state(self) -> str | None:
@@ -579,8 +581,13 @@ def find_mentions(
     if first_person is not None:
         memory.last_person = memory.people.get(first_person.name or "") or memory.last_person
     # bare agent words ("police", "rebels") belong to the place or state the sentence is about
+    place_country = _locative_country(at, sent, tokens)
+    # (for troops, police and militants, a place named in the sentence or two just before: "Militants attacked a
+    # train near Sibi. ... The military claimed the killing of 33": the troops there, not the most named state)
+    place_before = memory.last_place[0] if memory.last_place and sent.index - memory.last_place[1] <= 2 else None
+    if place_country:
+        memory.last_place = (place_country, sent.index)
     if pending_bare:
-        place_country = _locative_country(at, sent, tokens)
         fallback = place_country or (states_here[0] if states_here else None) or memory.main_state()
         # ("Washington alleges the insurgent group has not ...": insurgents, rebels and the opposition are more often
         # the story's state's than the foreign state the sentence names)
@@ -604,6 +611,10 @@ def find_mentions(
                 continue  # "the think tank said": a body of no state, not the sentence's state
             if m.country is None and m.code_prefix is None:
                 m.country = rebel_fallback if set(m.agents) & w.adversary_agents else fallback
+                if (place_before and not place_country and not states_here and m.agents
+                        and m.agents[0] in w.field_agents
+                        and not any(x.country and not x.guessed for x in out if x is not m)):
+                    m.country = place_before  # troops, police: the ones where the action just was
                 m.guessed = True
     for m in pending_bare:
         if not m.guessed and (m.country or m.code_prefix):

@@ -374,6 +374,7 @@ class Words(_Strict):
     status_adverbs: WordSet
     participle_subordinators: WordSet
     possible_act_links: WordSet
+    field_agents: WordSet
     possible_act_modals: WordSet
     finite_clause_marks: WordSet
     inversion_marks: WordSet
