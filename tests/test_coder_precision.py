@@ -44,3 +44,13 @@ def test_bare_troops_are_those_where_the_action_just_was() -> None:
     text = ("Gunmen attacked a bus near Quetta on Tuesday. "
             "Afghan officials said the army killed 12 militants near Kabul.")
     assert ("AFG", "AFG", "ASSAULT") in triples(text)
+
+
+def test_what_is_discussed_is_not_done() -> None:
+    t = triples("Japan and Australia discussed joint military exercises in the South China Sea.")
+    assert not any(p == "COOPERATE" for _, _, p in t)
+    t = triples("Nigerian and Ghanaian defence chiefs discussed peace support operations in the Sahel.")
+    assert not any(p == "SUPPORT" for _, _, p in t)
+    # near miss: exercises held are done
+    t = triples("Japan and Australia held joint military exercises in the South China Sea.")
+    assert any(p == "COOPERATE" for _, _, p in t)
