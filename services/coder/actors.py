@@ -389,6 +389,10 @@ def find_mentions(
             i = sp.last
             continue
         org = sp.entry("org")
+        if (org is not None and org.country is None and tokens[i].text[:1].islower()
+                and out and out[-1].last == i):
+            i = sp.last  # "American aid groups", "U.N. aid agencies": the state or body named just before is theirs
+            continue
         if org is not None:
             j = sp.last
             is_igo = _org_prefix(org.code) is not None

@@ -1,0 +1,20 @@
+"""Recall on wordings the coder used to miss altogether: invented sentences of each kind."""
+
+from __future__ import annotations
+
+from test_coder_cases import events
+
+
+def _codes(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(e.source.code, e.target.code if e.target else None, e.plover) for e in events(text)}
+
+
+def test_aid_agencies_named_by_what_they_are_are_ngos() -> None:
+    assert ("NGOAID", "MWI", "AID") in _codes("Aid agencies distributed food in Malawi.")
+    assert ("NGOAID", "ISR", "ACCUSE") in _codes("Humanitarian groups accused Israel of blocking convoys.")
+    assert ("NGOAID", "ETH", "AID") in _codes("International aid organizations delivered aid to Ethiopia.")
+
+
+def test_aid_groups_of_a_named_state_are_that_states() -> None:
+    t = _codes("Two Canadian aid groups delivered aid to Haiti.")
+    assert ("CAN", "HTI", "AID") in t and not any(s == "NGOAID" for s, _, _ in t)
