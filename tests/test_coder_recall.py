@@ -18,3 +18,15 @@ def test_aid_agencies_named_by_what_they_are_are_ngos() -> None:
 def test_aid_groups_of_a_named_state_are_that_states() -> None:
     t = _codes("Two Canadian aid groups delivered aid to Haiti.")
     assert ("CAN", "HTI", "AID") in t and not any(s == "NGOAID" for s, _, _ in t)
+
+
+def test_the_statement_is_whoever_issued_one_just_before() -> None:
+    assert ("GBR", "IRN", "REQUEST") in _codes(
+        "Britain issued a statement on Tuesday. The statement urged Iran to free the sailors.")
+    assert ("GBR", "IRN", "ACCUSE") in _codes("Britain released a statement late Monday. The statement condemned Iran.")
+
+
+def test_a_statement_no_one_issued_just_before_is_no_one() -> None:
+    assert _codes("Britain stayed silent on Tuesday. The statement condemned Iran.") == set()
+    assert _codes("Britain issued a statement on Tuesday. Egypt met Sudan. The statement condemned Iran.") \
+        <= {("EGY", "SDN", "CONSULT"), ("SDN", "EGY", "CONSULT")}

@@ -69,6 +69,8 @@ class ArticleMemory:
     publisher: tuple[str, tuple[str, ...]] | None = None
     # the state of the place the last sentence set its action in ("attacked a train near Sibi"), and that sentence
     last_place: tuple[str, int] | None = None
+    # the subject of a sentence that said it issued a statement ("X issued a statement"), and that sentence's index
+    issuer: tuple[Mention, int] | None = None
 
     @property
     def home_state(self) -> str | None:
@@ -314,6 +316,16 @@ def find_mentions(
                     country, agents, prefix = memory.last_body
                     out.append(_mention(tokens, text, i, j, country=country, agents=agents, code_prefix=prefix,
                                         kind="organisation"))
+            elif ref.ref == "document":
+                # "The statement threatened sanctions": the one who issued a statement in the sentence just before
+                issuer = memory.issuer
+                if (i - 1 == sent.first and prev_norm(i) == "the" and _verb_follows(tokens, j, stop)
+                        and issuer is not None and issuer[1] == sent.index - 1):
+                    by = issuer[0]
+                    m = _mention(tokens, text, i - 1, j, country=by.country, agents=by.agents, kind=by.kind,
+                                 code_prefix=by.code_prefix, name=by.name)
+                    m.refers_to = by
+                    out.append(m)
             elif ref.ref == "single":
                 # "it" before a verb: a state or an organisation named before it in the sentence ("Russia's envoy
                 # dismissed accusations it is getting weapons"), else the subject of the sentence just before ("Iran
@@ -579,6 +591,11 @@ def find_mentions(
             tokens[k].norm in w.determiners or tokens[k].norm in w.coordinators or tokens[k].text in w.quote_marks
             for k in range(sent.first, subject.first)) or (subject.first - 1 > sent.first
                                                            and tokens[subject.first - 1].norm == ",")
+        # "X issued a statement", "X released a joint statement": what "The statement" in the next sentence stands for
+        if memory.subject_opening and any(
+                tokens[k].norm in w.documents and tokens[k - 1].norm in ("a", "an", "joint")
+                for k in range(subject.last + 1, sent.last)):
+            memory.issuer = (subject, sent.index)
     # "he" in the sentences that follow is the sentence's first person, its subject more often than not ("X met
     # Y on Monday. He said ..."), not the last one named
     first_person = next((m for m in out if m.kind == "person" and m.name), None)

@@ -128,6 +128,7 @@ class References(_Strict):
     single: list[str]
     self: list[str]
     body: list[str]
+    document: list[str]
     region_nouns: list[str]
 
 
@@ -333,6 +334,7 @@ class Words(_Strict):
     person_pronouns: WordSet
     pronoun_adverbs: WordSet
     it_links: WordSet
+    documents: WordSet
     subject_auxiliaries: WordSet
     plural_heads: WordSet
     region_determiners: WordSet

@@ -416,7 +416,8 @@ def build() -> Lexicon:
 
     _add_people(b)
     refs = _load_yaml("references.yaml", files.References)
-    for kind in ("pair", "state", "person", "possessive", "group", "single", "self", "body"):  # references.yaml's keys
+    # references.yaml's keys
+    for kind in ("pair", "state", "person", "possessive", "group", "single", "self", "body", "document"):
         for phrase in getattr(refs, kind):
             b.add(phrase, Entry("ref", ANY_CASE, ref=kind))
     regions = {k: tuple(v) for k, v in _load_yaml("regions.yaml", files.Regions).root.items()}
