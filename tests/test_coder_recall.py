@@ -30,3 +30,15 @@ def test_a_statement_no_one_issued_just_before_is_no_one() -> None:
     assert _codes("Britain stayed silent on Tuesday. The statement condemned Iran.") == set()
     assert _codes("Britain issued a statement on Tuesday. Egypt met Sudan. The statement condemned Iran.") \
         <= {("EGY", "SDN", "CONSULT"), ("SDN", "EGY", "CONSULT")}
+
+
+def test_backing_the_call_is_towards_whoever_made_it_just_before() -> None:
+    assert ("QAT", "EGY", "SUPPORT") in _codes("Egypt proposed a ceasefire in Gaza. Qatar welcomed the proposal.")
+    assert ("ISR", "EGY", "REJECT") in _codes("Egypt proposed a ceasefire in Gaza. Israel rejected the proposal.")
+
+
+def test_the_call_no_one_made_just_before_is_no_one() -> None:
+    assert not any(t == "EGY" and p == "SUPPORT" for _, t, p in _codes(
+        "Egypt hosted talks on Monday. Qatar welcomed the proposal."))
+    assert ("QAT", "JOR", "SUPPORT") in _codes(
+        "Egypt proposed a ceasefire on Monday. Qatar welcomed the call for calm by Jordan.")

@@ -71,6 +71,8 @@ class ArticleMemory:
     last_place: tuple[str, int] | None = None
     # the subject of a sentence that said it issued a statement ("X issued a statement"), and that sentence's index
     issuer: tuple[Mention, int] | None = None
+    # the subject of a sentence that said it called for, proposed or asked something, and that sentence's index
+    proposer: tuple[Mention, int] | None = None
 
     @property
     def home_state(self) -> str | None:
@@ -322,6 +324,17 @@ def find_mentions(
                 if (i - 1 == sent.first and prev_norm(i) == "the" and _verb_follows(tokens, j, stop)
                         and issuer is not None and issuer[1] == sent.index - 1):
                     by = issuer[0]
+                    m = _mention(tokens, text, i - 1, j, country=by.country, agents=by.agents, kind=by.kind,
+                                 code_prefix=by.code_prefix, name=by.name)
+                    m.refers_to = by
+                    out.append(m)
+            elif ref.ref == "proposal":
+                # "Greece also supported the call": the one who called for it in the sentence just before
+                proposer = memory.proposer
+                if (i - 2 > sent.first and prev_norm(i) == "the" and tokens[i - 2].norm in w.proposal_backers
+                        and (j >= stop or tokens[j].norm not in ("for", "of", "by", "from"))
+                        and proposer is not None and proposer[1] == sent.index - 1):
+                    by = proposer[0]
                     m = _mention(tokens, text, i - 1, j, country=by.country, agents=by.agents, kind=by.kind,
                                  code_prefix=by.code_prefix, name=by.name)
                     m.refers_to = by
@@ -596,6 +609,9 @@ def find_mentions(
                 tokens[k].norm in w.documents and tokens[k - 1].norm in ("a", "an", "joint")
                 for k in range(subject.last + 1, sent.last)):
             memory.issuer = (subject, sent.index)
+        if memory.subject_opening and any(tokens[k].norm in w.proposal_verbs
+                                          for k in range(subject.last, sent.last)):
+            memory.proposer = (subject, sent.index)
     # "he" in the sentences that follow is the sentence's first person, its subject more often than not ("X met
     # Y on Monday. He said ..."), not the last one named
     first_person = next((m for m in out if m.kind == "person" and m.name), None)

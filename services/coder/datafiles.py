@@ -129,6 +129,7 @@ class References(_Strict):
     self: list[str]
     body: list[str]
     document: list[str]
+    proposal: list[str]
     region_nouns: list[str]
 
 
@@ -335,6 +336,8 @@ class Words(_Strict):
     pronoun_adverbs: WordSet
     it_links: WordSet
     documents: WordSet
+    proposal_verbs: WordSet
+    proposal_backers: WordSet
     subject_auxiliaries: WordSet
     plural_heads: WordSet
     region_determiners: WordSet
