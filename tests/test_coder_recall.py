@@ -42,3 +42,8 @@ def test_the_call_no_one_made_just_before_is_no_one() -> None:
         "Egypt hosted talks on Monday. Qatar welcomed the proposal."))
     assert ("QAT", "JOR", "SUPPORT") in _codes(
         "Egypt proposed a ceasefire on Monday. Qatar welcomed the call for calm by Jordan.")
+
+
+def test_upper_and_lower_houses_are_the_legislature() -> None:
+    assert ("KENLEG", "UGA", "ACCUSE") in _codes("Kenya's upper house criticized Uganda.")
+    assert ("POLLEG", "DEU", "ACCUSE") in _codes("The Polish lower house condemned Germany on Friday.")
