@@ -47,3 +47,8 @@ def test_the_call_no_one_made_just_before_is_no_one() -> None:
 def test_upper_and_lower_houses_are_the_legislature() -> None:
     assert ("KENLEG", "UGA", "ACCUSE") in _codes("Kenya's upper house criticized Uganda.")
     assert ("POLLEG", "DEU", "ACCUSE") in _codes("The Polish lower house condemned Germany on Friday.")
+
+
+def test_a_school_is_a_states_place_of_learning() -> None:
+    assert ("NGAREB", "NGAEDU", "ASSAULT") in _codes("Boko Haram attacked a Nigerian school.")
+    assert ("NGAREB", "NGAEDU", "ASSAULT") in _codes("Boko Haram attacked a school in Nigeria.")
