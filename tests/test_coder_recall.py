@@ -52,3 +52,9 @@ def test_upper_and_lower_houses_are_the_legislature() -> None:
 def test_a_school_is_a_states_place_of_learning() -> None:
     assert ("NGAREB", "NGAEDU", "ASSAULT") in _codes("Boko Haram attacked a Nigerian school.")
     assert ("NGAREB", "NGAEDU", "ASSAULT") in _codes("Boko Haram attacked a school in Nigeria.")
+
+
+def test_dismissing_anothers_response_or_remarks_is_reject() -> None:
+    assert ("IRN", "USA", "REJECT") in _codes("Iran dismissed the American statement as propaganda.")
+    assert ("ISR", "PSEREB", "REJECT") in _codes("Israel dismissed Hamas's conditions on Sunday.")
+    assert not any(p == "REJECT" for _, _, p in _codes("The Kenyan president dismissed the minister."))
