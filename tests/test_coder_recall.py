@@ -58,3 +58,10 @@ def test_dismissing_anothers_response_or_remarks_is_reject() -> None:
     assert ("IRN", "USA", "REJECT") in _codes("Iran dismissed the American statement as propaganda.")
     assert ("ISR", "PSEREB", "REJECT") in _codes("Israel dismissed Hamas's conditions on Sunday.")
     assert not any(p == "REJECT" for _, _, p in _codes("The Kenyan president dismissed the minister."))
+
+
+def test_a_law_passed_targeting_a_state_is_sanction() -> None:
+    assert ("INDLEG", "PAK", "SANCTION") in _codes("The Indian parliament approved a bill Friday targeting Pakistan.")
+    assert _codes("The Indian parliament did not pass a bill targeting Pakistan.") == set()
+    domestic = _codes("Kenya's parliament passed legislation targeting drug traffickers.")
+    assert not any(p == "SANCTION" for _, _, p in domestic)
