@@ -18,14 +18,14 @@ from services.coder.syntax import DEFAULT_MODEL
 from services.corpus import read_items
 from services.enrich import enrich
 
-RECALL_FLOOR = 0.78
+RECALL_FLOOR = 0.80  # plover_gsr.jsonl: 0.820 reached; the coder issue's target is 0.80
 TYPE_RECALL_FLOOR = 0.87
-# voa_dev.jsonl on 2026-12-07 (third session): precision 0.594, recall 0.408 (F1 0.484) by word order (the
-# default); with the dependency parse (DIPLOWATCH_SPACY_MODEL, opt-in) 0.543, 0.381 (F1 0.448)
-VOA_PRECISION_FLOOR = 0.56
-VOA_RECALL_FLOOR = 0.38
-VOA_PARSED_PRECISION_FLOOR = 0.51
-VOA_PARSED_RECALL_FLOOR = 0.35
+# voa_dev.jsonl on 2026-12-07 (fourth session): precision 0.762, recall 0.546 (F1 0.636) by word order (the
+# default); with the dependency parse (DIPLOWATCH_SPACY_MODEL, opt-in) 0.694, 0.507 (F1 0.586)
+VOA_PRECISION_FLOOR = 0.73
+VOA_RECALL_FLOOR = 0.52
+VOA_PARSED_PRECISION_FLOOR = 0.66
+VOA_PARSED_RECALL_FLOOR = 0.48
 
 
 def _scorer(shared: Path) -> ModuleType:
