@@ -146,6 +146,16 @@ def _mention(tokens: list[Token], text: str, first: int, last: int, **kw: object
     return Mention(first=first, last=last, start=start, end=end, text=text[start:end], **kw)  # type: ignore[arg-type]
 
 
+def _standing_for(tokens: list[Token], text: str, first: int, last: int, actor: Mention, **kw: object) -> Mention:
+    """A phrase that stands for an actor named before ("they", "it", "the statement", "the call"): that actor's
+    codes at the phrase's place, and a link back to it."""
+    fields: dict[str, object] = {"country": actor.country, "agents": actor.agents, "kind": actor.kind,
+                                 "code_prefix": actor.code_prefix, **kw}
+    m = _mention(tokens, text, first, last, **fields)
+    m.refers_to = actor
+    return m
+
+
 def _name_after(tokens: list[Token], i: int, stop: int, taken: dict[int, Span]) -> int:
     """Index after a capitalised personal name starting at i (i itself if there is none)."""
     w = words()
@@ -298,11 +308,9 @@ def find_mentions(
                         _plural(memory.subject, tokens) or memory.subject.kind == "organisation"):
                     plural = memory.subject
                 if plural is not None:
-                    m = _mention(tokens, text, i, j, country=plural.country, agents=plural.agents, kind="group",
-                                 code_prefix=plural.code_prefix)
+                    m = _standing_for(tokens, text, i, j, plural, kind="group")
                     m.members = [_mention(tokens, text, i, j, country=x.country, agents=x.agents,
                                           code_prefix=x.code_prefix) for x in plural.members]
-                    m.refers_to = plural
                     out.append(m)
                     standing_for.append((m, plural))
                 else:
@@ -323,22 +331,14 @@ def find_mentions(
                 issuer = memory.issuer
                 if (i - 1 == sent.first and prev_norm(i) == "the" and _verb_follows(tokens, j, stop)
                         and issuer is not None and issuer[1] == sent.index - 1):
-                    by = issuer[0]
-                    m = _mention(tokens, text, i - 1, j, country=by.country, agents=by.agents, kind=by.kind,
-                                 code_prefix=by.code_prefix, name=by.name)
-                    m.refers_to = by
-                    out.append(m)
+                    out.append(_standing_for(tokens, text, i - 1, j, issuer[0], name=issuer[0].name))
             elif ref.ref == "proposal":
                 # "Greece also supported the call": the one who called for it in the sentence just before
                 proposer = memory.proposer
                 if (i - 2 > sent.first and prev_norm(i) == "the" and tokens[i - 2].norm in w.proposal_backers
                         and (j >= stop or tokens[j].norm not in ("for", "of", "by", "from"))
                         and proposer is not None and proposer[1] == sent.index - 1):
-                    by = proposer[0]
-                    m = _mention(tokens, text, i - 1, j, country=by.country, agents=by.agents, kind=by.kind,
-                                 code_prefix=by.code_prefix, name=by.name)
-                    m.refers_to = by
-                    out.append(m)
+                    out.append(_standing_for(tokens, text, i - 1, j, proposer[0], name=proposer[0].name))
             elif ref.ref == "single":
                 # "it" before a verb: a state or an organisation named before it in the sentence ("Russia's envoy
                 # dismissed accusations it is getting weapons"), else the subject of the sentence just before ("Iran
@@ -356,9 +356,7 @@ def find_mentions(
                             and memory.subject_sentence == sent.index - 1 and _single(memory.subject, tokens)):
                         single = memory.subject
                     if single is not None:
-                        m = _mention(tokens, text, i, j, country=single.country, agents=single.agents,
-                                     kind=single.kind, code_prefix=single.code_prefix)
-                        m.refers_to = single
+                        m = _standing_for(tokens, text, i, j, single)
                         out.append(m)
                         standing_for.append((m, single))
             elif ref.ref == "person":
