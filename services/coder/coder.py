@@ -124,6 +124,15 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if (first > sent.first and tokens[first].capitalised and tokens[first - 1].capitalised
                 and tokens[first - 1].text.isalpha() and tokens[first - 1].text not in w.not_names):
             continue  # inside a name ("the African Union Support and Stabilization Mission", "TechMoat Consulting")
+        if first + 1 < sent.last and tokens[first + 1].norm in w.not_a_verb_before.get(tokens[first].norm, ()):
+            continue  # "close to the border": near, not shut
+        if first > sent.first and tokens[first - 1].norm in w.not_a_verb_after.get(tokens[first].norm, ()):
+            continue  # "the upper hand over the insurgents": no handing over
+        p = lex.patterns[pidx]
+        end = _match_slots(p.slots, tokens, first, sent.last)
+        if end is None:
+            continue
+        # what the words around a matched phrase say of it (most anchors match no phrase: these walks come after)
         if _setting_noun(tokens, first, sent):
             continue
         if _adjectival(tokens, first, sent):
@@ -131,11 +140,6 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if tokens[first].norm in w.threat_verbs and any(
                 tokens[k].norm in w.endangered_objects for k in range(first + 1, min(first + 5, sent.last))):
             continue  # "threatening the territorial integrity of the country": a thing endangered, no threat made
-        if first + 1 < sent.last and tokens[first + 1].norm in w.not_a_verb_before.get(tokens[first].norm, ()):
-            continue  # "close to the border": near, not shut
-        if first > sent.first and tokens[first - 1].norm in w.not_a_verb_after.get(tokens[first].norm, ()):
-            continue  # "the upper hand over the insurgents": no handing over
-        p = lex.patterns[pidx]
         if p.code[:2] in codes().violent_roots and (_referenced_attack(tokens, first, sent)
                                                      or _accident(tokens, first, sent)):
             continue
@@ -143,9 +147,6 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
                 or _named_decision(tokens, first, sent) or _cause_noun(tokens, first, sent)
                 or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)
                 or _in_condition(tokens, first, sent)):
-            continue
-        end = _match_slots(p.slots, tokens, first, sent.last)
-        if end is None:
             continue
         if end < sent.last and tokens[end].norm in w.negated_objects:
             continue  # "offered no evidence", "made no mention": nothing was offered
