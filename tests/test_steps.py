@@ -4,6 +4,7 @@ heartbeats) while an article is enriched, and the result is the one `process()` 
 from __future__ import annotations
 
 import asyncio
+import time
 
 import orjson
 from conftest import SHARED
@@ -28,10 +29,8 @@ def _events(outputs: list) -> list:
     return [e.model_dump() for e in article.events]
 
 
-def test_other_tasks_run_while_an_article_is_enriched() -> None:
-    value = _story()
-    settings = Settings()
-    process(value, None, SRC, settings, pack())  # dictionaries loaded before the count
+def _ticks_while_enriched(value: bytes, settings: Settings, slice_seconds: float) -> tuple[int, list]:
+    """How many times another task ran while the story was enriched, and the outputs."""
 
     async def scenario() -> tuple[int, list]:
         ticks = 0
@@ -46,16 +45,36 @@ def test_other_tasks_run_while_an_article_is_enriched() -> None:
         task = asyncio.create_task(ticker())
         await asyncio.sleep(0)
         start = ticks
-        outputs = await steps.run(process_steps(value, None, SRC, settings, pack()))
+        outputs = await steps.run(process_steps(value, None, SRC, settings, pack()), slice_seconds)
         during = ticks - start
         done = True
         await task
         return during, outputs
 
-    during, outputs = asyncio.run(scenario())
+    return asyncio.run(scenario())
+
+
+def test_other_tasks_run_between_the_steps_of_an_article() -> None:
+    value = _story()
+    settings = Settings()
+    process(value, None, SRC, settings, pack())  # dictionaries loaded before the count
+    during, outputs = _ticks_while_enriched(value, settings, slice_seconds=0)
     sentences = EnrichedArticle.model_validate_json(outputs[0].value).sentences
     # in one piece the ticker would not run at all until the article was done
     assert during >= 10, f"the loop ran other tasks {during} times while a {sentences}-sentence story was enriched"
+    assert _events(outputs) == _events(process(value, None, SRC, settings, pack()))
+
+
+def test_with_the_worker_slice_other_tasks_still_run_while_an_article_is_enriched() -> None:
+    value = _story()
+    settings = Settings()
+    process(value, None, SRC, settings, pack())
+    started = time.perf_counter()
+    during, outputs = _ticks_while_enriched(value, settings, slice_seconds=steps.SLICE_SECONDS)
+    took = time.perf_counter() - started
+    # the story takes several slices (tens of ms); the loop gets a turn at least once per slice that ended
+    assert took > 2 * steps.SLICE_SECONDS
+    assert during >= 1, f"the loop never ran in the {took * 1000:.0f} ms the story took"
     assert _events(outputs) == _events(process(value, None, SRC, settings, pack()))
 
 
