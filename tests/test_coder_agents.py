@@ -1,0 +1,21 @@
+"""Actors the coder places from the wording around them: bare agent nouns, adjectives, capitals, pronouns."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_attackers_and_assailants_are_armed_actors_of_the_place() -> None:
+    # "the attackers", "assailants": the armed men of the place the story is set in, like "gunmen"
+    assert ("PAK", "PAK", "ASSAULT") in triples("Assailants attacked a bus near Peshawar, Pakistan, on Monday.")
+    t = triples("Gunmen stormed a police post in northern Nigeria on Sunday. "
+                "The attackers killed three police officers.")
+    assert ("NGA", "NGA", "ASSAULT") in t
+    # (a description of them, no act: no event)
+    assert triples("The attackers were not identified.") == set()
+
+
+def test_commandos_and_security_personnel_are_the_military() -> None:
+    t = triples("Colombian commandos raided a rebel camp in the jungle.")
+    assert ("COL", "COL", "ASSAULT") in t
+    assert ("MLI", "MLI", "ASSAULT") in triples("Militants ambushed Malian security personnel near Gao.")
