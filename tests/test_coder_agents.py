@@ -19,3 +19,13 @@ def test_commandos_and_security_personnel_are_the_military() -> None:
     t = triples("Colombian commandos raided a rebel camp in the jungle.")
     assert ("COL", "COL", "ASSAULT") in t
     assert ("MLI", "MLI", "ASSAULT") in triples("Militants ambushed Malian security personnel near Gao.")
+
+
+def test_a_dateline_sets_the_place_of_the_story() -> None:
+    # a city in capitals and a dash open the story: bare agents there are that city's state's
+    t = triples("MOMBASA — Police arrested two protesters outside the port on Monday.")
+    assert ("KEN", "KEN", "COERCE") in t
+    t = triples("MOMBASA, Kenya (AP) — The court refused to release the activists.")
+    assert ("KEN", "KEN", "REJECT") in t or ("KEN", None, "REJECT") in t
+    # (a place in capitals with no dash after it is no dateline: the police are no one's)
+    assert triples("MOMBASA police arrested two protesters on Monday.") == set()

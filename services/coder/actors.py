@@ -617,6 +617,13 @@ def find_mentions(
         memory.last_person = memory.people.get(first_person.name or "") or memory.last_person
     # bare agent words ("police", "rebels") belong to the place or state the sentence is about
     place_country = _locative_country(at, sent, tokens)
+    dateline = _dateline_country(at, sent, tokens)
+    if dateline is not None:
+        # ("BLANTYRE — The school refused ...": the story is reported from there; a city, not a state's name, is no
+        # mention of the state, so the state is noted here for the sentences after it)
+        place_country = place_country or dateline
+        if dateline not in memory.states:
+            memory.note_state(dateline)
     # (for troops, police and militants, a place named in the sentence or two just before: "Militants attacked a
     # train near Sibi. ... The military claimed the killing of 33": the troops there, not the most named state)
     place_before = memory.last_place[0] if memory.last_place and sent.index - memory.last_place[1] <= 2 else None
@@ -867,6 +874,26 @@ def after_locative(tokens: list[Token], k: int, sent_first: int) -> bool:
     while j >= sent_first and (tokens[j].norm == "the" or tokens[j].norm in w.directions):
         j -= 1
     return j >= sent_first and j < k and tokens[j].norm in w.locative
+
+
+def _dateline_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
+    """The state of the place a story's dateline names: the article's first words, a place in capitals, up to a
+    dash ("BLANTYRE —", "ISLAMABAD/PENTAGON —", "KABUL, Afghanistan (AP) —")."""
+    if sent.first != 0 or sent.last - sent.first < 3:
+        return None
+    sp = at.get(sent.first)
+    e = sp.entry("place", "capital", "state") if sp is not None else None
+    first = tokens[sent.first].text
+    if e is None or not e.country or not (len(first) > 1 and first.isalpha() and first.isupper()):
+        return None
+    marks = words().dateline_marks
+    for k in range(sent.first + 1, min(sent.last - 1, sent.first + 8)):
+        t = tokens[k].text
+        if t in marks:
+            return e.country
+        if t.isalpha() and not t[0].isupper():
+            return None
+    return None
 
 
 def _locative_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:

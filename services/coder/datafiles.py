@@ -318,6 +318,7 @@ class Words(_Strict):
 
     # actors (services/coder/actors.py)
     locative: WordSet
+    dateline_marks: WordSet
     name_particles: WordSet
     compound_modifiers: WordSet
     stance_prefixes: WordSet
