@@ -28,4 +28,15 @@ def test_a_dateline_sets_the_place_of_the_story() -> None:
     t = triples("MOMBASA, Kenya (AP) — The court refused to release the activists.")
     assert ("KEN", "KEN", "REJECT") in t or ("KEN", None, "REJECT") in t
     # (a place in capitals with no dash after it is no dateline: the police are no one's)
-    assert triples("MOMBASA police arrested two protesters on Monday.") == set()
+    assert triples("MOMBASA REOPENS: Police arrested two protesters on Monday.") == set()
+
+
+def test_a_city_before_agent_words_says_whose_they_are() -> None:
+    # "Karachi police", "Kharkiv officials": the city's state, as an adjective would say, not the sentence's first state
+    assert ("PAK", "PAK", "COERCE") in triples("Karachi police arrested three protesters on Sunday.")
+    t = triples("Russian drones hit a power plant. Kharkiv officials accused Russia of terror.")
+    assert ("UKR", "RUS", "ACCUSE") in t and ("RUS", "RUS", "ACCUSE") not in t
+    t = triples("Russian drones hit a power plant. Kharkiv Mayor Ihor Terekhov condemned Russia.")
+    assert ("UKR", "RUS", "ACCUSE") in t
+    # (a city after a place preposition is where, not whose: "police" there is still the sentence's state's)
+    assert ("PAK", "PAK", "COERCE") in triples("In Karachi police arrested three protesters from Pakistan.")

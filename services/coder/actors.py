@@ -532,6 +532,26 @@ def find_mentions(
             i = j2
             continue
         if place_entry is not None:
+            # "Karachi police", "Kharkiv officials", "Mosul residents": a city or region named right before agent words
+            # says whose they are, as a state's adjective does
+            # (and "Karachi's police": the place's possessive)
+            k = sp.last + (sp.last < stop and tokens[sp.last].norm == "'s")
+            agents, j2, name_end = _agent_chain(tokens, at, k, stop, covered)
+            if agents and place_entry.country and not locative:
+                country = place_entry.country
+                states_here.append(country)
+                if name_end > j2:  # "Kharkiv governor Oleh Synehubov": the person holds the place's office
+                    pname = text[tokens[j2].start : tokens[name_end - 1].end]
+                    person = Person(pname, country, agents)
+                    memory.note_person(person)
+                    memory.note_titled(tokens[k:j2], person)
+                    out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
+                                        name=pname))
+                    i = name_end
+                    continue
+                out.append(_mention(tokens, text, i, j2, country=country, agents=agents))
+                i = j2
+                continue
             i = sp.last
             continue
         title = sp.entry("title")
