@@ -40,3 +40,14 @@ def test_a_city_before_agent_words_says_whose_they_are() -> None:
     assert ("UKR", "RUS", "ACCUSE") in t
     # (a city after a place preposition is where, not whose: "police" there is still the sentence's state's)
     assert ("PAK", "PAK", "COERCE") in triples("In Karachi police arrested three protesters from Pakistan.")
+
+
+def test_a_name_described_by_agent_words_and_a_place_is_that_states_person() -> None:
+    # "X, a businessman in Hong Kong, ...": the person is the place's state's, here and when named or "he" later
+    t = triples("Wong, a businessman and publisher in Hong Kong, faces trial. He thanked Britain for its support.")
+    assert ("HKG", "GBR", "SUPPORT") in t
+    t = triples("Ana Silva, a teacher in Caracas, joined the march. Silva later criticized Colombia.")
+    assert ("VEN", "COL", "ACCUSE") in t
+    # (a relative clause is no appositive: "who became a media star in China" does not make him Chinese)
+    t = triples("The most popular blogger is Pierre Martin, who became a media star in China. He thanked Japan.")
+    assert not any(s == "CHN" for s, _, _ in t)

@@ -681,6 +681,11 @@ def find_mentions(
     for m in pending_bare:
         if not m.guessed and (m.country or m.code_prefix):
             memory.bare[tokens[m.last - 1].norm] = (m.country, m.code_prefix)
+    # "Lai, a businessman and founder of a newspaper in Hong Kong, ...": a name described by agent words that the
+    # place the sentence names gives a state is that state's person, as with a state named in the appositive
+    placed = [m for m in pending_bare if m.guessed and place_country and m.country == place_country]
+    if placed:
+        _appositive_people(tokens, text, sent, covered, out, memory, among=placed)
     for pronoun, antecedent in standing_for:
         pronoun.country, pronoun.guessed = antecedent.country, antecedent.guessed
         pronoun.code_prefix = antecedent.code_prefix
@@ -727,12 +732,13 @@ def _verb_follows(tokens: list[Token], j: int, stop: int) -> bool:
 
 
 def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: dict[int, Span],
-                       out: list[Mention], memory: ArticleMemory) -> None:
+                       out: list[Mention], memory: ArticleMemory, among: list[Mention] | None = None) -> None:
     """A name no dictionary knows, described in an appositive by an actor: "Metin Topuz, a local U.S. consulate
     employee", "Nenad Stevandic, president of Republika Srpska's national assembly": the person is that actor's,
     here and when named again later in the article."""
     w = words()
-    for m in list(out):
+    taken = {k for x in out for k in range(x.first, x.last)}
+    for m in list(among if among is not None else out):
         if m.kind == "person" or m.locative or m.members or (m.country is None and m.code_prefix is None):
             continue
         # the comma that opens the appositive: only lower-case words (and "of") between it and the actor
@@ -748,8 +754,16 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
             if not (t.capitalised and t.text.isalpha() and t.text not in w.not_names and start - 1 not in covered):
                 break
             start -= 1
-        if end - start < 2 or (start > sent.first and tokens[start - 1].norm not in w.appositive_name_openers):
-            continue  # one capitalised word is as often a place or a title as a name; "X and Y, ..." too
+        # (one capitalised word is as often a place or a title as a name, unless it opens the sentence before "a"
+        # and its appositive ends in a place: "Lai, a businessman in Hong Kong, ...")
+        one_name = (among is not None and end - start == 1 and start == sent.first and end + 1 < sent.last
+                    and tokens[end + 1].norm in ("a", "an") and tokens[start].text not in memory.people)
+        if (end - start < 2 and not one_name) or (start > sent.first
+                                                  and tokens[start - 1].norm not in w.appositive_name_openers):
+            continue  # "X and Y, ..." too
+        if any(k in taken for k in range(start, end)) or (
+                among is not None and tokens[c + 1].norm not in w.appositive_articles):
+            continue  # (a guessed actor: only in an appositive proper, not "X, who became a media sensation")
         name = text[tokens[start].start : tokens[end - 1].end]
         person = Person(name, m.country, m.agents, m.code_prefix)
         memory.note_person(person)
