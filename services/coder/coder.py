@@ -436,6 +436,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         allowed = words().conditions if threat and best is None else frozenset()
         if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
             break
+        if hit.pattern.code[:2] == "04" and _meeting_topic(tokens, hit.last, m):
+            continue  # "held talks on Ukraine": what the meeting is about, not who takes part
         # the source's own organs ("Britain mobilized army reservists for a war against Iraq") give way;
         # its state named as such ("French farmers would blockade Paris") does not
         # (rebels and the opposition of the source's state are its adversaries, not its organs: "Burmese troops
@@ -453,6 +455,24 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         if best is None or rank < best[0]:
             best = (rank, m)
     return best[1] if best else None
+
+
+def _meeting_topic(tokens: list[Token], last: int, m: Mention) -> bool:
+    """Whether actor m, after a meeting phrase ending at `last`, is in what the meeting is about ("held a session
+    focused on challenges posed by China") rather than a party to it ("talks on trade with Japan")."""
+    w = words()
+    if m.first - 1 >= last and tokens[m.first - 1].norm in w.meeting_partners:
+        return False
+    return any(_topic_word(tokens, k) for k in range(last, m.first))
+
+
+def _topic_word(tokens: list[Token], k: int) -> bool:
+    """Whether token k opens a meeting's topic: "on" before a day or a date is a time ("on Saturday between")."""
+    w = words()
+    if tokens[k].norm not in w.meeting_topics:
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    return not (nxt is not None and (nxt.norm in w.since_times or nxt.text[:1].isdigit()))
 
 
 def _stops(tokens: list[Token], a: int, b: int, allowed: frozenset[str] = frozenset()) -> bool:
@@ -1079,6 +1099,11 @@ def _object_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     return t.norm in w.object_starts or (t.text.isalpha() and t.norm not in w.not_objects and t.text not in w.not_names)
 
 
+def _topic_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
+    """Whether what follows a meeting phrase is what it is about ("held a session focused on ..."): no object."""
+    return h.pattern.code[:2] == "04" and h.last < sent.last and _topic_word(tokens, h.last)
+
+
 def _home(src: Mention, places: list[Location], main_state: str | None) -> Mention | None:
     """The country an act with no placed recipient happens in, as an actor standing for its people: the
     sentence's place, else the state the article is about (measured better than the source's own country: a
@@ -1336,6 +1361,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             after = tokens[h.last - 1].end
             # (not the place that already stands in for the source)
             free = [loc for loc in places if loc.span and loc.country and loc.span.start != src.start]
+            if p.code[:2] == "04":  # (nor a place the meeting is about: "a session on threats posed by China")
+                topic = next((tokens[k].start for k in range(h.last, sent.last) if _topic_word(tokens, k)), None)
+                free = [loc for loc in free if topic is None or loc.span is None or loc.span.start < topic]
             loc = next((loc for loc in free if loc.span and loc.span.start >= after), None) or next(iter(free), None)
             if loc is not None:
                 targets = [_location_mention(loc)]
@@ -1359,7 +1387,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # have a speaker the story names elsewhere)
                 home = _home(s, places, main_state) if _legal_charge(tokens, sent) else None
                 ts = [home] if home is not None and home.country != s.country else []
-            elif not ts and code[:2] not in c.thing_object_roots and (
+            elif not ts and code[:2] not in c.thing_object_roots and not _topic_follows(tokens, h, sent) and (
                     roles.unplaced_recipient() if roles is not None and roles.found
                     else _object_follows(tokens, h, sent)):
                 # "the army jailed him", "urged the president to": a recipient the text does not place belongs

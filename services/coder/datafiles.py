@@ -356,6 +356,8 @@ class Words(_Strict):
     press_objects: WordSet
     reception_nouns: WordSet
     reception_followers: WordSet
+    meeting_topics: WordSet
+    meeting_partners: WordSet
     negated_objects: WordSet
     setting_nouns: WordSet
     setting_prepositions: WordSet

@@ -1,0 +1,25 @@
+"""Meetings, offers, support and aid as news words them: invented sentences, one kind of wording a test."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_a_session_held_is_a_meeting() -> None:
+    t = triples("The Arab League's foreign ministers held an emergency session in Cairo on Sunday.")
+    assert any(p == "CONSULT" for _, _, p in t)
+    assert ("KEN", "UGA", "CONSULT") in triples("Kenya held a closed-door session with Uganda on Tuesday.")
+
+
+def test_what_a_meeting_is_about_is_no_party_to_it() -> None:
+    t = triples("Brazilian and Argentine officials held talks on Venezuela's election crisis.")
+    assert not any(tgt == "VEN" for _, tgt, _ in t)
+    t = triples("Canadian ministers held a session focused on threats posed by Iran and Syria.")
+    assert any(p == "CONSULT" for _, _, p in t)
+    assert not any(tgt in ("IRN", "SYR") for _, tgt, _ in t)
+
+
+def test_a_partner_after_the_topic_is_still_a_party() -> None:
+    assert ("KEN", "ETH", "CONSULT") in triples("Kenya held talks on the border dispute with Ethiopia.")
+    # "on Saturday" is a time, not a topic
+    assert ("QAT", "EGY", "CONSULT") in triples("Qatar held talks on Saturday with Egypt.")
