@@ -23,3 +23,11 @@ def test_a_partner_after_the_topic_is_still_a_party() -> None:
     assert ("KEN", "ETH", "CONSULT") in triples("Kenya held talks on the border dispute with Ethiopia.")
     # "on Saturday" is a time, not a topic
     assert ("QAT", "EGY", "CONSULT") in triples("Qatar held talks on Saturday with Egypt.")
+
+
+def test_support_received_comes_from_the_one_named_after_from() -> None:
+    t = triples("The Ghanaian proposal received strong support from Nigeria.")
+    assert ("NGA", "GHA", "SUPPORT") in t and ("GHA", "NGA", "SUPPORT") not in t
+    assert ("FRA", "BEL", "SUPPORT") in triples("The Belgian candidate won backing from France.")
+    # no backer named: no one to code it to
+    assert not any(p == "SUPPORT" for _, _, p in triples("The Ghanaian proposal received wide support."))
