@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
+
+
+def codes(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(e.source.code[:3], e.target.code[:3] if e.target else None, e.plover) for e in events(text)}
 
 
 def test_a_session_held_is_a_meeting() -> None:
@@ -31,3 +35,12 @@ def test_support_received_comes_from_the_one_named_after_from() -> None:
     assert ("FRA", "BEL", "SUPPORT") in triples("The Belgian candidate won backing from France.")
     # no backer named: no one to code it to
     assert not any(p == "SUPPORT" for _, _, p in triples("The Ghanaian proposal received wide support."))
+
+
+def test_relief_operations_started_are_aid_to_the_place() -> None:
+    assert ("NGO", "MOZ", "AID") in codes("The Red Cross launched a relief operation in flood-hit Mozambique.")
+    assert ("NGO", "MOZ", "AID") in codes("Oxfam began relief efforts in Mozambique on Monday.")
+    # a place that opens the sentence is where the aid goes
+    assert ("ZMB", "ZMB", "AID") in triples("In Zambia, the government started relief operations after the floods.")
+    # named, not started
+    assert "AID" not in {p for _, _, p in triples("The Red Cross said relief operations in Zambia were slowed.")}

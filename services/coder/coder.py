@@ -1099,6 +1099,12 @@ def _object_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     return t.norm in w.object_starts or (t.text.isalpha() and t.norm not in w.not_objects and t.text not in w.not_names)
 
 
+def _fronted_place(tokens: list[Token], m: Mention, sent: Sentence) -> bool:
+    """Whether mention m is a place that opens the sentence: "In Malawi, the government ..."."""
+    return (m.first == sent.first + 1 and tokens[sent.first].norm in words().locative and m.last < sent.last
+            and tokens[m.last].norm == ",")
+
+
 def _topic_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     """Whether what follows a meeting phrase is what it is about ("held a session focused on ..."): no object."""
     return h.pattern.code[:2] == "04" and h.last < sent.last and _topic_word(tokens, h.last)
@@ -1367,8 +1373,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             loc = next((loc for loc in free if loc.span and loc.span.start >= after), None) or next(iter(free), None)
             if loc is not None:
                 targets = [_location_mention(loc)]
-            else:  # "... for the peacekeeping force in Lebanon"
-                targets = [m for m in mentions if m.locative and m.first >= h.last][:1]
+            else:  # "... for the peacekeeping force in Lebanon"; "In Malawi, the Red Cross started relief operations"
+                targets = ([m for m in mentions if m.locative and m.first >= h.last][:1]
+                           or [m for m in mentions if m.locative and m.country is not None
+                               and _fronted_place(tokens, m, sent) and m.last <= src.first][:1])
         if not targets and len(sources) == 1 and (p.requires_target or _mentioned_noun(tokens, h.first, sent)):
             continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
         pairs: list[tuple[Mention, Mention | None]] = []
