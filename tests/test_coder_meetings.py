@@ -44,3 +44,13 @@ def test_relief_operations_started_are_aid_to_the_place() -> None:
     assert ("ZMB", "ZMB", "AID") in triples("In Zambia, the government started relief operations after the floods.")
     # named, not started
     assert "AID" not in {p for _, _, p in triples("The Red Cross said relief operations in Zambia were slowed.")}
+
+
+def test_a_body_that_discussed_met_and_its_topic_is_no_party() -> None:
+    t = codes("ASEAN foreign ministers discussed the Myanmar crisis and Chinese claims in the South China Sea.")
+    assert ("IGO", None, "CONSULT") in t
+    assert not any(tgt in ("MMR", "CHN") for _, tgt, _ in t)
+    assert {("BRA", "ARG", "CONSULT"), ("ARG", "BRA", "CONSULT")} <= triples("Brazil and Argentina discussed trade.")
+    # not discussed; to be discussed
+    assert "CONSULT" not in {p for _, _, p in triples("Brazil and Argentina have not discussed trade.")}
+    assert "CONSULT" not in {p for _, _, p in triples("Brazil's president wants to discuss trade.")}

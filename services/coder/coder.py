@@ -1362,7 +1362,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         reciprocal = any(m.members for m in group)
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
-        if not targets and not p.requires_target and len(sources) == 1 and p.target not in ("within", "object"):
+        if not targets and not p.requires_target and len(sources) == 1 and p.target not in ("within", "object", "none"):
             # no actor after the phrase: the place it happened names the target ("a rally in Lagos")
             after = tokens[h.last - 1].end
             # (not the place that already stands in for the source)
@@ -1395,7 +1395,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # have a speaker the story names elsewhere)
                 home = _home(s, places, main_state) if _legal_charge(tokens, sent) else None
                 ts = [home] if home is not None and home.country != s.country else []
-            elif not ts and code[:2] not in c.thing_object_roots and not _topic_follows(tokens, h, sent) and (
+            elif not ts and code[:2] not in c.thing_object_roots and p.target != "none" and not _topic_follows(
+                    tokens, h, sent) and (
                     roles.unplaced_recipient() if roles is not None and roles.found
                     else _object_follows(tokens, h, sent)):
                 # "the army jailed him", "urged the president to": a recipient the text does not place belongs
