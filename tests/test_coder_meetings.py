@@ -54,3 +54,16 @@ def test_a_body_that_discussed_met_and_its_topic_is_no_party() -> None:
     # not discussed; to be discussed
     assert "CONSULT" not in {p for _, _, p in triples("Brazil and Argentina have not discussed trade.")}
     assert "CONSULT" not in {p for _, _, p in triples("Brazil's president wants to discuss trade.")}
+
+
+def test_the_one_after_a_backing_participle_backs_the_subject() -> None:
+    # "X, supported by Y, ...": Y supports X, not the other way round
+    t = triples("Kenya's plan, supported by Uganda, was adopted on Friday.")
+    assert ("UGA", "KEN", "SUPPORT") in t and ("KEN", "UGA", "SUPPORT") not in t
+    # "X backed by Y attacked Z": X attacks, Y does not
+    t = triples("Sudanese fighters backed by Chad attacked a convoy near the border with Libya.")
+    assert not any(s == "TCD" and p == "ASSAULT" for s, _, p in t)
+    assert not any(s == "TCD" and p == "ASSAULT" for s, _, p in triples(
+        "Sudanese fighters armed and funded by Chad and Libya attacked the town."))
+    # near miss: "led by" names who acts
+    assert any(s == "SAU" and p == "ASSAULT" for s, _, p in triples("A coalition led by Saudi Arabia attacked a port."))

@@ -254,6 +254,8 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
             continue  # "Russia used its Security Council veto": the Council names the veto, Russia vetoes
         if not speaker_ok and _reports_another(tokens, m.last, first):
             continue
+        if _backer(mentions, tokens, m, sent):
+            continue  # "Houthi fighters backed by Iran attacked ships": Iran backs the subject
         n = _commas(tokens, m.last, first)
         if n == 0:
             return _head_of(before, m, tokens, sent)
@@ -276,6 +278,20 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
                          and _commas(tokens, m.last, first) == 1
                          and tokens[sent.first].capitalised), None)
     return fallback
+
+
+def _backer(mentions: list[Mention], tokens: list[Token], m: Mention, sent: Sentence) -> bool:
+    """Whether m (or the list it ends) is the agent of a backing participle: "fighters backed by Iran and Russia"."""
+    w = words()
+    inside = {k for x in mentions if x.first >= 0 and x.last <= m.first for k in range(x.first, x.last)}
+    k = m.first - 1
+    while k - 1 >= sent.first and m.first - k <= 12:
+        if tokens[k].norm == "by":
+            return tokens[k - 1].norm in w.backing_participles
+        if not (k in inside or tokens[k].norm in w.conjunct_words or tokens[k].norm in w.determiners):
+            return False
+        k -= 1
+    return False
 
 
 def _mentions_before(mentions: list[Mention], first: int) -> bool:
@@ -795,12 +811,15 @@ def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:
 
 def _reduced_passive(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     """A participle right after a noun and right before "by" and an actor: "a meeting of the Council requested
-    by the United States", "Somali forces backed by Djiboutian soldiers": the actor after "by" acts."""
+    by the United States", "Somali forces backed by Djiboutian soldiers", "government troops, supported by the
+    U.S. military, ...": the actor after "by" acts."""
     first = tokens[h.first]
+    # (after a comma, an appositive: "troops, supported by ...")
+    noun = h.first - 2 if h.first - 2 >= sent.first and tokens[h.first - 1].norm == "," else h.first - 1
     return (h.first > sent.first and h.last == h.first + 1 and first.norm.endswith(words().participle_endings)
             and h.last < sent.last
-            and tokens[h.last].norm == "by" and tokens[h.first - 1].text.isalpha()
-            and tokens[h.first - 1].norm not in words().be_forms
+            and tokens[h.last].norm == "by" and tokens[noun].text.isalpha()
+            and tokens[noun].norm not in words().be_forms
             and _by_agent(mentions, tokens, h.last, sent, reach=1) is not None)
 
 

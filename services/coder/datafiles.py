@@ -357,6 +357,7 @@ class Words(_Strict):
     reception_nouns: WordSet
     reception_followers: WordSet
     meeting_topics: WordSet
+    backing_participles: WordSet
     meeting_partners: WordSet
     negated_objects: WordSet
     setting_nouns: WordSet
