@@ -67,3 +67,15 @@ def test_the_one_after_a_backing_participle_backs_the_subject() -> None:
         "Sudanese fighters armed and funded by Chad and Libya attacked the town."))
     # near miss: "led by" names who acts
     assert any(s == "SAU" and p == "ASSAULT" for s, _, p in triples("A coalition led by Saudi Arabia attacked a port."))
+
+
+def test_military_cooperation_stepped_up_with_a_partner_is_material_cooperation() -> None:
+    t = triples("Kenya deepened security cooperation with Uganda last year.")
+    assert ("KEN", "UGA", "COOPERATE") in t and "AGREE" not in {p for _, _, p in t}
+    t = triples("Bolivia warned that expanding military cooperation between Chile and Peru is dangerous.")
+    assert {("CHL", "PER", "COOPERATE"), ("PER", "CHL", "COOPERATE")} <= t
+    # promised, it is intent
+    t = triples("Kenya pledged to deepen security cooperation with Uganda.")
+    assert ("KEN", "UGA", "AGREE") in t and "COOPERATE" not in {p for _, _, p in t}
+    # cooperation of no kind named stays an intent
+    assert "COOPERATE" not in {p for _, _, p in triples("Kenya and Uganda vowed to expand cooperation.")}
