@@ -79,3 +79,11 @@ def test_military_cooperation_stepped_up_with_a_partner_is_material_cooperation(
     assert ("KEN", "UGA", "AGREE") in t and "COOPERATE" not in {p for _, _, p in t}
     # cooperation of no kind named stays an intent
     assert "COOPERATE" not in {p for _, _, p in triples("Kenya and Uganda vowed to expand cooperation.")}
+
+
+def test_going_along_with_a_deal_backs_it_and_its_makers() -> None:
+    t = triples("Brazil's president said he was inclined to go along with the deal between Chile and Peru.")
+    assert {("BRA", "CHL", "SUPPORT"), ("BRA", "PER", "SUPPORT")} <= t
+    assert ("KOR", "JPN", "SUPPORT") in triples("South Korea went along with the Japanese plan.")
+    # not gone along with
+    assert "SUPPORT" not in {p for _, _, p in triples("South Korea did not go along with the Japanese plan.")}
