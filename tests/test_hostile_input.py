@@ -115,3 +115,12 @@ def test_the_worker_survives_hostile_batches(pipeline: Pipeline, batch: list[byt
     ids = {m["value"]["id"] for m in read_until(s, s.topics.enriched, lambda m: True, timeout=2)}
     assert set(valid) <= ids, "every valid article interleaved with the hostile ones comes out"
     assert all(w.alive() for w in pipeline.workers)
+
+
+def test_invisible_characters_become_one_space_each_and_layout_stays() -> None:
+    from services.pipeline import sanitise
+
+    body = "a\x00b\x1bc\x7fd\x85e\u200bf\ufeffg\th\ni\rj\u00e9k\u2014l"
+    clean = sanitise(body)
+    assert len(clean) == len(body)
+    assert clean == "a b c d e f g\th\ni\rj\u00e9k\u2014l"
