@@ -1,0 +1,15 @@
+"""Appeals, demands and threats worded in statements (REQUEST, THREATEN), on sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_must_understand_is_a_warning_not_a_demand() -> None:
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "Brazil's foreign minister said Argentine lawmakers must understand that threats will get them nowhere."))
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "Kenya said the Ethiopian army should know that its raids will fail."))
+    # an act asked of the other stays a demand
+    assert ("BRA", "ARG", "REQUEST") in triples(
+        "Brazil's foreign minister said Argentine lawmakers must withdraw the bill.")
