@@ -13,3 +13,11 @@ def test_must_understand_is_a_warning_not_a_demand() -> None:
     # an act asked of the other stays a demand
     assert ("BRA", "ARG", "REQUEST") in triples(
         "Brazil's foreign minister said Argentine lawmakers must withdraw the bill.")
+
+
+def test_expecting_another_to_honour_a_duty_is_a_demand() -> None:
+    assert ("JPN", "CHN", "REQUEST") in triples("Japan expects China to honor the fisheries agreement.")
+    assert ("DEU", "SRB", "REQUEST") in triples("Germany expects Serbia to take concrete steps against the gangs.")
+    # a forecast of what will happen is no demand
+    assert not any(p == "REQUEST" for _, _, p in triples("Japan expects the talks with China to end next week."))
+    assert not any(p == "REQUEST" for _, _, p in triples("Analysts expect Iran to uphold the deal."))
