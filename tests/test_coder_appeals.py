@@ -21,3 +21,15 @@ def test_expecting_another_to_honour_a_duty_is_a_demand() -> None:
     # a forecast of what will happen is no demand
     assert not any(p == "REQUEST" for _, _, p in triples("Japan expects the talks with China to end next week."))
     assert not any(p == "REQUEST" for _, _, p in triples("Analysts expect Iran to uphold the deal."))
+
+
+def test_resolve_to_take_measures_against_another_is_a_threat() -> None:
+    assert ("CHN", "USA", "THREATEN") in triples(
+        "China said it will take resolute countermeasures against the United States.")
+    assert ("KOR", "PRK", "THREATEN") in triples("Seoul said it would take all necessary steps to deter North Korea.")
+    assert ("CHN", "TWN", "THREATEN") in triples(
+        "Beijing would take all necessary measures if Taiwan declared independence.")
+    # measures to help someone, or measures taken, are no threat
+    assert not any(p == "THREATEN" for _, _, p in triples(
+        "Japan will take all measures to help flood victims in the Philippines."))
+    assert not any(p == "THREATEN" for _, _, p in triples("Japan took all necessary measures against Chinese boats."))
