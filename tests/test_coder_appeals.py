@@ -33,3 +33,12 @@ def test_resolve_to_take_measures_against_another_is_a_threat() -> None:
     assert not any(p == "THREATEN" for _, _, p in triples(
         "Japan will take all measures to help flood victims in the Philippines."))
     assert not any(p == "THREATEN" for _, _, p in triples("Japan took all necessary measures against Chinese boats."))
+
+
+def test_a_threat_after_its_condition_is_aimed_at_whom_the_condition_names() -> None:
+    assert ("TUR", "USA", "THREATEN") in triples("If the United States imposes sanctions, Turkey will retaliate.")
+    assert ("IRN", "ISR", "THREATEN") in triples(
+        "Iran's foreign minister said: \"If Israel attacks us again, we will retaliate.\"")
+    # the speaker's own side in the condition is no target
+    assert not any(t == "IRN" and p == "THREATEN" for _, t, p in triples(
+        "If Iran is attacked, Iran will retaliate."))

@@ -491,6 +491,29 @@ def _topic_word(tokens: list[Token], k: int) -> bool:
     return not (nxt is not None and (nxt.norm in w.since_times or nxt.text[:1].isdigit()))
 
 
+def _condition_named(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence,
+                     source: Mention | None) -> Mention | None:
+    """A threat with no one after it whose condition comes first: the actor that condition names ("If the United
+    States imposes sanctions, Turkey will retaliate", "but if they turn against us, then we will retaliate")."""
+    w = words()
+    opener = None
+    for k in range(h.first - 1, sent.first - 1, -1):
+        if tokens[k].norm in w.conditions:
+            opener = k
+            break
+        if tokens[k].norm in w.speech:
+            return None  # (a condition of another clause, told before its speaker)
+    if opener is None:
+        return None
+    for m in mentions:
+        if not opener < m.first < h.first or m.locative or m is source:
+            continue
+        if tokens[m.first].norm in w.first_person or (source is not None and _refer(m) is _refer(source)):
+            continue
+        return m
+    return None
+
+
 def _stops(tokens: list[Token], a: int, b: int, allowed: frozenset[str] = frozenset()) -> bool:
     """Whether the clause ends between tokens a and b; a parenthesis ("Facilities (UCF) in Iran") does not
     end it, but an actor inside one is not the target."""
@@ -1321,6 +1344,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     src = (last_subject or src) if ordered or not (asked and last_target is not None) else last_target
             tgt = (None if p.target == "none"
                    else _target_after(mentions, tokens, h, sent, src, threat=code[:2] == c.threat_root))
+            if tgt is None and code[:2] == c.threat_root:
+                tgt = _condition_named(mentions, tokens, h, sent, src)
             if (tgt is None and last_hit is not None and last_hit.pattern.commands and src is last_subject
                     and tokens[h.first - 1].norm == "to"):
                 tgt = last_target  # "ordered La Prensa to suspend publication": the paper is suspended
