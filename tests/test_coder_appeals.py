@@ -42,3 +42,9 @@ def test_a_threat_after_its_condition_is_aimed_at_whom_the_condition_names() -> 
     # the speaker's own side in the condition is no target
     assert not any(t == "IRN" and p == "THREATEN" for _, t, p in triples(
         "If Iran is attacked, Iran will retaliate."))
+
+
+def test_a_quoted_resolve_to_respond_is_a_threat() -> None:
+    assert ("KOR", "PRK", "THREATEN") in triples(
+        "Seoul said it would \u201cresolutely respond\u201d to North Korean provocations.")
+    assert ("IRN", "ISR", "THREATEN") in triples('Iran said it would "firmly respond" to Israel.')
