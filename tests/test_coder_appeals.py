@@ -48,3 +48,16 @@ def test_a_quoted_resolve_to_respond_is_a_threat() -> None:
     assert ("KOR", "PRK", "THREATEN") in triples(
         "Seoul said it would \u201cresolutely respond\u201d to North Korean provocations.")
     assert ("IRN", "ISR", "THREATEN") in triples('Iran said it would "firmly respond" to Israel.')
+
+
+def test_must_said_of_a_thing_or_of_no_one_is_no_demand() -> None:
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "The Austrian chancellor said trade talks with India must continue."))
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "Ghana argues its sea border with Togo should be moved east."))
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "The Austrian chancellor said migrants who must be sheltered will get help."))
+    # an actor with its place or its "of" is still asked
+    assert ("AUT", "POL", "REQUEST") in triples("Austria said the government of Poland must respect the court.")
+    assert ("GBR", "SDN", "REQUEST") in triples(
+        "Britain said the Sudanese government and the rebels in Darfur must reach an agreement.")

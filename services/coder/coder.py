@@ -294,6 +294,21 @@ def _backer(mentions: list[Mention], tokens: list[Token], m: Mention, sent: Sent
     return False
 
 
+def _modal_subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """Whether the subject of a "must", "should" or "needs to" at `first` may be an actor: not a word that names
+    no one ("refugees who must be treated", "one should not read too much into it", "there will be a need to"),
+    nor a thing the last actor named before it is the object of a preposition of ("talks with China must
+    continue", "its border with Kenya should be extended"; "the government of Poland must" names the actor)."""
+    w = words()
+    if first > sent.first and tokens[first - 1].norm in w.modal_non_subjects:
+        return False
+    m = next((x for x in reversed(mentions) if x.last <= first and not x.locative), None)
+    if m is None or m.first - 2 < sent.first or tokens[m.first - 1].norm not in w.thing_prepositions:
+        return True
+    k = m.first - 2  # the word the preposition hangs on: an actor ("the rebels in ...") or a thing
+    return any(x.first <= k < x.last for x in mentions)
+
+
 def _mentions_before(mentions: list[Mention], first: int) -> bool:
     """Whether an actor is named before token `first` (one not taken as the subject is still a suspect)."""
     return any(m.last <= first for m in mentions)
@@ -1258,6 +1273,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         elif p.target == "left":
             tgt = _subject(mentions, tokens, h.first, sent)
             src = None
+            if (tgt is not None and p.code[:2] in c.request_roots
+                    and not _modal_subject(mentions, tokens, h.first, sent)):
+                tgt = None  # "talks with China must continue", "refugees who must be treated": no actor is asked
             if tgt is not None and tokens[tgt.first].norm in w.first_person:
                 tgt = None  # "we must see ...": the speaker's own resolve, not a demand on another
             elif tgt is not None:

@@ -401,6 +401,8 @@ class Words(_Strict):
     not_verbs: WordSet
     adversary_agents: WordSet
     modifier_possessives: WordSet
+    modal_non_subjects: WordSet
+    thing_prepositions: WordSet
     phrase_prepositions: WordSet
     hypothetical_modals: WordSet
     light_verbs: WordSet
