@@ -61,3 +61,13 @@ def test_must_said_of_a_thing_or_of_no_one_is_no_demand() -> None:
     assert ("AUT", "POL", "REQUEST") in triples("Austria said the government of Poland must respect the court.")
     assert ("GBR", "SDN", "REQUEST") in triples(
         "Britain said the Sudanese government and the rebels in Darfur must reach an agreement.")
+
+
+def test_stressing_the_need_is_an_appeal() -> None:
+    assert ("FRA", "DZA", "REQUEST") in triples(
+        "The French president stressed the urgency for Algeria to release the writer.")
+    assert ("NGA", None, "REQUEST") in triples(
+        "The Nigerian health minister stressed the urgency of vaccinating children.")
+    # stressing what is, not what must be done, is no appeal
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "The Nigerian health minister stressed that the outbreak is over."))
