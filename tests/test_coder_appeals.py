@@ -71,3 +71,12 @@ def test_stressing_the_need_is_an_appeal() -> None:
     # stressing what is, not what must be done, is no appeal
     assert not any(p == "REQUEST" for _, _, p in triples(
         "The Nigerian health minister stressed that the outbreak is over."))
+
+
+def test_imposing_costs_on_another_is_a_sanction_and_weighed_or_promised_a_threat() -> None:
+    assert ("GBR", "RUS", "THREATEN") in triples("Britain will impose severe costs on Russia if it invades.")
+    assert ("CAN", "RUS", "THREATEN") in triples("Canadian ministers discussed imposing further costs on Russia.")
+    assert ("JPN", "PRK", "SANCTION") in triples("Japan imposed heavy costs on North Korea last year.")
+    # costs a rule puts on the people of a state are no sanction by anyone
+    assert not any(p in ("SANCTION", "THREATEN") for _, _, p in triples(
+        "The new rule imposes costs on American companies."))
