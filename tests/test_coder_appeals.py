@@ -80,3 +80,13 @@ def test_imposing_costs_on_another_is_a_sanction_and_weighed_or_promised_a_threa
     # costs a rule puts on the people of a state are no sanction by anyone
     assert not any(p in ("SANCTION", "THREATEN") for _, _, p in triples(
         "The new rule imposes costs on American companies."))
+
+
+def test_resolve_not_to_let_another_act_is_a_threat() -> None:
+    assert ("ISR", "IRN", "THREATEN") in triples("Israel will not allow Iran to obtain nuclear weapons.")
+    assert ("CHN", "TWN", "THREATEN") in triples("Beijing said it would never allow Taiwan to secede.")
+    assert ("CHN", "USA", "THREATEN") in triples("China will not tolerate interference by the United States.")
+    # aid kept out names no one threatened; a refusal told of the past is a rejection
+    assert not any(p == "THREATEN" for _, _, p in triples("Israel will not allow aid to enter Gaza."))
+    assert not any(p == "THREATEN" for _, _, p in triples(
+        "The court would not allow the Kenyan government to appeal."))
