@@ -90,3 +90,11 @@ def test_resolve_not_to_let_another_act_is_a_threat() -> None:
     assert not any(p == "THREATEN" for _, _, p in triples("Israel will not allow aid to enter Gaza."))
     assert not any(p == "THREATEN" for _, _, p in triples(
         "The court would not allow the Kenyan government to appeal."))
+
+
+def test_an_act_to_be_met_with_force_is_the_threatened_ones() -> None:
+    assert ("PAK", "IND", "THREATEN") in triples(
+        "\u201cAny aggression by India will be met with a befitting response,\u201d the Pakistani army said.")
+    # "a firm response" is no business firm threatened
+    assert not any(p == "THREATEN" for _, _, p in triples(
+        "China said any foreign interference will be met with a firm response."))
