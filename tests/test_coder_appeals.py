@@ -98,3 +98,10 @@ def test_an_act_to_be_met_with_force_is_the_threatened_ones() -> None:
     # "a firm response" is no business firm threatened
     assert not any(p == "THREATEN" for _, _, p in triples(
         "China said any foreign interference will be met with a firm response."))
+
+
+def test_an_act_after_any_is_hypothetical() -> None:
+    t = triples("Pakistan said any Indian attack would be met with force.")
+    assert ("PAK", "IND", "THREATEN") in t and not any(p == "ASSAULT" for _, _, p in t)
+    assert not any(p == "CONSULT" for _, _, p in triples("Iran ruled out any talks with the United States."))
+    assert ("IND", "PAK", "ASSAULT") in triples("Indian jets attacked Pakistan on Monday.")

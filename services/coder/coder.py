@@ -148,6 +148,9 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
                 or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)
                 or _in_condition(tokens, first, sent)):
             continue
+        if (any(k >= sent.first and tokens[k].norm in w.hypothetical_determiners for k in (first - 1, first - 2))
+                and not (first - 1 > sent.first and tokens[first - 1].norm in w.clause_break)):
+            continue  # "any Indian attack would be met with force": a hypothetical act
         if end < sent.last and tokens[end].norm in w.negated_objects:
             continue  # "offered no evidence", "made no mention": nothing was offered
         if any(tokens[k].norm in w.press_objects for k in range(end, min(end + 2, sent.last))):

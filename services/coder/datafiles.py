@@ -360,6 +360,7 @@ class Words(_Strict):
     backing_participles: WordSet
     meeting_partners: WordSet
     negated_objects: WordSet
+    hypothetical_determiners: WordSet
     setting_nouns: WordSet
     setting_prepositions: WordSet
     fronting_prepositions: WordSet
