@@ -105,3 +105,10 @@ def test_an_act_after_any_is_hypothetical() -> None:
     assert ("PAK", "IND", "THREATEN") in t and not any(p == "ASSAULT" for _, _, p in t)
     assert not any(p == "CONSULT" for _, _, p in triples("Iran ruled out any talks with the United States."))
     assert ("IND", "PAK", "ASSAULT") in triples("Indian jets attacked Pakistan on Monday.")
+
+
+def test_reminding_another_of_its_duty_is_a_demand() -> None:
+    assert ("FRA", "IRQ", "REQUEST") in triples("France reminded Iraq that it must cooperate with the inspectors.")
+    assert ("DEU", "HUN", "REQUEST") in triples("Germany reminded Hungary of its obligations under the treaty.")
+    # a duty of something else told to the press is no demand on the press
+    assert not any(p == "REQUEST" for _, _, p in triples("Germany reminded reporters that the talks must continue."))

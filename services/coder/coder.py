@@ -306,6 +306,9 @@ def _modal_subject(mentions: list[Mention], tokens: list[Token], first: int, sen
     if first > sent.first and tokens[first - 1].norm in w.modal_non_subjects:
         return False
     m = next((x for x in reversed(mentions) if x.last <= first and not x.locative), None)
+    if (m is not None and tokens[first - 1].norm not in w.speaker_pronouns
+            and any(tokens[k].norm in w.complementizers for k in range(m.last, first))):
+        return False  # "reminded reporters that the talks must continue": the actor is not what "must" is said of
     if m is None or m.first - 2 < sent.first or tokens[m.first - 1].norm not in w.thing_prepositions:
         return True
     k = m.first - 2  # the word the preposition hangs on: an actor ("the rebels in ...") or a thing

@@ -404,6 +404,7 @@ class Words(_Strict):
     modifier_possessives: WordSet
     modal_non_subjects: WordSet
     thing_prepositions: WordSet
+    complementizers: WordSet
     phrase_prepositions: WordSet
     hypothetical_modals: WordSet
     light_verbs: WordSet
