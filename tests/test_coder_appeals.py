@@ -112,3 +112,9 @@ def test_reminding_another_of_its_duty_is_a_demand() -> None:
     assert ("DEU", "HUN", "REQUEST") in triples("Germany reminded Hungary of its obligations under the treaty.")
     # a duty of something else told to the press is no demand on the press
     assert not any(p == "REQUEST" for _, _, p in triples("Germany reminded reporters that the talks must continue."))
+
+
+def test_a_vow_is_a_threat_only_when_force_is_vowed() -> None:
+    assert ("NGA", "NGA", "THREATEN") in triples("The Nigerian president vowed to crush the rebels.")
+    t = triples("The Spanish prime minister vowed to make Spain climate neutral by 2050.")
+    assert not any(p == "THREATEN" for _, _, p in t)
