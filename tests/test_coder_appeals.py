@@ -118,3 +118,9 @@ def test_a_vow_is_a_threat_only_when_force_is_vowed() -> None:
     assert ("NGA", "NGA", "THREATEN") in triples("The Nigerian president vowed to crush the rebels.")
     t = triples("The Spanish prime minister vowed to make Spain climate neutral by 2050.")
     assert not any(p == "THREATEN" for _, _, p in t)
+
+
+def test_what_a_rule_lays_down_is_no_demand() -> None:
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "The new charter defines Libya as a republic and stipulates that the president must be elected."))
+    assert ("DEU", "POL", "REQUEST") in triples("Germany said that the Polish government must respect the court.")

@@ -309,6 +309,9 @@ def _modal_subject(mentions: list[Mention], tokens: list[Token], first: int, sen
     if (m is not None and tokens[first - 1].norm not in w.speaker_pronouns
             and any(tokens[k].norm in w.complementizers for k in range(m.last, first))):
         return False  # "reminded reporters that the talks must continue": the actor is not what "must" is said of
+    if m is not None and any(tokens[k].norm == "that" and k - 1 >= sent.first and tokens[k - 1].norm in w.rule_verbs
+                             for k in range(max(sent.first, m.first - 3), m.first)):
+        return False  # "the constitution mandates that the president must be Muslim": what a rule lays down
     if m is None or m.first - 2 < sent.first or tokens[m.first - 1].norm not in w.thing_prepositions:
         return True
     k = m.first - 2  # the word the preposition hangs on: an actor ("the rebels in ...") or a thing

@@ -405,6 +405,7 @@ class Words(_Strict):
     modal_non_subjects: WordSet
     thing_prepositions: WordSet
     complementizers: WordSet
+    rule_verbs: WordSet
     phrase_prepositions: WordSet
     hypothetical_modals: WordSet
     light_verbs: WordSet
