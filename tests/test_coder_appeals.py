@@ -124,3 +124,10 @@ def test_what_a_rule_lays_down_is_no_demand() -> None:
     assert not any(p == "REQUEST" for _, _, p in triples(
         "The new charter defines Libya as a republic and stipulates that the president must be elected."))
     assert ("DEU", "POL", "REQUEST") in triples("Germany said that the Polish government must respect the court.")
+
+
+def test_must_have_done_is_an_inference_not_a_demand() -> None:
+    assert not any(p == "REQUEST" for _, _, p in triples(
+        "The lawyer suggested members of the Ivorian government must have given the orders."))
+    assert not any(p == "REQUEST" for _, _, p in triples("Ghana said Togo should have acted sooner."))
+    assert ("CIV", "FRA", "REQUEST") in triples("Ivory Coast said the French government must hand over the files.")
