@@ -1335,7 +1335,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         else:
             # "Egypt condemned Israel and hosted ...": a coordinated verb keeps the first verb's subject
             coordinated = h.first > sent.first and tokens[h.first - 1].norm in w.coordinators
-            if coordinated and last_subject is not None:
+            if p.speaker_source and speaker is not None:
+                src = speaker  # "the attack was orchestrated by X, the army said": the army says so
+            elif coordinated and last_subject is not None:
                 src = last_subject
             else:
                 src = (_object_skipped(mentions, tokens, h.first, sent) if coordinated

@@ -150,6 +150,7 @@ class PatternSpec(_Strict):
     destination: bool = False
     charge_after: bool = False
     alternative: bool = False
+    speaker_source: bool = False
 
 
 class Verbs(_Strict):

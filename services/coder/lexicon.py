@@ -97,6 +97,7 @@ class Pattern:
     from_agent: bool = False  # a thing sent whose "from" names the sender: "transfers of munitions from X to Y"
     destination: bool = False  # "were deported to Honduras": the state after "to" is where people are sent
     alternative: bool = False  # "urged X to ... or face sanctions": the one who asks threatens X with what follows
+    speaker_source: bool = False  # "was orchestrated by X, the army said": the speaker says who did it
 
     __reduce__ = _by_arguments
 
@@ -477,7 +478,8 @@ def build() -> Lexicon:
                                     passive=spec.passive, joint=spec.joint, intent=spec.intent,
                                     requires_target=spec.requires_target, mode=spec.mode, commands=spec.commands,
                                     of_agent=spec.of_agent, from_agent=spec.from_agent,
-                                    destination=spec.destination, alternative=spec.alternative))
+                                    destination=spec.destination, alternative=spec.alternative,
+                                    speaker_source=spec.speaker_source))
             for form in slots[0].forms:
                 key = key_of(list(form))
                 if Entry("trigger", ANY_CASE, pattern=idx) not in b.entries[key]:
