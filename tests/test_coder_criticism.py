@@ -24,3 +24,14 @@ def test_disregard_for_names_whom_the_speaker_faults() -> None:
         "Serbian officials said the ruling reflects Croatia's disrespect for the rights of minorities.")
     # no one whose disregard it is: no event
     assert not any(p == "ACCUSE" for _, _, p in triples("Kenya said the floods were a matter of disregard for safety."))
+
+
+def test_a_denial_answers_the_accusation_made_earlier_in_its_sentence() -> None:
+    text = ("Egypt accused Ethiopia of filling the dam without consent. "
+            "Hamas accused Israel of breaking the truce, an accusation Israel rejected.")
+    t = triples(text)
+    assert ("ISR", "PSE", "REJECT") in t and ("ISR", "EGY", "REJECT") not in t
+    # the denier's own accusation of another is not what its denial answers
+    t = triples("Egypt accused Ethiopia of filling the dam without consent. "
+                "Hamas accused Israel of breaking the truce and rejected the allegations of smuggling arms.")
+    assert ("PSE", "ISR", "REJECT") not in t and ("PSE", "EGY", "REJECT") not in t

@@ -1114,7 +1114,9 @@ def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list
     """A denial with no recipient named answers the last accusation made against its source in the article:
     "Afghan officials accused the Taliban of plotting the attack. The group denied involvement."; with none made
     against it, the last accusation the article told, if another state than the denier's made it. Notes the
-    sentence's accusations (ACCUSE, and COERCE: charges, arrests) in `accusers` for the denials that follow."""
+    sentence's accusations (ACCUSE, and COERCE: charges, arrests) in `accusers` for the denials that follow, in
+    the sentence too: "Hamas accused Israel of breaking the truce, a charge Israel rejected" (the sentence's events
+    come in the order of their phrases)."""
     c = codes()
     out = []
     for ev in events:
@@ -1129,7 +1131,6 @@ def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list
             eid = hashlib.sha1(f"{ev.event_id}|{accuser.code}".encode()).hexdigest()[:20]
             ev = ev.model_copy(update={"target": accuser, "event_id": eid})
         out.append(ev)
-    for ev in events:
         if ev.target is not None and ev.target.country and ev.plover in c.accusation_types:
             accusers[ev.target.country] = ev.source
             accusers[LAST_ACCUSER] = ev.source
