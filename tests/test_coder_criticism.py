@@ -35,3 +35,37 @@ def test_a_denial_answers_the_accusation_made_earlier_in_its_sentence() -> None:
     t = triples("Egypt accused Ethiopia of filling the dam without consent. "
                 "Hamas accused Israel of breaking the truce and rejected the allegations of smuggling arms.")
     assert ("PSE", "ISR", "REJECT") not in t and ("PSE", "EGY", "REJECT") not in t
+
+
+def test_the_verbs_of_sharp_criticism_accuse_whom_they_name() -> None:
+    for text, pair in [
+        ("Turkey lashed out at Greece over the island dispute.", ("TUR", "GRC")),
+        ("Ukraine blasted Hungary for blocking the aid.", ("UKR", "HUN")),
+        ("China lambasted Japan over the visit to the shrine.", ("CHN", "JPN")),
+        ("Poland castigated Belarus for the border crisis.", ("POL", "BLR")),
+        ("Germany decried Russia's annexation of the region.", ("DEU", "RUS")),
+        ("India faulted Pakistan for the failed talks.", ("IND", "PAK")),
+        ("Egypt berated Ethiopia over the dam.", ("EGY", "ETH")),
+        ("The French president took aim at Russia in his speech.", ("FRA", "RUS")),
+        ("Russia branded Ukraine a terrorist state.", ("RUS", "UKR")),
+        ("Japan voiced alarm over North Korea's missile launch.", ("JPN", "PRK")),
+        ("Australia raised concerns with China about the detention.", ("AUS", "CHN")),
+        ("The Pakistani government held India responsible for the attack.", ("PAK", "IND")),
+    ]:
+        assert (*pair, "ACCUSE") in triples(text), text
+    # "blast" the noun and "held" a meeting are no criticism
+    assert triples("A blast hit the market in Kabul, Afghan police said.") == set()
+    assert not any(p == "ACCUSE" for _, _, p in triples(
+        "Kenya held talks with the minister responsible for security in Somalia."))
+
+
+def test_legal_action_brought_against_another_accuses_it() -> None:
+    assert ("GMB", "MMR", "ACCUSE") in triples(
+        "Gambia brought a case against Myanmar at the International Court of Justice.")
+    assert ("MEX", "USA", "ACCUSE") in triples("Mexico launched a legal challenge against the United States.")
+
+
+def test_brushing_aside_turning_down_and_spurning_are_rejections() -> None:
+    assert ("RUS", "USA", "REJECT") in triples("Moscow brushed aside Washington's criticism.")
+    assert ("IRN", "FRA", "REJECT") in triples("Iran turned down the proposal from France.")
+    assert ("CHN", "TWN", "REJECT") in triples("Beijing spurned Taipei's call for talks.")
