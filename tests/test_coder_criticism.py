@@ -69,3 +69,11 @@ def test_brushing_aside_turning_down_and_spurning_are_rejections() -> None:
     assert ("RUS", "USA", "REJECT") in triples("Moscow brushed aside Washington's criticism.")
     assert ("IRN", "FRA", "REJECT") in triples("Iran turned down the proposal from France.")
     assert ("CHN", "TWN", "REJECT") in triples("Beijing spurned Taipei's call for talks.")
+
+
+def test_a_protest_made_to_a_state_over_a_thing_targets_that_state() -> None:
+    t = triples("Vietnam protested to China over the seizure of its fishing boat.")
+    assert ("VNM", "CHN", "ACCUSE") in t and ("VNM", "VNM", "ACCUSE") not in t
+    # an actor named in what it is about is still the one complained of
+    t = triples("Egypt complained to the United Nations over the Ethiopian dam.")
+    assert ("EGY", "ETH", "ACCUSE") in t

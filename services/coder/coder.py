@@ -448,19 +448,27 @@ def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence, quote
 
 
 def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent: Sentence,
-                  source: Mention | None, threat: bool = False) -> Mention | None:
+                  source: Mention | None, threat: bool = False, addressed: bool = True) -> Mention | None:
     """The first actor after the phrase's first word in the same clause ("give Tanzania a grant" counts).
 
     Preference: another actor; then a state named as a place ("blocked streets in Hong Kong in defiance of
     Chinese authorities" -> the authorities); then the source's own country ("Britain mobilized army
     reservists for a war against Iraq" -> Iraq, not the reservists). A threat with no one in its own clause
-    is aimed at whoever its condition names ("threatened to strike unless Israel rescinded ...").
+    is aimed at whoever its condition names ("threatened to strike unless Israel rescinded ..."). `addressed`:
+    a `target: end` phrase's own actor is the target when none follows (not for a phrase stretched over its
+    agents: "the withdrawal of U.S. and NATO troops").
     """
     best: tuple[int, Mention] | None = None
+    inside: Mention | None = None
     start = max(hit.last, hit.first + 1)
     for m in mentions:
         # (a speaker named after the phrase, "..., Benin police said", does not hide the actors before it;
-        # a `target: end` phrase looks only past its last word)
+        # a `target: end` phrase looks only past its last word: the actor inside it is the one addressed, the
+        # target when none follows: "protested to China over the ship seizure")
+        if (addressed and hit.pattern.target == "end" and hit.first < m.first and m.last <= hit.last and inside is None
+                and m is not source and not m.locative and not (source is not None and _refer(m) is _refer(source))
+                and tokens[m.first].norm not in words().first_person):
+            inside = m
         if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue
         if source is not None and _refer(m) is _refer(source):
@@ -494,7 +502,7 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
             return m
         if best is None or rank < best[0]:
             best = (rank, m)
-    return best[1] if best else None
+    return best[1] if best else inside
 
 
 def _meeting_topic(tokens: list[Token], last: int, m: Mention) -> bool:
@@ -1279,7 +1287,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
             src = of_group[0]
             tgt = _target_after(mentions, tokens, _Hit(dataclasses.replace(p, target="end"), h.first,
-                                                       of_group[-1].last), sent, src)
+                                                       of_group[-1].last), sent, src, addressed=False)
         elif p.target == "left":
             tgt = _subject(mentions, tokens, h.first, sent)
             src = None
