@@ -3,7 +3,7 @@ for these tests."""
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_a_plot_said_to_be_orchestrated_by_another_accuses_it() -> None:
@@ -77,3 +77,15 @@ def test_a_protest_made_to_a_state_over_a_thing_targets_that_state() -> None:
     # an actor named in what it is about is still the one complained of
     t = triples("Egypt complained to the United Nations over the Ethiopian dam.")
     assert ("EGY", "ETH", "ACCUSE") in t
+
+
+def test_criticism_received_from_another_is_its_accusation() -> None:
+    assert ("ZAF", "ISR", "ACCUSE") in triples("Israel faced accusations from South Africa of genocide.")
+    assert ("UKR", "RUS", "ACCUSE") in triples("Russia drew accusations from Ukraine of war crimes.")
+    assert ("USA", "UGA", "ACCUSE") in triples("Uganda's new law triggered outrage from the United States.")
+    assert ("IGOEUREEC", "HUN") in {(e.source.code, e.target.country) for e in events(
+        "The Hungarian government has come under criticism from the European Union.") if e.target}
+    # no critic named: no accusation
+    assert not any(p == "ACCUSE" for _, _, p in triples("Ghana faces accusations of corruption."))
+    # coming under attack is an attack, not criticism
+    assert not any(p == "ACCUSE" for _, _, p in triples("Israeli troops came under attack from Hamas."))
