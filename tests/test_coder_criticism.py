@@ -89,3 +89,15 @@ def test_criticism_received_from_another_is_its_accusation() -> None:
     assert not any(p == "ACCUSE" for _, _, p in triples("Ghana faces accusations of corruption."))
     # coming under attack is an attack, not criticism
     assert not any(p == "ACCUSE" for _, _, p in triples("Israeli troops came under attack from Hamas."))
+
+
+def test_an_accusation_judged_false_or_disputed_is_rejected() -> None:
+    assert ("PSE", "ISR", "REJECT") in triples("Israel accused Hamas of stealing aid. Hamas denied wrongdoing.")
+    assert ("CHN", "IND", "REJECT") in triples(
+        "India accused China of building a village on its land. China disputed India's account.")
+    assert ("VEN", "USA", "REJECT") in triples("The Venezuelan government called the U.S. report fake news.")
+    t = triples("Turkey said the claims by Greece were baseless.")
+    assert ("TUR", "GRC", "REJECT") in t and ("TUR", "GRC", "ACCUSE") not in t
+    # an act judged unacceptable is criticised, not rejected; a disputed place is no disputed claim
+    assert ("JPN", "CHN", "ACCUSE") in triples("Japan said China's actions were unacceptable.")
+    assert triples("The disputed islands, which China claims, lie near Vietnam.") == set()
