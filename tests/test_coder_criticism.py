@@ -101,3 +101,14 @@ def test_an_accusation_judged_false_or_disputed_is_rejected() -> None:
     # an act judged unacceptable is criticised, not rejected; a disputed place is no disputed claim
     assert ("JPN", "CHN", "ACCUSE") in triples("Japan said China's actions were unacceptable.")
     assert triples("The disputed islands, which China claims, lie near Vietnam.") == set()
+
+
+def test_doubting_charging_and_name_calling_accuse() -> None:
+    assert ("UKR", "RUS", "ACCUSE") in triples(
+        "Ukraine questioned the legitimacy of Russia's election in the occupied regions.")
+    assert ("RUS", "UKR", "ACCUSE") in triples("Russia leveled accusations against Ukraine over the dam.")
+    assert ("VEN", "COL", "ACCUSE") in triples("The Venezuelan president called the Colombian leader a liar.")
+    # an appeal naming a group by what it is, and a doubt about a thing, accuse no one
+    assert not any(p == "ACCUSE" for _, _, p in triples(
+        "The Egyptian ministry called on Hamas, a terrorist group, to disarm."))
+    assert not any(p == "ACCUSE" for _, _, p in triples("Kenya questioned the need for more talks with Somalia."))
