@@ -112,3 +112,10 @@ def test_doubting_charging_and_name_calling_accuse() -> None:
     assert not any(p == "ACCUSE" for _, _, p in triples(
         "The Egyptian ministry called on Hamas, a terrorist group, to disarm."))
     assert not any(p == "ACCUSE" for _, _, p in triples("Kenya questioned the need for more talks with Somalia."))
+
+
+def test_anger_at_another_is_disapproval() -> None:
+    assert ("USA", "TUR", "ACCUSE") in triples("U.S. lawmakers are angry with Ankara's shift toward Moscow.")
+    assert ("CHN", "JPN", "ACCUSE") in triples("Chinese officials were furious at Japan over the visit.")
+    # anger at a thing no one did
+    assert triples("Farmers in Kenya are angry about the drought.") == set()
