@@ -119,3 +119,13 @@ def test_anger_at_another_is_disapproval() -> None:
     assert ("CHN", "JPN", "ACCUSE") in triples("Chinese officials were furious at Japan over the visit.")
     # anger at a thing no one did
     assert triples("Farmers in Kenya are angry about the drought.") == set()
+
+
+def test_the_victim_of_a_condemned_act_is_not_its_target() -> None:
+    t = triples("Russia condemned the attack on Israeli civilians.")
+    assert ("RUS", "ISR", "ACCUSE") not in t and ("RUS", "RUS", "ACCUSE") not in t
+    assert ("PAK", "PAK", "ACCUSE") in triples(
+        "Pakistan condemned the attack on Chinese engineers by Baloch separatists.")
+    # the attacker named before the act is still the one condemned
+    assert ("EGY", "ISR", "ACCUSE") in triples("Egypt condemned the Israeli attack on Gaza.")
+    assert ("USA", "RUS", "ACCUSE") in triples("The United States condemned Russia's attack on Ukraine.")

@@ -1145,6 +1145,19 @@ def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list
     return out
 
 
+def _victim(tokens: list[Token], m: Mention, sent: Sentence) -> bool:
+    """Whether actor `m` is the one an act was done to, named after the act's noun: "the attack on (the) Chinese
+    engineers", "violence against Afghan civilians", "the killing of the journalist"."""
+    w = words()
+    k = m.first - 1
+    while k > sent.first and tokens[k].norm in w.determiners:
+        k -= 1
+    if k - 1 < sent.first:
+        return False
+    link, act = tokens[k].norm, tokens[k - 1].norm
+    return (link in ("on", "against") and act in w.victim_acts) or (link == "of" and act in w.victim_of_acts)
+
+
 def _reflexive_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
     """"defend itself against Russia": the act is done to the subject itself, Russia is not its target."""
     return h.last < sent.last and tokens[h.last].norm in words().reflexive
@@ -1279,6 +1292,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         src: Mention | None
         tgt: Mention | None
         patient: Mention | None = None
+        victimised = False  # the actor after a criticism is the one an act it criticises was done to
         violent = code[:2] in c.violent_roots
         of_group = (_of_agents(mentions, tokens, h, sent) if p.of_agent
                     else _from_agents(mentions, tokens, h, sent) if p.from_agent
@@ -1384,6 +1398,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                    else _target_after(mentions, tokens, h, sent, src, threat=code[:2] == c.threat_root))
             if tgt is None and code[:2] == c.threat_root:
                 tgt = _condition_named(mentions, tokens, h, sent, src)
+            if tgt is not None and code[:2] in c.concern_roots and _victim(tokens, tgt, sent):
+                # "condemned the attack on Chinese engineers": whoever attacked them, if the text says ("by"); not
+                # a recipient the text does not place either
+                tgt, victimised = _by_agent(mentions, tokens, tgt.last, sent), True
             if (tgt is None and last_hit is not None and last_hit.pattern.commands and src is last_subject
                     and tokens[h.first - 1].norm == "to"):
                 tgt = last_target  # "ordered La Prensa to suspend publication": the paper is suspended
@@ -1477,8 +1495,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # have a speaker the story names elsewhere)
                 home = _home(s, places, main_state) if _legal_charge(tokens, sent) else None
                 ts = [home] if home is not None and home.country != s.country else []
-            elif not ts and code[:2] not in c.thing_object_roots and p.target != "none" and not _topic_follows(
-                    tokens, h, sent) and (
+            elif not ts and code[:2] not in c.thing_object_roots and p.target != "none" and not victimised and (
+                    not _topic_follows(tokens, h, sent)) and (
                     roles.unplaced_recipient() if roles is not None and roles.found
                     else _object_follows(tokens, h, sent)):
                 # "the army jailed him", "urged the president to": a recipient the text does not place belongs

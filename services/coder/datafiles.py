@@ -437,6 +437,8 @@ class Words(_Strict):
     closing_quotes: WordSet
     report_nouns: WordSet
     patient_nouns: WordSet
+    victim_acts: WordSet
+    victim_of_acts: WordSet
     charge_clauses: WordSet
     other_possessives: WordSet
     adjectival_participles: WordSet
