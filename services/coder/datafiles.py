@@ -481,6 +481,7 @@ class Codes(_Strict):
     publisher_non_states: WordSeq
     elite: str
     curated_states: WordSet
+    state_codes: dict[str, str]
 
 
 @functools.cache

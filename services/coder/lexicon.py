@@ -395,8 +395,10 @@ def build() -> Lexicon:
             forms = [a, a + "s"] if a[-1] in "ni" and not a.endswith("ese") else [a]
             for f in forms:
                 b.add(f, Entry("adj", _case_of(f), country=iso3))
+    state_codes = files.codes().state_codes
     for c in gc.get_countries().values():
-        iso3 = c["iso3"]
+        iso3 = state_codes.get(c["iso3"], c["iso3"])
+        iso2_to_3.setdefault(c["iso"], iso3)  # (Kosovo's cities: pycountry has no XK)
         if c.get("capital"):
             b.add(c["capital"], Entry("capital", TITLE_CASE, country=iso3, name=c["capital"]))
     for row in _read_tsv("capitals.tsv"):
