@@ -30,15 +30,28 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 OBJECTS = frozenset({"dobj", "dative", "attr", "oprd"})
 # a phrase inside one of these belongs to a clause of its own: its actors are not the predicate's roles
 CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "pcomp"})
+# the components the coder does not read
+EXCLUDED = ["ner", "lemmatizer", "senter", "attribute_ruler"]
 
 
 @functools.cache
 def pipeline(model: str = DEFAULT_MODEL) -> Any:
-    """The spaCy pipeline with only what the coder reads (tags and the dependency parse); loaded once."""
+    """The spaCy pipeline with only what the coder reads (tags and the dependency parse); loaded once.
+
+    Its matrix products go to numpy's BLAS (OpenBLAS, which picks the CPU's kernels at run time), kept to the
+    calling thread: thinc's default, BLIS as shipped in its wheel, runs its generic kernels on CPUs it does not
+    recognise (AMD EPYC here: 16 GFLOPS against OpenBLAS's 62 on the parse's 240x288x288 products), which made
+    the tagger's and parser's shared token encoder two thirds of the parse's time. Where numpy's BLAS cannot
+    be held to one thread (not OpenBLAS, or one too old), BLIS stays: OpenBLAS's threads, waiting on a busy
+    core, cost ten times what they save."""
     import spacy  # deferred: nothing loads a model at import
+    from thinc.api import use_ops
 
     try:
-        return spacy.load(model, exclude=["ner", "lemmatizer", "senter", "attribute_ruler"])
+        if _one_blas_thread():
+            with use_ops("numpy", use_blis=False):
+                return spacy.load(model, exclude=EXCLUDED)
+        return spacy.load(model, exclude=EXCLUDED)
     except OSError as exc:
         raise ModelNotFound(f"spaCy pipeline {model!r} (DIPLOWATCH_SPACY_MODEL) is not installed: install the package "
                             f"(make setup installs {DEFAULT_MODEL}) or set DIPLOWATCH_SPACY_MODEL to an installed "
@@ -154,7 +167,43 @@ class ParsedSentence:
 
 
 def parse(model: str, texts: list[str]) -> Iterator[Any]:
-    return pipeline(model).pipe(texts, batch_size=64)
+    nlp = pipeline(model)
+    _one_blas_thread()  # (per thread: the parse may run on another thread than the one that loaded it)
+    return nlp.pipe(texts, batch_size=64)
+
+
+@functools.cache
+def _blas_local_threads() -> Any:
+    """OpenBLAS's per-thread thread count setter of the library numpy links, or None: numpy's wheels bundle
+    OpenBLAS in numpy.libs (its exports prefixed `scipy_` in numpy 2; the per-thread one, since OpenBLAS 0.3.27,
+    is not), other builds load the system's."""
+    import ctypes
+    import glob
+    import os
+
+    import numpy
+
+    libs = sorted(glob.glob(os.path.join(os.path.dirname(numpy.__file__), os.pardir, "numpy.libs", "*openblas*")))
+    for path in [*libs, "libopenblas.so.0", "libopenblas.so"]:
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in ("openblas_set_num_threads_local", "scipy_openblas_set_num_threads_local64_"):
+            fn = getattr(lib, name, None)
+            if fn is not None:
+                fn.argtypes, fn.restype = [ctypes.c_int], ctypes.c_int
+                return fn
+    return None
+
+
+def _one_blas_thread() -> bool:
+    """Holds numpy's BLAS to one thread in the calling thread; False when it cannot."""
+    fn = _blas_local_threads()
+    if fn is None:
+        return False
+    fn(1)
+    return True
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
