@@ -38,11 +38,11 @@ EXCLUDED = ["ner", "lemmatizer", "senter", "attribute_ruler"]
 def pipeline(model: str = DEFAULT_MODEL) -> Any:
     """The spaCy pipeline with only what the coder reads (tags and the dependency parse); loaded once.
 
-    Its matrix products go to numpy's BLAS (OpenBLAS, which picks the CPU's kernels at run time), kept to the
-    calling thread: thinc's default, BLIS as shipped in its wheel, runs its generic kernels on CPUs it does not
+    Its matrix products go to numpy's BLAS (OpenBLAS, which picks the CPU's kernels at run time), held to one
+    thread: thinc's default, BLIS as shipped in its wheel, runs its generic kernels on CPUs it does not
     recognise (AMD EPYC here: 16 GFLOPS against OpenBLAS's 62 on the parse's 240x288x288 products), which made
     the tagger's and parser's shared token encoder two thirds of the parse's time. Where numpy's BLAS cannot
-    be held to one thread (not OpenBLAS, or one too old), BLIS stays: OpenBLAS's threads, waiting on a busy
+    be held to one thread (threadpoolctl finds none it controls), BLIS stays: OpenBLAS's threads, waiting on a busy
     core, cost ten times what they save."""
     import spacy  # deferred: nothing loads a model at import
     from thinc.api import use_ops
@@ -167,43 +167,17 @@ class ParsedSentence:
 
 
 def parse(model: str, texts: list[str]) -> Iterator[Any]:
-    nlp = pipeline(model)
-    _one_blas_thread()  # (per thread: the parse may run on another thread than the one that loaded it)
-    return nlp.pipe(texts, batch_size=64)
-
-
-@functools.cache
-def _blas_local_threads() -> Any:
-    """OpenBLAS's per-thread thread count setter of the library numpy links, or None: numpy's wheels bundle
-    OpenBLAS in numpy.libs (its exports prefixed `scipy_` in numpy 2; the per-thread one, since OpenBLAS 0.3.27,
-    is not), other builds load the system's."""
-    import ctypes
-    import glob
-    import os
-
-    import numpy
-
-    libs = sorted(glob.glob(os.path.join(os.path.dirname(numpy.__file__), os.pardir, "numpy.libs", "*openblas*")))
-    for path in [*libs, "libopenblas.so.0", "libopenblas.so"]:
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for name in ("openblas_set_num_threads_local", "scipy_openblas_set_num_threads_local64_"):
-            fn = getattr(lib, name, None)
-            if fn is not None:
-                fn.argtypes, fn.restype = [ctypes.c_int], ctypes.c_int
-                return fn
-    return None
+    return pipeline(model).pipe(texts, batch_size=64)
 
 
 def _one_blas_thread() -> bool:
-    """Holds numpy's BLAS to one thread in the calling thread; False when it cannot."""
-    fn = _blas_local_threads()
-    if fn is None:
-        return False
-    fn(1)
-    return True
+    """Holds numpy's BLAS to one thread for the process (threadpoolctl); False when there is no BLAS it can
+    hold, and BLIS stays."""
+    import numpy  # noqa: F401  (loads the BLAS that threadpoolctl is to find)
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+    return any(i["user_api"] == "blas" and i["num_threads"] == 1 for i in threadpool_info())
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
