@@ -1358,10 +1358,17 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         else:
             # "Egypt condemned Israel and hosted ...": a coordinated verb keeps the first verb's subject
             coordinated = h.first > sent.first and tokens[h.first - 1].norm in w.coordinators
+            # "Afghan security forces arrived", "Indian troops were deployed": a phrase marked so starts on the head
+            # noun of an actor, which is its subject
+            head_actor = (next((m for m in mentions
+                                if not m.locative and m.first < h.first and m.last == h.first + 1), None)
+                          if p.head_agent else None)
             if p.speaker_source and speaker is not None:
                 src = speaker  # "the attack was orchestrated by X, the army said": the army says so
             elif coordinated and last_subject is not None:
                 src = last_subject
+            elif head_actor is not None:
+                src = head_actor
             else:
                 src = (_object_skipped(mentions, tokens, h.first, sent) if coordinated
                        else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent))

@@ -147,6 +147,7 @@ class PatternSpec(_Strict):
     commands: bool = False
     of_agent: bool = False
     from_agent: bool = False
+    head_agent: bool = False
     destination: bool = False
     charge_after: bool = False
     alternative: bool = False

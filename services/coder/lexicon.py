@@ -95,6 +95,7 @@ class Pattern:
     commands: bool = False  # "ordered X to ...": a coercive act ordered is the commander's, X its target
     of_agent: bool = False  # a noun whose "of"/"by" names who acts: "the withdrawal of U.S. troops from X"
     from_agent: bool = False  # a thing sent whose "from" names the sender: "transfers of munitions from X to Y"
+    head_agent: bool = False  # the phrase starts on an actor's head noun ("Afghan security forces arrived"): it acts
     destination: bool = False  # "were deported to Honduras": the state after "to" is where people are sent
     alternative: bool = False  # "urged X to ... or face sanctions": the one who asks threatens X with what follows
     speaker_source: bool = False  # "was orchestrated by X, the army said": the speaker says who did it
@@ -479,7 +480,7 @@ def build() -> Lexicon:
             patterns.append(Pattern(code=spec.code, text=phrase, slots=tuple(slots), target=target,
                                     passive=spec.passive, joint=spec.joint, intent=spec.intent,
                                     requires_target=spec.requires_target, mode=spec.mode, commands=spec.commands,
-                                    of_agent=spec.of_agent, from_agent=spec.from_agent,
+                                    of_agent=spec.of_agent, from_agent=spec.from_agent, head_agent=spec.head_agent,
                                     destination=spec.destination, alternative=spec.alternative,
                                     speaker_source=spec.speaker_source))
             for form in slots[0].forms:

@@ -1,0 +1,18 @@
+"""Event wording the coder once found no phrase for (sentences whose actors it found): invented sentences."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_troops_arriving_or_sent_are_deployed() -> None:
+    assert ("KEN", None, "MOBILIZE") in triples("Kenyan security forces also arrived and sealed off the area, he said.")
+    assert ("IND", None, "MOBILIZE") in triples("Indian troops were deployed to the border region on Monday.")
+    assert ("EGY", None, "MOBILIZE") in triples("Egyptian reinforcements had been rushed to the town overnight.")
+    # troops arriving somewhere are deployed there, not visiting it
+    assert "CONSULT" not in {p for _, _, p in triples("Nigerian soldiers arrived in the town on Tuesday.")}
+
+
+def test_troops_not_arriving_or_a_visitor_arriving_is_no_deployment() -> None:
+    assert triples("Indian troops did not arrive in the town.") == set()
+    assert "MOBILIZE" not in {p for _, _, p in triples("The Indian foreign minister arrived in Beijing on Monday.")}
