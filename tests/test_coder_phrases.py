@@ -16,3 +16,14 @@ def test_troops_arriving_or_sent_are_deployed() -> None:
 def test_troops_not_arriving_or_a_visitor_arriving_is_no_deployment() -> None:
     assert triples("Indian troops did not arrive in the town.") == set()
     assert "MOBILIZE" not in {p for _, _, p in triples("The Indian foreign minister arrived in Beijing on Monday.")}
+
+
+def test_taking_control_of_a_place_is_an_assault() -> None:
+    assert ("YEM", "YEM", "ASSAULT") in triples("Houthi rebels took control of the port city of Hodeidah.")
+    assert ("COD", "COD", "ASSAULT") in triples("The Congolese army regained control of the town on Friday.")
+    assert ("SDN", "SDN", "ASSAULT") in triples("Sudanese forces moved to take control of the presidential palace.")
+
+
+def test_control_of_a_company_or_not_taken_is_no_assault() -> None:
+    assert triples("Iran's new president has taken control of the economy portfolio.") == set()
+    assert triples("Syrian rebels did not take control of the city.") == set()
