@@ -27,3 +27,12 @@ def test_taking_control_of_a_place_is_an_assault() -> None:
 def test_control_of_a_company_or_not_taken_is_no_assault() -> None:
     assert triples("Iran's new president has taken control of the economy portfolio.") == set()
     assert triples("Syrian rebels did not take control of the city.") == set()
+
+
+def test_a_curfew_imposed_or_in_effect_is_coercion_by_the_place() -> None:
+    assert ("ETH", "ETH", "COERCE") in triples("A dusk-to-dawn curfew was imposed in the Ethiopian capital on Friday.")
+    assert ("KOR", "KOR", "COERCE") in triples("Martial law took effect in South Korea at midnight.")
+
+
+def test_a_curfew_not_in_effect_is_none() -> None:
+    assert triples("The curfew has not gone into effect yet, Kenyan officials said.") == set()
