@@ -36,3 +36,13 @@ def test_a_curfew_imposed_or_in_effect_is_coercion_by_the_place() -> None:
 
 def test_a_curfew_not_in_effect_is_none() -> None:
     assert triples("The curfew has not gone into effect yet, Kenyan officials said.") == set()
+
+
+def test_fighters_eliminated_or_neutralized_are_killed() -> None:
+    assert ("NGA", "NGA", "ASSAULT") in triples("Nigerian troops neutralized 12 Boko Haram terrorists in Borno State.")
+    assert ("PAK", "PAK", "ASSAULT") in triples("The Pakistani army said it had eliminated 20 Baloch militants.")
+
+
+def test_eliminating_laws_or_not_neutralizing_is_no_assault() -> None:
+    assert "ASSAULT" not in {p for _, _, p in triples("Kenya's parliament eliminated discriminatory laws on Monday.")}
+    assert triples("Nigerian troops did not neutralize the Boko Haram fighters.") == set()
