@@ -46,3 +46,16 @@ def test_fighters_eliminated_or_neutralized_are_killed() -> None:
 def test_eliminating_laws_or_not_neutralizing_is_no_assault() -> None:
     assert "ASSAULT" not in {p for _, _, p in triples("Kenya's parliament eliminated discriminatory laws on Monday.")}
     assert triples("Nigerian troops did not neutralize the Boko Haram fighters.") == set()
+
+
+def test_weapons_or_force_used_against_someone_is_an_assault_on_them() -> None:
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russia has used North Korean missiles against Ukraine.")
+    assert ("KEN", "KEN", "ASSAULT") in triples("Kenyan police used excessive force against protesters.")
+
+
+def test_influence_used_or_weapons_use_denied_is_no_assault() -> None:
+    assert triples("The EU used its influence against the Hungarian proposal.") == set()
+    assert "ASSAULT" not in {p for _, _, p in triples("Iran denied that it had used drones against Saudi Arabia.")}
+    # a use allowed is no use
+    assert "ASSAULT" not in {p for _, _, p in triples(
+        "A new Egyptian law authorizes the navy to use weapons against foreign fishing boats.")}
