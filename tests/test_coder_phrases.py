@@ -9,6 +9,7 @@ def test_troops_arriving_or_sent_are_deployed() -> None:
     assert ("KEN", None, "MOBILIZE") in triples("Kenyan security forces also arrived and sealed off the area, he said.")
     assert ("IND", None, "MOBILIZE") in triples("Indian troops were deployed to the border region on Monday.")
     assert ("EGY", None, "MOBILIZE") in triples("Egyptian reinforcements had been rushed to the town overnight.")
+    assert ("UGA", "UGA", "MOBILIZE") in triples("Riot police were deployed across the Ugandan capital on Monday.")
     # troops arriving somewhere are deployed there, not visiting it
     assert "CONSULT" not in {p for _, _, p in triples("Nigerian soldiers arrived in the town on Tuesday.")}
 
