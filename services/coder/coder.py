@@ -233,6 +233,39 @@ def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward
     return chain[: last_and + 2]
 
 
+def _companions(mentions: list[Mention], tokens: list[Token], src: Mention, first: int,
+                sent: Sentence) -> list[Mention]:
+    """The subject and the actors it acts with, when the subject names them after a companion phrase ("The United
+    States, along with Britain and France, called for ...", "Brazil, joined by Chile, urged ..."); [] if none.
+
+    The phrase must follow an actor and its list must end right before the act (closed by a comma when a comma
+    opened it): "X met Y along with Z" names no companion of the subject."""
+    w = words()
+    before = [m for m in mentions if not m.locative and m.first >= sent.first and m.last <= first]
+    for i, head in enumerate(before):
+        for nxt in before[i + 1 :]:
+            norms = [t.norm for t in tokens[head.last : nxt.first]]
+            opened = bool(norms) and norms[0] == ","
+            core = norms[1:] if opened else norms
+            while core and core[-1] in w.determiners:
+                core = core[:-1]
+            if " ".join(core) not in w.companion_phrases:
+                continue
+            chain = _conjuncts(mentions, nxt, tokens, forward=True)
+            end = chain[-1].last
+            tail = [t.norm for t in tokens[end:first]]
+            if opened and (not tail or tail[0] != ","):
+                break
+            relative = len(tail) > 2 and tail[1] in w.companion_relatives and tail[-1] == ","
+            if not relative and (any(n not in (",", "on") and n not in w.status_adverbs and n not in w.weekdays
+                                     for n in tail) or len(tail) > 4):  # (", on Monday called for")
+                break
+            group = [head, *chain]
+            # (the relative clause's own actors are not the subject: "which the Trump administration left")
+            return group if src in group or (relative and src.first >= end) else []
+    return []
+
+
 def _commas(tokens: list[Token], a: int, b: int) -> int:
     return sum(1 for t in tokens[a:b] if t.norm == ",")
 
@@ -1465,6 +1498,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         group = _conjuncts(mentions, src, tokens, forward=False)
         if (passive or of_group) and len(group) == 1 and src.first > h.first:
             group = _conjuncts(mentions, src, tokens, forward=True)
+        elif not passive and not of_group and src.last <= h.first:
+            group = _companions(mentions, tokens, src, h.first, sent) or group
         sources = [x for m in group for x in _expand(m)]
         reciprocal = any(m.members for m in group)
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
@@ -1516,6 +1551,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             elif not ts and code[:2] in c.domestic_roots:
                 home = _home(s, places, main_state)  # "police opened fire", "protesters rallied"
                 ts = [home] if home is not None else []
+            if len(sources) > 1:
+                # "Kenya and Uganda agreed to ...": a stand-in for the story's state is none of the joint subjects
+                ts = [tm for tm in ts if tm.first >= 0 or all(tm.country != o.country for o in sources)]
             if not ts:
                 pairs.append((s, None))
             pairs.extend((s, tm) for tm in ts)

@@ -399,6 +399,8 @@ class Words(_Strict):
     conditions: WordSet
     gerund_clause: WordSet
     conjunct_words: WordSet
+    companion_phrases: WordSet
+    companion_relatives: WordSet
     list_closers: WordSet
     coordinators: WordSet
     not_verbs: WordSet

@@ -1,0 +1,32 @@
+"""Group subjects and who is source and who is target (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_companions_after_along_with_act_with_the_subject() -> None:
+    t = triples("Spain, along with Italy and Greece, condemned Morocco's decision.")
+    assert {("ESP", "MAR", "ACCUSE"), ("ITA", "MAR", "ACCUSE"), ("GRC", "MAR", "ACCUSE")} <= t
+    t = triples("Brazil, joined by Chile, urged Venezuela to release the prisoners.")
+    assert {("BRA", "VEN", "REQUEST"), ("CHL", "VEN", "REQUEST")} <= t
+    t = triples("Canada, together with Mexico, on Monday welcomed the deal with Peru.")
+    assert {("CAN", "PER", "SUPPORT"), ("MEX", "PER", "SUPPORT")} <= t
+
+
+def test_companions_closed_by_a_relative_clause() -> None:
+    t = triples("Spain, along with Italy and Greece, which remain members of the pact, criticized Morocco.")
+    assert {("ESP", "MAR", "ACCUSE"), ("ITA", "MAR", "ACCUSE"), ("GRC", "MAR", "ACCUSE")} <= t
+
+
+def test_along_with_after_the_verb_names_no_companion_of_the_subject() -> None:
+    t = triples("Spain criticized Morocco along with Algeria.")
+    assert not any(s == "MAR" or s == "DZA" for s, _, _ in t)
+    t = triples("Spain met Chile's envoy, along with Peru's, and praised the deal with Peru.")
+    assert not any(s == "CHL" and p == "SUPPORT" for s, _, p in t)
+
+
+def test_joint_subjects_are_not_their_own_stand_in_recipient() -> None:
+    t = triples("Kenya and Uganda agreed to boost trade.")
+    assert ("KEN", "KEN", "AGREE") not in t and ("UGA", "UGA", "AGREE") not in t
+    assert ("KEN", "UGA", "AGREE") in t and ("UGA", "KEN", "AGREE") in t
