@@ -30,3 +30,17 @@ def test_joint_subjects_are_not_their_own_stand_in_recipient() -> None:
     t = triples("Kenya and Uganda agreed to boost trade.")
     assert ("KEN", "KEN", "AGREE") not in t and ("UGA", "UGA", "AGREE") not in t
     assert ("KEN", "UGA", "AGREE") in t and ("UGA", "KEN", "AGREE") in t
+
+
+def test_the_one_condemning_an_attack_is_not_its_attacker() -> None:
+    t = triples("Germany condemned the attack on Poland.")
+    assert ("DEU", "POL", "ASSAULT") not in t and ("DEU", "POL", "ACCUSE") in t
+    assert not any(p == "ASSAULT" for _, _, p in triples("Austria strongly denounced the deadly bombings in Serbia."))
+    assert ("NOR", "SYR", "ASSAULT") not in triples("Norway welcomed the strikes on Syria.")
+
+
+def test_an_attacker_named_with_the_condemned_attack_keeps_it() -> None:
+    assert ("RUS", "POL", "ASSAULT") in triples("Germany condemned Russia's attack on Poland.")
+    t = triples("Germany condemned the attack by Russia on Poland.")
+    assert ("RUS", "POL", "ASSAULT") in t and ("DEU", "RUS", "ACCUSE") in t
+    assert ("DEU", "POL", "ASSAULT") in triples("Germany condemned Russia and attacked Poland.")

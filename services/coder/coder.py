@@ -1464,6 +1464,17 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     and (tgt is None or tgt.country == src.country)):
                 # (not the speaker's own "he" of "... in a statement he issued")
                 tgt = _quoted_accused(mentions, tokens, h, src, sent) or tgt
+            if (violent and src is not None and src is last_subject and last_hit is not None
+                    and last_hit.pattern.code[:2] in c.judging_roots and 0 <= h.first - last_hit.last <= 4
+                    and not any(last_hit.last <= m.first < h.first for m in mentions)):
+                # "Germany condemned the attack on Poland": the attack is not the condemner's; its attacker is the one
+                # named by "by" ("the attack by Russia on Poland"), else it is told elsewhere
+                agent = _by_agent(mentions, tokens, h.last, sent)
+                if agent is None:
+                    continue
+                src = agent
+                tgt = _target_after(mentions, tokens, _Hit(dataclasses.replace(p, target="end"), h.first, agent.last),
+                                    sent, src)
         if alternative:
             src, tgt = last_subject, last_target
         roles = tree.roles(tokens[h.first].start) if tree is not None and not alternative else None

@@ -477,6 +477,7 @@ class Codes(_Strict):
     named_accusation: str
     quoted_charge_roots: WordSet
     concern_roots: WordSet
+    judging_roots: WordSet
     request_roots: WordSet
     threat_root: str
     coercion_root: str
