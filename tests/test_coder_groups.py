@@ -44,3 +44,16 @@ def test_an_attacker_named_with_the_condemned_attack_keeps_it() -> None:
     t = triples("Germany condemned the attack by Russia on Poland.")
     assert ("RUS", "POL", "ASSAULT") in t and ("DEU", "RUS", "ACCUSE") in t
     assert ("DEU", "POL", "ASSAULT") in triples("Germany condemned Russia and attacked Poland.")
+
+
+def test_coordinated_state_adjectives_before_a_plural_title_are_both_states() -> None:
+    t = triples("Peruvian and Chilean ministers held talks in Lima on Tuesday.")
+    assert ("PER", "CHL", "CONSULT") in t and ("CHL", "PER", "CONSULT") in t
+    assert ("PER", "PER", "CONSULT") not in t
+    t = triples("Kenyan and Ugandan foreign ministers signed a trade pact.")
+    assert ("KEN", "UGA", "SUPPORT") in t and ("UGA", "KEN", "SUPPORT") in t
+
+
+def test_a_plural_title_with_one_state_stays_that_state() -> None:
+    t = triples("Peruvian ministers criticized Chile.")
+    assert ("PER", "CHL", "ACCUSE") in t and not any(s == "CHL" for s, _, _ in t)

@@ -499,6 +499,12 @@ def find_mentions(
             if j < stop and tokens[j].text == "-" and j + 1 < stop and tokens[j + 1].norm == "led":
                 j += 2
             agents, j2, name_end = _agent_chain(tokens, at, j, stop, covered)
+            if len(countries) > 1 and not agents:
+                # "Japanese and Chinese ministers", "... foreign ministers": a plural title (up to two words before it)
+                pt = next((k for k in range(j, min(j + 3, stop)) if tokens[k].norm in w.plural_titles), None)
+                if pt is not None and all(not tokens[x].capitalised and tokens[x].text.isalpha() and x not in covered
+                                          for x in range(j, pt)):
+                    agents, j2 = ("GOV",), pt + 1
             if len(countries) > 1 and agents:
                 group = _mention(tokens, text, i, j2, country=None, kind="group")
                 for c in countries:

@@ -343,6 +343,7 @@ class Words(_Strict):
     proposal_backers: WordSet
     subject_auxiliaries: WordSet
     plural_heads: WordSet
+    plural_titles: WordSet
     region_determiners: WordSet
     list_links: WordSet
     # events (services/coder/coder.py)
