@@ -57,3 +57,22 @@ def test_coordinated_state_adjectives_before_a_plural_title_are_both_states() ->
 def test_a_plural_title_with_one_state_stays_that_state() -> None:
     t = triples("Peruvian ministers criticized Chile.")
     assert ("PER", "CHL", "ACCUSE") in t and not any(s == "CHL" for s, _, _ in t)
+
+
+def test_states_listed_by_name_that_strike_together_do_not_strike_each_other() -> None:
+    t = triples("Turkish and Iraqi jets bombed the mountain hideouts on Sunday.")
+    assert ("TUR", "IRQ", "ASSAULT") not in t and ("IRQ", "TUR", "ASSAULT") not in t
+    assert ("TUR", None, "ASSAULT") in t
+
+
+def test_fighting_and_clashes_are_each_side_against_the_other() -> None:
+    t = triples("Indian and Chinese troops clashed along the border on Tuesday.")
+    assert ("IND", "CHN", "ASSAULT") in t and ("CHN", "IND", "ASSAULT") in t
+    t = triples("Fighting between Sudanese troops and Chadian rebels killed dozens.")
+    assert ("SDN", "TCD", "ASSAULT") in t and ("TCD", "SDN", "ASSAULT") in t
+
+
+def test_a_clash_between_two_people_is_no_combat() -> None:
+    t = triples("Talks stalled after a heated clash between French President Paul Martin and Italian Prime Minister "
+                "Luca Rossi.")
+    assert not any(p == "ASSAULT" for _, _, p in t)

@@ -34,6 +34,9 @@ class Mention:
     members: list[Mention] = field(default_factory=list)  # a joint reference ("the two countries")
     guessed: bool = False  # a bare agent word ("diplomats") given the sentence's state for want of its own
     refers_to: Mention | None = None  # the mention a pronoun stands for ("militants said they ...")
+    # a group of states listed by name ("Russian and Syrian jets"), not a reference to both sides of a pair ("the
+    # two countries"), whose act with no one else named is towards each other
+    listed: bool = False
 
     @property
     def code(self) -> str:
@@ -309,6 +312,7 @@ def find_mentions(
                     plural = memory.subject
                 if plural is not None:
                     m = _standing_for(tokens, text, i, j, plural, kind="group")
+                    m.listed = plural.listed
                     m.members = [_mention(tokens, text, i, j, country=x.country, agents=x.agents,
                                           code_prefix=x.code_prefix) for x in plural.members]
                     out.append(m)
@@ -507,6 +511,7 @@ def find_mentions(
                     agents, j2 = ("GOV",), pt + 1
             if len(countries) > 1 and agents:
                 group = _mention(tokens, text, i, j2, country=None, kind="group")
+                group.listed = True
                 for c in countries:
                     group.members.append(_mention(tokens, text, i, j2, country=c, agents=agents))
                 out.append(group)

@@ -1330,6 +1330,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         of_group = (_of_agents(mentions, tokens, h, sent) if p.of_agent
                     else _from_agents(mentions, tokens, h, sent) if p.from_agent
                     else _between_parties(mentions, tokens, h, sent) if p.joint else [])
+        if of_group and violent and all(m.kind == "person" for m in of_group):
+            continue  # "the Oval Office clash between Trump and Zelenskyy": a quarrel of two people, not combat
         if of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
             src = of_group[0]
@@ -1512,7 +1514,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         elif not passive and not of_group and src.last <= h.first:
             group = _companions(mentions, tokens, src, h.first, sent) or group
         sources = [x for m in group for x in _expand(m)]
-        reciprocal = any(m.members for m in group)
+        # (states listed by name that strike together strike someone else: "Russian and Syrian jets bombed Idlib")
+        reciprocal = any(m.members and not (m.listed and violent) for m in group)
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
         if not targets and not p.requires_target and len(sources) == 1 and p.target not in ("within", "object", "none"):
