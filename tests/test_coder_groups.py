@@ -76,3 +76,14 @@ def test_a_clash_between_two_people_is_no_combat() -> None:
     t = triples("Talks stalled after a heated clash between French President Paul Martin and Italian Prime Minister "
                 "Luca Rossi.")
     assert not any(p == "ASSAULT" for _, _, p in t)
+
+
+def test_an_intent_with_no_recipient_gives_way_to_the_same_intent_towards_one() -> None:
+    t = triples("Ghana and Togo agreed to boost trade.")
+    assert ("GHA", "TGO", "AGREE") in t and ("TGO", "GHA", "AGREE") in t
+    assert ("GHA", None, "AGREE") not in t and ("TGO", None, "AGREE") not in t
+
+
+def test_an_act_with_no_recipient_stays_beside_an_act_of_another_type() -> None:
+    t = triples("Ghana criticized the decision and urged Togo to reconsider it.")
+    assert ("GHA", "TGO", "REQUEST") in t and any(s == "GHA" and p == "ACCUSE" for s, _, p in t)

@@ -1612,4 +1612,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # one event per actor pair and type in a sentence; a specific phrase beats an intent marker
             if prev is None or (prev[0] and not intent):
                 chosen[key] = (intent, ev)
-    return [ev for _, ev in chosen.values()]
+    # "Kenya and Uganda agreed to boost trade": an act of one type with no recipient adds nothing to the same
+    # source's act of that type towards one in the same sentence
+    return [ev for (src, tgt, plover), (_, ev) in chosen.items()
+            if tgt or not any(k[0] == src and k[1] and k[2] == plover for k in chosen)]
