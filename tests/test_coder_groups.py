@@ -87,3 +87,14 @@ def test_an_intent_with_no_recipient_gives_way_to_the_same_intent_towards_one() 
 def test_an_act_with_no_recipient_stays_beside_an_act_of_another_type() -> None:
     t = triples("Ghana criticized the decision and urged Togo to reconsider it.")
     assert ("GHA", "TGO", "REQUEST") in t and any(s == "GHA" and p == "ACCUSE" for s, _, p in t)
+
+
+def test_charges_rejected_before_no_named_accuser_are_the_home_states() -> None:
+    # the state that tries him is his own: the rejection answers it
+    t = triples("Pakistani Senator Ahmed Khan went on trial on Monday. He rejects the charges.")
+    assert ("PAK", "PAK", "REJECT") in t
+
+
+def test_allegations_out_of_court_get_no_home_state_accuser() -> None:
+    t = triples("Pakistani Senator Ahmed Khan spoke on Monday. He denies the allegations.")
+    assert ("PAK", "PAK", "REJECT") not in t

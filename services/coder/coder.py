@@ -1545,12 +1545,12 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 ts = ts or [o for o in sources if o is not s]
             if not ts and p.target == "within":
                 # (an accusation's content is no recipient: the accuser, if the article named one, follows; else
-                # charges before a court nobody is named for are another home state's: "Topuz is on trial on
-                # charges Washington has dismissed as baseless" in a story on Turkey; the denier's own state is
-                # too often a guess of the story's state to stand for the accuser, and allegations out of court
-                # have a speaker the story names elsewhere)
+                # charges before a court nobody is named for are the home state's, the denier's own included ("He
+                # rejects the charges" of a man his own state's courts try; "Topuz is on trial on charges Washington
+                # has dismissed as baseless" in a story on Turkey); allegations out of court have a speaker the story
+                # names elsewhere)
                 home = _home(s, places, main_state) if _legal_charge(tokens, sent) else None
-                ts = [home] if home is not None and home.country != s.country else []
+                ts = [home] if home is not None else []
             elif not ts and code[:2] not in c.thing_object_roots and p.target != "none" and not victimised and (
                     not _topic_follows(tokens, h, sent)) and (
                     roles.unplaced_recipient() if roles is not None and roles.found
