@@ -98,3 +98,14 @@ def test_charges_rejected_before_no_named_accuser_are_the_home_states() -> None:
 def test_allegations_out_of_court_get_no_home_state_accuser() -> None:
     t = triples("Pakistani Senator Ahmed Khan spoke on Monday. He denies the allegations.")
     assert ("PAK", "PAK", "REJECT") not in t
+
+
+def test_backing_the_call_backs_the_makers_of_the_appeal_told_before() -> None:
+    t = triples("Spain, Italy and Greece called on the United Nations to hold an emergency session. "
+                "Norway and Chile also supported the call.")
+    assert {("NOR", "ESP", "SUPPORT"), ("NOR", "ITA", "SUPPORT"), ("CHL", "GRC", "SUPPORT")} <= t
+
+
+def test_backing_a_call_whose_maker_is_named_keeps_that_maker() -> None:
+    t = triples("Spain called on the United Nations to hold an emergency session. Norway welcomed the plan of Chile.")
+    assert ("NOR", "ESP", "SUPPORT") not in t

@@ -1127,11 +1127,13 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
     result.parsed = sum(p is not None for p in parsed)
     event_ids: set[str] = set()
     accusers: dict[str, Actor] = {}
+    callers: list[Actor] = []  # the makers of the last appeal told (REQUEST)
     for (sent, mentions, places, hits, speaker), tree in zip(candidates, parsed, strict=True):
         yield
         events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published, tree,
                                 memory.main_state(), speaker)
         events = _answer_accusations(events, accusers)
+        events = _back_calls(events, callers)
         for ev in events:
             if ev.event_id not in event_ids:
                 event_ids.add(ev.event_id)
@@ -1189,6 +1191,32 @@ def _victim(tokens: list[Token], m: Mention, sent: Sentence) -> bool:
         return False
     link, act = tokens[k].norm, tokens[k - 1].norm
     return (link in ("on", "against") and act in w.victim_acts) or (link == "of" and act in w.victim_of_acts)
+
+
+def _back_calls(events: list[Event], callers: list[Actor]) -> list[Event]:
+    """Backing "the call" with no maker named backs the makers of the last appeal the article told: "The United
+    States, Britain and France called a meeting. Greece and Panama also supported the call." Notes the sentence's
+    appeals in `callers` for the sentences that follow."""
+    w = words()
+    out = []
+    for ev in events:
+        # (a recipient the text does not name: none, the story's state standing in, or one read into "the call")
+        unnamed = ev.target is None or not ev.target.text or any(
+            x in w.call_nouns for x in ev.target.text.lower().split())
+        rest = ev.sentence[ev.sentence.find(ev.trigger) + len(ev.trigger):].split() if ev.trigger in ev.sentence else []
+        called = (len(rest) >= 2 and rest[0].lower() in ("the", "that", "this", "their", "its")
+                  and rest[1].lower().strip(".,;") in w.call_nouns)
+        backed = [a for a in callers if a.country != ev.source.country or a.code != ev.source.code]
+        if ev.plover == "SUPPORT" and unnamed and called and backed:
+            for a in backed:
+                eid = hashlib.sha1(f"{ev.event_id}|{a.code}".encode()).hexdigest()[:20]
+                out.append(ev.model_copy(update={"target": a, "event_id": eid}))
+            continue
+        out.append(ev)
+    made = [ev.source for ev in events if ev.plover == "REQUEST"]
+    if made:
+        callers[:] = list({a.code: a for a in made}.values())
+    return out
 
 
 def _reflexive_follows(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:

@@ -402,6 +402,7 @@ class Words(_Strict):
     conjunct_words: WordSet
     companion_phrases: WordSet
     companion_relatives: WordSet
+    call_nouns: WordSet
     list_closers: WordSet
     coordinators: WordSet
     not_verbs: WordSet
