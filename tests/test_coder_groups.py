@@ -34,7 +34,8 @@ def test_joint_subjects_are_not_their_own_stand_in_recipient() -> None:
 
 def test_the_one_condemning_an_attack_is_not_its_attacker() -> None:
     t = triples("Germany condemned the attack on Poland.")
-    assert ("DEU", "POL", "ASSAULT") not in t and ("DEU", "POL", "ACCUSE") in t
+    # the condemnation is Germany's; its target is the attacker, whom this sentence does not name (the victim is not)
+    assert ("DEU", "POL", "ASSAULT") not in t and ("DEU", None, "ACCUSE") in t
     assert not any(p == "ASSAULT" for _, _, p in triples("Austria strongly denounced the deadly bombings in Serbia."))
     assert ("NOR", "SYR", "ASSAULT") not in triples("Norway welcomed the strikes on Syria.")
 

@@ -1204,7 +1204,7 @@ def _back_calls(events: list[Event], callers: list[Actor]) -> list[Event]:
         unnamed = ev.target is None or not ev.target.text or any(
             x in w.call_nouns for x in ev.target.text.lower().split())
         rest = ev.sentence[ev.sentence.find(ev.trigger) + len(ev.trigger):].split() if ev.trigger in ev.sentence else []
-        called = (len(rest) >= 2 and rest[0].lower() in ("the", "that", "this", "their", "its")
+        called = (len(rest) >= 2 and rest[0].lower() in w.call_determiners
                   and rest[1].lower().strip(".,;") in w.call_nouns)
         backed = [a for a in callers if a.country != ev.source.country or a.code != ev.source.code]
         if ev.plover == "SUPPORT" and unnamed and called and backed:

@@ -403,6 +403,7 @@ class Words(_Strict):
     companion_phrases: WordSet
     companion_relatives: WordSet
     call_nouns: WordSet
+    call_determiners: WordSet
     list_closers: WordSet
     coordinators: WordSet
     not_verbs: WordSet
