@@ -1,0 +1,93 @@
+"""The converted CAMEO dictionary (cameo_verbs.yaml): the patterns dropped by hand (cameo_dropped.tsv) and what
+the coder does without them, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+from conftest import SHARED
+from test_coder_cases import events, triples, types
+
+from services.coder.datafiles import CameoVerbs, parse_yaml
+
+REPO = Path(__file__).resolve().parent.parent
+_spec = importlib.util.spec_from_file_location("convert_cameo_verbs", REPO / "scripts" / "convert_cameo_verbs.py")
+assert _spec is not None and _spec.loader is not None
+cv = importlib.util.module_from_spec(_spec)
+sys.modules.setdefault("convert_cameo_verbs", cv)
+_spec.loader.exec_module(cv)
+
+GENERATED = REPO / "services" / "coder" / "data" / "cameo_verbs.yaml"
+
+
+def _generated_phrases() -> set[str]:
+    data = parse_yaml(GENERATED.read_text(encoding="utf-8"), CameoVerbs, GENERATED)
+    return {p for spec in data.patterns for p in spec.phrases}
+
+
+def test_every_dropped_pattern_is_in_the_source_and_out_of_the_generated_file() -> None:
+    dropped = cv.read_dropped()
+    assert dropped
+    dic = cv.parse((SHARED / cv.SOURCE_REL).read_text(encoding="utf-8"))
+    known = cv.known_codes()
+    generated = _generated_phrases()
+    for key in sorted(dropped):
+        found = [(block, pat) for block in dic.blocks for pat in block.patterns
+                 if any(cv.pattern_key(v, pat[0], pat[1]) == key for v in pat[2] or (block.name,))]
+        assert found, f"cameo_dropped.tsv: {key} is not in the source (stale row)"
+        for block, pat in found:
+            alone = cv.Dictionary(dic.synsets, [cv.Block(block.name, block.code, block.verbs, [pat])])
+            phrases = {p for e in cv.convert(alone, known).entries for p in e["phrases"]}  # type: ignore[attr-defined]
+            assert phrases, f"{key}: the converter would not make it anyway"
+            assert not phrases & generated, f"{key}: still in cameo_verbs.yaml (regenerate it)"
+
+
+def test_dropped_rows_are_read_case_and_space_blind(tmp_path: Path) -> None:
+    path = tmp_path / "dropped.tsv"
+    path.write_text("# comment\nsuggest\t*   &dispute  [111]\ta reason\n", encoding="utf-8")
+    assert cv.read_dropped(path) == {("suggest", "* &DISPUTE", "111")}
+    text = ("---  PROPOSE   [030]  ---\nSUGGEST\nPROPOSE\n- * &DISPUTE   [111]   # SUGGEST\n"
+            "- * PLAN   [027]  # PROPOSE\n")
+    dic = cv.parse("&DISPUTE\n+DISPUTE\n\n####### VERB PATTERNS #######\n\n" + text)
+    out = cv.convert(dic, cv.known_codes(), dropped=cv.read_dropped(path))
+    assert [p for e in out.entries for p in e["phrases"]] == ["propose~ * plan"]
+    assert out.stats["pattern skipped: dropped by hand (cameo_dropped.tsv)"] == 1
+
+
+def test_suggesting_is_no_criticism() -> None:
+    assert "ACCUSE" not in types("Officials in Norway suggest that the conflict between Chile and Peru could end soon.")
+    assert "ACCUSE" not in types("Brazil suggested the dispute with Argentina be settled in court.")
+
+
+def test_monitoring_the_situation_or_activity_is_no_accusation() -> None:
+    assert "ACCUSE" not in types("Kenya's foreign ministry said it was closely monitoring the situation in Uganda.")
+    assert "ACCUSE" not in types("The radar is essential to Norway's monitoring of Russian military activity.")
+
+
+def test_reporting_an_attack_is_not_attacking() -> None:
+    # (the attack itself may be coded from its own words; not from "reports ... attack")
+    sent = "Kenyan police reports confirmed that the attack on the Somali convoy was carried out at night."
+    assert not [e for e in events(sent) if e.trigger.lower().startswith("report")]
+
+
+def test_dealing_a_blow_is_no_criticism() -> None:
+    assert "ACCUSE" not in types("The Kenyan court ruling dealt a blow to the Ugandan opposition leader.")
+
+
+def test_stated_aims_are_no_promise() -> None:
+    assert "AGREE" not in types("The French minister said Paris was looking for a way to help Mali.")
+    assert "AGREE" not in types("The Egyptian envoy said efforts to find solutions with Ethiopia continue.")
+    assert "AGREE" not in types("Nigeria's army deployed the force to ensure the safety and security of villagers.")
+    assert "AGREE" not in types("The German chancellor proposed increasing defense spending by 2 percent.")
+
+
+def test_a_cell_dismantled_in_a_city_is_no_retreat() -> None:
+    assert "RETREAT" not in types("A terrorist cell was dismantled in the Spanish cities of Seville and Malaga.")
+
+
+def test_converted_patterns_still_code() -> None:
+    # the near misses: what the converted dictionary keeps coding
+    assert ("CHN", "IRN", "AGREE") in triples("China will convene a meeting with Iran on Friday.")
+    assert "ASSAULT" in types("Nigerian police returned fire on the gunmen from Niger.")
