@@ -91,3 +91,33 @@ def test_converted_patterns_still_code() -> None:
     # the near misses: what the converted dictionary keeps coding
     assert ("CHN", "IRN", "AGREE") in triples("China will convene a meeting with Iran on Friday.")
     assert "ASSAULT" in types("Nigerian police returned fire on the gunmen from Niger.")
+
+
+# --- the doer named after "by" an act noun ----------------------------------------------------------------------
+
+
+def test_sanctions_imposed_by_a_state_on_another_are_the_imposers() -> None:
+    t = triples("Ecuador rejected the sanctions imposed by Washington on Caracas over the election.")
+    assert ("USA", "VEN", "SANCTION") in t and ("ECU", "USA", "SANCTION") not in t
+    # a passive verb keeps its own reading: the one before it is sanctioned
+    assert ("USA", "VEN", "SANCTION") in triples("Venezuela was sanctioned by the United States in May.")
+
+
+def test_strike_by_a_state_or_its_forces_is_an_attack_not_a_labour_strike() -> None:
+    t = triples("The strike by Turkey on Kurdish positions in Iraq killed four fighters.")
+    assert "PROTEST" not in {p for _, _, p in t} and ("TUR", "IRQ", "ASSAULT") in t
+    assert "ASSAULT" in types("The strike by Indian troops destroyed a bunker in Pakistan.")
+    # near miss: workers strike
+    assert "ASSAULT" not in types("The strike by dock workers in Chile entered its third week.")
+
+
+def test_airstrikes_by_a_state_on_a_place_the_right_way_round() -> None:
+    t = triples("The airstrikes by Russia on Odesa destroyed a grain terminal.")
+    assert ("RUS", "UKR", "ASSAULT") in t and ("UKR", "RUS", "ASSAULT") not in t
+    t = triples("An air strike by Ethiopia on a market in Somalia wounded 30 people.")
+    assert ("ETH", "SOM", "ASSAULT") in t and ("SOM", "ETH", "ASSAULT") not in t
+
+
+def test_by_with_no_actor_after_it_names_no_doer() -> None:
+    # "by" a means, a time, a gerund: the usual reading stays
+    assert ("CHN", "LTU", "SANCTION") in triples("China retaliated by imposing sanctions on Lithuania.")

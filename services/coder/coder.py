@@ -635,6 +635,27 @@ def _of_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sent
     return _conjuncts(mentions, m, tokens, forward=True)
 
 
+def _noun_by_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
+    """The doers a "by" after an act noun names, maybe past a participle of carrying it out ("the strike by Israel
+    on Gaza", "airstrikes by Russia", "sanctions imposed by Washington on Beijing", "the raid carried out by the
+    army"): they act, not the sentence's subject nor the place; none unless an actor follows "by" there ("the
+    attack by night", "sanctions imposed by decree", "responded by expelling Russian diplomats")."""
+    w = words()
+    if tokens[h.last - 1].norm not in w.by_agent_nouns:
+        return []
+    k = h.last
+    for phrase in sorted((x.split() for x in w.carried_out_by), key=len, reverse=True):
+        if [t.norm for t in tokens[k : k + len(phrase)]] == phrase:
+            k += len(phrase)
+            break
+    if k + 1 >= sent.last or tokens[k].norm != "by":
+        return []
+    m = next((m for m in mentions if k < m.first <= k + 3 and not m.locative), None)
+    if m is None or m.guessed or any(t.norm.endswith("ing") for t in tokens[k + 1 : m.first]):
+        return []
+    return _conjuncts(mentions, m, tokens, forward=True)
+
+
 def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
     """The parties "between" names at the end of a joint act ("talks between Russia and North Korea", "expanding
     military cooperation between Russia and North Korea"): they act, not the subject of the sentence that tells
@@ -1360,6 +1381,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     else _between_parties(mentions, tokens, h, sent) if p.joint else [])
         if of_group and violent and all(m.kind == "person" for m in of_group):
             continue  # "the Oval Office clash between Trump and Zelenskyy": a quarrel of two people, not combat
+        if not of_group and not passive and p.target != "left":
+            of_group = _noun_by_agents(mentions, tokens, h, sent)
+            if (of_group and code == c.labour_strike
+                    and (set(of_group[0].agents) & c.armed_agents or (not of_group[0].agents
+                                                                        and of_group[0].kind == "state"))):
+                code = c.military_strike  # "the strike by Israel": no labour strike
+                violent = True
         if of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
             src = of_group[0]

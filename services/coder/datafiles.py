@@ -443,6 +443,8 @@ class Words(_Strict):
     closing_quotes: WordSet
     report_nouns: WordSet
     patient_nouns: WordSet
+    by_agent_nouns: WordSet
+    carried_out_by: WordSet
     victim_acts: WordSet
     victim_of_acts: WordSet
     charge_clauses: WordSet
@@ -474,6 +476,9 @@ class Codes(_Strict):
     mutual_roots: WordSet
     thing_object_roots: WordSet
     private_agents: WordSet
+    armed_agents: WordSet
+    labour_strike: str
+    military_strike: str
     stance_roots: WordSet
     denial_roots: WordSet
     accusation_types: WordSet
