@@ -72,6 +72,17 @@ def test_reporting_an_attack_is_not_attacking() -> None:
     assert not [e for e in events(sent) if e.trigger.lower().startswith("report")]
 
 
+def test_monitoring_a_ceasefire_sanctions_or_an_election_is_no_event_of_itself() -> None:
+    assert "AID" not in types("The Swedish minister stressed the need for monitors if a ceasefire is agreed.")
+    assert "ACCUSE" not in types("Observers from Ghana will monitor the election in Togo.")
+    assert "ACCUSE" not in types("A panel of the Security Council monitors sanctions on North Korea.")
+
+
+def test_importing_weapons_is_no_joint_mobilisation() -> None:
+    t = triples("Ecuador imported rifles from Brazil last year.")
+    assert ("BRA", "ECU", "MOBILIZE") not in t and ("ECU", "BRA", "MOBILIZE") not in t
+
+
 def test_dealing_a_blow_is_no_criticism() -> None:
     assert "ACCUSE" not in types("The Kenyan court ruling dealt a blow to the Ugandan opposition leader.")
 
