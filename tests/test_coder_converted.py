@@ -132,3 +132,9 @@ def test_airstrikes_by_a_state_on_a_place_the_right_way_round() -> None:
 def test_by_with_no_actor_after_it_names_no_doer() -> None:
     # "by" a means, a time, a gerund: the usual reading stays
     assert ("CHN", "LTU", "SANCTION") in triples("China retaliated by imposing sanctions on Lithuania.")
+
+
+def test_protests_by_a_group_are_the_group_s() -> None:
+    t = triples("Diplomats left over Egypt's crackdown on protests by Sudanese students.")
+    assert ("SDN", "EGY", "PROTEST") in t and ("EGY", "SDN", "PROTEST") not in t
+    assert ("IND", "IND", "PROTEST") in triples("Protests by Indian farmers blocked highways into New Delhi.")
