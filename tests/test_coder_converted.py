@@ -138,3 +138,11 @@ def test_protests_by_a_group_are_the_group_s() -> None:
     t = triples("Diplomats left over Egypt's crackdown on protests by Sudanese students.")
     assert ("SDN", "EGY", "PROTEST") in t and ("EGY", "SDN", "PROTEST") not in t
     assert ("IND", "IND", "PROTEST") in triples("Protests by Indian farmers blocked highways into New Delhi.")
+
+
+def test_forces_backed_by_troops_are_backed_not_backing() -> None:
+    # the converted joint pattern "back~ * by *3 troops": a participle's own "by" names who backs
+    t = triples("Somali forces backed by Kenyan soldiers retook the town.")
+    assert ("KEN", "SOM", "COOPERATE") in t and ("SOM", "KEN", "COOPERATE") not in t
+    t = triples("Congolese rebels backed by Rwandan troops seized the airport.")
+    assert ("RWA", "COD", "COOPERATE") in t and ("COD", "RWA", "COOPERATE") not in t

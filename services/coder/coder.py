@@ -923,13 +923,22 @@ def _reduced_passive(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
     by the United States", "Somali forces backed by Djiboutian soldiers", "government troops, supported by the
     U.S. military, ...": the actor after "by" acts."""
     first = tokens[h.first]
-    # (after a comma, an appositive: "troops, supported by ...")
+    # (after a comma, an appositive: "troops, supported by ..."; the "by" may be the phrase's own: "backed by
+    # *3 troops")
     noun = h.first - 2 if h.first - 2 >= sent.first and tokens[h.first - 1].norm == "," else h.first - 1
-    return (h.first > sent.first and h.last == h.first + 1 and first.norm.endswith(words().participle_endings)
-            and h.last < sent.last
-            and tokens[h.last].norm == "by" and tokens[noun].text.isalpha()
+    by = _inner_by(tokens, h)
+    return (h.first > sent.first and (h.last == h.first + 1 or by < h.last)
+            and first.norm.endswith(words().participle_endings)
+            and by < sent.last
+            and tokens[by].norm == "by" and tokens[noun].text.isalpha()
             and tokens[noun].norm not in words().be_forms
-            and _by_agent(mentions, tokens, h.last, sent, reach=1) is not None)
+            and _by_agent(mentions, tokens, by, sent, reach=1) is not None)
+
+
+def _inner_by(tokens: list[Token], h: _Hit) -> int:
+    """Where the "by" of a participle's phrase is: its second word when words follow it ("backed by *3 troops"; not
+    "disappointed by", whose object is no agent), else after the phrase."""
+    return h.first + 1 if h.last > h.first + 2 and tokens[h.first + 1].norm == "by" else h.last
 
 
 def _destination(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> Mention | None:
@@ -1420,6 +1429,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if _thing_relative(tgt, tokens, h.first, sent):
                 tgt = None  # "a ceasefire that is supported by Ukrainians": the ceasefire is supported, not the U.S.
             src = (_by_agent(mentions, tokens, h.last, sent, reach=4 if not p.passive else 30, from_ok=p.passive)
+                   or (_by_agent(mentions, tokens, h.first + 1, sent, reach=1) if _inner_by(tokens, h) < h.last
+                       else None)
                    or (None if material else speaker))
             if dest is not None and src is None:
                 # "many of whom were deported to Honduras": the story's state sent them there, not Honduras
