@@ -146,3 +146,12 @@ def test_forces_backed_by_troops_are_backed_not_backing() -> None:
     assert ("KEN", "SOM", "COOPERATE") in t and ("SOM", "KEN", "COOPERATE") not in t
     t = triples("Congolese rebels backed by Rwandan troops seized the airport.")
     assert ("RWA", "COD", "COOPERATE") in t and ("COD", "RWA", "COOPERATE") not in t
+
+
+def test_a_state_s_strike_is_military_a_workers_strike_is_labour() -> None:
+    t = triples("A Turkish strike killed four fighters in northern Iraq on Monday.")
+    assert ("TUR", "IRQ", "ASSAULT") in t and "PROTEST" not in {p for _, _, p in t}
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian strikes hit Odesa overnight.")
+    # near misses: workers on strike
+    t = triples("French dock workers' strike halted ports.")
+    assert "PROTEST" in {p for _, _, p in t} and "ASSAULT" not in {p for _, _, p in t}

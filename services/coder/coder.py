@@ -1392,11 +1392,15 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             continue  # "the Oval Office clash between Trump and Zelenskyy": a quarrel of two people, not combat
         if not of_group and not passive and p.target != "left":
             of_group = _noun_by_agents(mentions, tokens, h, sent)
-            if (of_group and code == c.labour_strike
-                    and (set(of_group[0].agents) & c.armed_agents or (not of_group[0].agents
-                                                                        and of_group[0].kind == "state"))):
-                code = c.military_strike  # "the strike by Israel": no labour strike
-                violent = True
+        if code == c.labour_strike and not passive:
+            # "the strike by Israel", "an Israeli strike", "Russian strikes hit Kyiv": a state itself or its armed
+            # force strikes militarily ("the strike by teachers", "French dock workers' strike": labour strikes)
+            striker = (of_group[0] if of_group else
+                       next((m for m in mentions if m.last == h.first and not m.locative
+                             and h.last == h.first + 1), None))
+            if striker is not None and (set(striker.agents) & c.armed_agents
+                                        or (not striker.agents and striker.kind == "state")):
+                code, violent = c.military_strike, True
         if of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
             src = of_group[0]
