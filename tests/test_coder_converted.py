@@ -155,3 +155,8 @@ def test_a_state_s_strike_is_military_a_workers_strike_is_labour() -> None:
     # near misses: workers on strike
     t = triples("French dock workers' strike halted ports.")
     assert "PROTEST" in {p for _, _, p in t} and "ASSAULT" not in {p for _, _, p in t}
+
+
+def test_sanctions_imposed_on_one_by_another() -> None:
+    t = triples("Sanctions imposed on Cuba by the United States have hurt its tourism.")
+    assert ("USA", "CUB", "SANCTION") in t and ("CUB", "USA", "SANCTION") not in t

@@ -635,25 +635,31 @@ def _of_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sent
     return _conjuncts(mentions, m, tokens, forward=True)
 
 
-def _noun_by_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
+def _noun_by_agents(mentions: list[Mention], tokens: list[Token], h: _Hit,
+                    sent: Sentence) -> tuple[list[Mention], Mention | None]:
     """The doers a "by" after an act noun names, maybe past a participle of carrying it out ("the strike by Israel
     on Gaza", "airstrikes by Russia", "sanctions imposed by Washington on Beijing", "the raid carried out by the
     army"): they act, not the sentence's subject nor the place; none unless an actor follows "by" there ("the
-    attack by night", "sanctions imposed by decree", "responded by expelling Russian diplomats")."""
+    attack by night", "sanctions imposed by decree", "responded by expelling Russian diplomats"). With them the one
+    the participle names before "by" ("sanctions imposed on Iran by the United States"), if it does."""
     w = words()
     if tokens[h.last - 1].norm not in w.by_agent_nouns:
-        return []
+        return [], None
     k = h.last
+    recipient: Mention | None = None
     for phrase in sorted((x.split() for x in w.carried_out_by), key=len, reverse=True):
         if [t.norm for t in tokens[k : k + len(phrase)]] == phrase:
             k += len(phrase)
+            if k < sent.last and tokens[k].norm in ("on", "against"):
+                recipient = next((m for m in mentions if k < m.first <= k + 2 and not m.guessed), None)
+                k = recipient.last if recipient is not None else k
             break
     if k + 1 >= sent.last or tokens[k].norm != "by":
-        return []
+        return [], None
     m = next((m for m in mentions if k < m.first <= k + 3 and not m.locative), None)
     if m is None or m.guessed or any(t.norm.endswith("ing") for t in tokens[k + 1 : m.first]):
-        return []
-    return _conjuncts(mentions, m, tokens, forward=True)
+        return [], None
+    return _conjuncts(mentions, m, tokens, forward=True), recipient
 
 
 def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
@@ -1390,8 +1396,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     else _between_parties(mentions, tokens, h, sent) if p.joint else [])
         if of_group and violent and all(m.kind == "person" for m in of_group):
             continue  # "the Oval Office clash between Trump and Zelenskyy": a quarrel of two people, not combat
+        recipient: Mention | None = None
         if not of_group and not passive and p.target != "left":
-            of_group = _noun_by_agents(mentions, tokens, h, sent)
+            of_group, recipient = _noun_by_agents(mentions, tokens, h, sent)
         if code == c.labour_strike and not passive:
             # "the strike by Israel", "an Israeli strike", "Russian strikes hit Kyiv": a state itself or its armed
             # force strikes militarily ("the strike by teachers", "French dock workers' strike": labour strikes)
@@ -1404,8 +1411,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
             src = of_group[0]
-            tgt = _target_after(mentions, tokens, _Hit(dataclasses.replace(p, target="end"), h.first,
-                                                       of_group[-1].last), sent, src, addressed=False)
+            tgt = recipient or _target_after(mentions, tokens, _Hit(dataclasses.replace(p, target="end"), h.first,
+                                                                    of_group[-1].last), sent, src, addressed=False)
         elif p.target == "left":
             tgt = _subject(mentions, tokens, h.first, sent)
             src = None
