@@ -63,6 +63,9 @@ class ArticleMemory:
     titled: list[tuple[str, Person]] = field(default_factory=list)  # (a word of the title, person)
     # the most recent organisation or armed group named (country, agents, organisation code): "the group" later
     last_body: tuple[str | None, tuple[str, ...], str | None] | None = None
+    # every organisation or armed group named, in order: the lower-case words of its name, then as last_body
+    # ("the Council" later is the last one with "council" in its name)
+    bodies: list[tuple[frozenset[str], tuple[str | None, tuple[str, ...], str | None]]] = field(default_factory=list)
     subject: Mention | None = None  # the first actor of the last sentence that named one
     # a bare agent word ("diplomats") -> whose the last such mention was, where the text said it ("from the G7")
     bare: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
@@ -141,6 +144,27 @@ class _Noted(list[Mention]):
                 self.memory.note_state(x.country)
             if not x.guessed and (x.code_prefix or set(x.agents) & words().adversary_agents):
                 self.memory.last_body = (x.country, x.agents, x.code_prefix)
+                named = f"{x.text} {x.name or ''}".lower().replace("-", " ").split()
+                self.memory.bodies.append((frozenset(named), self.memory.last_body))
+
+
+def _body_referred(tokens: list[Token], i: int, j: int, sent: Sentence,
+                   memory: ArticleMemory) -> tuple[str | None, tuple[str, ...], str | None] | None:
+    """The organisation "the group", "the bloc", "the Council" at tokens[i:j] refers to (references.yaml body),
+    if any: after "the", not a name's word ("the Group of Seven") nor a noun with "of" ("the group of experts",
+    "the Council of Europe") unless a charge follows ("accused the group of"); "the group/bloc/alliance" any
+    organisation named before, another noun ("the Council", "the agency") only the last one whose name holds it."""
+    tok = tokens[i]
+    if i - 1 < sent.first or tokens[i - 1].norm != "the":
+        return None
+    before = tokens[i - 2] if i - 2 >= sent.first else None
+    if before is not None and before.capitalised and before.text.isalpha():
+        return None
+    if j < sent.last and tokens[j].norm == "of" and (before is None or before.norm not in words().charge_verbs):
+        return None  # ("accused the group of abuses": what follows is the charge)
+    if tok.norm in words().any_body_nouns:
+        return memory.last_body if tok.text == tok.norm else None
+    return next((body for named, body in reversed(memory.bodies) if tok.norm in named), None)
 
 
 def _mention(tokens: list[Token], text: str, first: int, last: int, **kw: object) -> Mention:
@@ -278,6 +302,9 @@ def find_mentions(
             i += 1
             continue
         kinds = sp.kinds()
+        if ("ref" in kinds and len(kinds) > 1 and (r := sp.entry("ref")) is not None and r.ref == "body"
+                and _body_referred(tokens, i, sp.last, sent, memory) is None):
+            kinds = kinds - {"ref"}  # "the court" when no court was named: the state's court (agents.yaml)
         if "ref" in kinds:
             ref = sp.entry("ref")
             assert ref is not None
@@ -322,14 +349,12 @@ def find_mentions(
                     if last:
                         out.append(_mention(tokens, text, i, j, country=last[0], kind="group"))
             elif ref.ref == "body":
-                if (prev_norm(i) != "the" or tok.text != tok.norm or (j < stop and tokens[j].norm == "of")
-                        or (i - 2 >= sent.first and tokens[i - 2].capitalised and tokens[i - 2].text.isalpha())):
+                referred = _body_referred(tokens, i, j, sent, memory)
+                if referred is None:
                     i += 1  # "the Group of Seven", "the group of experts": a name or a noun, not a reference
                     continue
-                if memory.last_body is not None:
-                    country, agents, prefix = memory.last_body
-                    out.append(_mention(tokens, text, i, j, country=country, agents=agents, code_prefix=prefix,
-                                        kind="organisation"))
+                out.append(_mention(tokens, text, i, j, country=referred[0], agents=referred[1],
+                                    code_prefix=referred[2], kind="organisation"))
             elif ref.ref == "document":
                 # "The statement threatened sanctions": the one who issued a statement in the sentence just before
                 issuer = memory.issuer

@@ -336,6 +336,8 @@ class Words(_Strict):
     appositive_name_openers: WordSet
     appositive_articles: WordSet
     person_pronouns: WordSet
+    any_body_nouns: WordSet
+    charge_verbs: WordSet
     pronoun_adverbs: WordSet
     it_links: WordSet
     documents: WordSet

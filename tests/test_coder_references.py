@@ -1,0 +1,42 @@
+"""References back to actors named before ("the bloc", "the Council"), and recipients that are places or fallbacks."""
+
+from __future__ import annotations
+
+from test_coder_cases import events
+
+
+def coded(text: str) -> set[tuple[str, str | None, str | None]]:
+    """(source code, target code, PLOVER type) of the events coded in the last sentence of `text`."""
+    last = text.rfind(". ") + 2
+    return {(e.source.code, e.target.code if e.target else None, e.plover) for e in events(text)
+            if e.sentence_span.start >= last}
+
+
+def full(text: str) -> set[tuple[str, str | None, str | None]]:
+    return {(e.source.code, e.target.code if e.target else None, e.plover) for e in events(text)}
+
+
+def test_the_bloc_and_the_alliance_are_the_organisation_named_before() -> None:
+    assert ("RUS", "IGOEUREEC", "ACCUSE") in full(
+        "The European Union agreed new sanctions on Moscow on Monday. Russia condemned the bloc.")
+    assert ("BLR", "IGOWSTNAT", "ACCUSE") in full(
+        "NATO defence ministers gathered in Brussels on Thursday. Belarus accused the alliance of provocations.")
+
+
+def test_a_named_body_is_referred_to_by_its_own_noun() -> None:
+    # "the Council" after "the U.N. Security Council", "the agency" after "the International Atomic Energy Agency"
+    assert ("GBR", "IGOUNOSEC", "REQUEST") in full(
+        "The U.N. Security Council met on Tuesday to discuss Yemen. Britain urged the Council to act quickly.")
+    assert ("IRN", "IGOIAEA", "ACCUSE") in full(
+        "Inspectors of the International Atomic Energy Agency left Iran on Friday. Tehran accused the agency of bias.")
+
+
+def test_a_noun_no_named_body_holds_is_no_reference() -> None:
+    # no council was named: "the Council" is not the European Union
+    assert not any(t and t.startswith("IGO") for _, t, _ in full(
+        "The European Union agreed new sanctions on Moscow. Russia condemned the Council for its silence."))
+    # "the court" with no court named is the state's own court, as before
+    assert ("TURJUD", "TUR", "ACCUSE") in coded(
+        "A Turkish court heard the pastor on Monday. The court accused him of espionage.")
+    # "the group of experts": a noun with "of", not the organisation named before
+    assert not coded("NATO ministers met on Monday. The group of experts accused Russia of provocations.")
