@@ -7,7 +7,7 @@ from test_coder_cases import events
 
 def coded(text: str) -> set[tuple[str, str | None, str | None]]:
     """(source code, target code, PLOVER type) of the events coded in the last sentence of `text`."""
-    last = text.rfind(". ") + 2
+    last = text.rfind(". ") + 2 if ". " in text else 0
     return {(e.source.code, e.target.code if e.target else None, e.plover) for e in events(text)
             if e.sentence_span.start >= last}
 
@@ -40,3 +40,19 @@ def test_a_noun_no_named_body_holds_is_no_reference() -> None:
         "A Turkish court heard the pastor on Monday. The court accused him of espionage.")
     # "the group of experts": a noun with "of", not the organisation named before
     assert not coded("NATO ministers met on Monday. The group of experts accused Russia of provocations.")
+
+
+def test_an_appointed_or_led_agent_is_the_appointing_body_s() -> None:
+    # "-appointed", "-installed" attach the agent after them to the body or state before, as "-led" does
+    assert ("IGOUNOGOV", "MMR", "ACCUSE") in coded(
+        "A United Nations-appointed special rapporteur, Maria Lindqvist, arrived in Bangkok. United Nations-appointed "
+        "special rapporteur Maria Lindqvist criticized Myanmar on Friday.")
+    assert ("RUSGOV", "UKR", "ACCUSE") in coded("Russian-installed officials in Melitopol accused Ukraine on Sunday.")
+    # the one named so is the body's when named again
+    assert ("IGOUNOGOV", "SYR", "ACCUSE") in coded(
+        "U.N.-appointed special rapporteur Tomas Vedrinek arrived in Beirut on Monday. Vedrinek criticized Syria on Tuesday.")
+
+
+def test_a_backed_force_is_not_its_backer() -> None:
+    # "the U.N.-backed government", "Iranian-backed militias" are not the backer's
+    assert not any(s.startswith("IGO") for s, _, _ in coded("The U.N.-backed government condemned the rebels."))

@@ -447,6 +447,8 @@ def find_mentions(
             continue
         if org is not None:
             j = sp.last
+            if j + 1 < stop and tokens[j].text == "-" and tokens[j + 1].norm in w.attaching_participles:
+                j += 2  # "a United Nations-appointed special rapporteur, X", "the NATO-led force": the body's
             is_igo = _org_prefix(org.code) is not None
             t_agents, t_end, t_name = _agent_chain(tokens, at, j, stop, covered)
             if t_name > t_end:  # "Arab League Secretary General Chadli Klibi"
@@ -525,8 +527,8 @@ def find_mentions(
                             and (ts := at.get(j + skip)) is not None and ts.entry("title", "agent")):
                         j += skip
                         break
-            if j < stop and tokens[j].text == "-" and j + 1 < stop and tokens[j + 1].norm == "led":
-                j += 2
+            if j < stop and tokens[j].text == "-" and j + 1 < stop and tokens[j + 1].norm in w.attaching_participles:
+                j += 2  # "a U.S.-led coalition", "Russian-installed officials": theirs
             agents, j2, name_end = _agent_chain(tokens, at, j, stop, covered)
             if len(countries) > 1 and not agents:
                 # "Japanese and Chinese ministers", "... foreign ministers": a plural title (up to two words before it)

@@ -323,6 +323,7 @@ class Words(_Strict):
     dateline_marks: WordSet
     name_particles: WordSet
     compound_modifiers: WordSet
+    attaching_participles: WordSet
     stance_prefixes: WordSet
     directions: WordSet
     not_after_place: WordSet
