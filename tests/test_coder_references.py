@@ -50,9 +50,22 @@ def test_an_appointed_or_led_agent_is_the_appointing_body_s() -> None:
     assert ("RUSGOV", "UKR", "ACCUSE") in coded("Russian-installed officials in Melitopol accused Ukraine on Sunday.")
     # the one named so is the body's when named again
     assert ("IGOUNOGOV", "SYR", "ACCUSE") in coded(
-        "U.N.-appointed special rapporteur Tomas Vedrinek arrived in Beirut on Monday. Vedrinek criticized Syria on Tuesday.")
+        "U.N.-appointed special rapporteur Tomas Vedrinek arrived in Beirut on Monday. "
+        "Vedrinek criticized Syria on Tuesday.")
 
 
 def test_a_backed_force_is_not_its_backer() -> None:
     # "the U.N.-backed government", "Iranian-backed militias" are not the backer's
     assert not any(s.startswith("IGO") for s, _, _ in coded("The U.N.-backed government condemned the rebels."))
+
+
+def test_where_a_statement_or_appeal_was_made_is_no_recipient() -> None:
+    for text in ("Speaking to reporters in Brussels on Monday, the Polish foreign minister stressed the urgency of "
+                 "strengthening air defenses.",
+                 "The Dutch foreign minister, speaking in Paris, called for more unity."):
+        assert not any(t and t.startswith(("BEL", "FRA")) for _, t, _ in coded(text)), text
+
+
+def test_a_place_after_the_act_may_still_be_its_recipient() -> None:
+    # what the act is about is placed after it; material acts keep the place they happen in
+    assert ("IGOAFRAFU", "SDN", "AGREE") in coded("The African Union agreed to open a liaison office in Khartoum.")

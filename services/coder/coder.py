@@ -966,6 +966,12 @@ def _place_actor(mentions: list[Mention], places: list[Location], agents: tuple[
     return _location_mention(loc, agents) if loc is not None else None
 
 
+def _locative_place(tokens: list[Token], loc: Location, sent: Sentence) -> bool:
+    """Whether `loc` is named after a place preposition ("in Paris", "at the summit in Brussels")."""
+    k = next((k for k in range(sent.first + 1, sent.last) if loc.span and tokens[k].start == loc.span.start), None)
+    return k is not None and tokens[k - 1].norm in words().locative
+
+
 def _location_mention(loc: Location, agents: tuple[str, ...] = ()) -> Mention:
     """A place with a country standing in for an actor of that country (the mention has no tokens)."""
     assert loc.span is not None
@@ -1597,10 +1603,15 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
                    if tgt_mention is not None else [])
         if not targets and not p.requires_target and len(sources) == 1 and p.target not in ("within", "object", "none"):
-            # no actor after the phrase: the place it happened names the target ("a rally in Lagos")
+            # no actor after the phrase: the place it happened names the target ("a rally in Lagos"); not where a
+            # statement or an appeal was made ("gathered in Paris, the minister stressed", codes.yaml unplaced_roots),
+            # though a place of what it names after it may be ("agreed to set up a centre in Tokyo"), and a state
+            # named before it but not as a place ("the Japan-Vietnam partnership will be expanded")
             after = tokens[h.last - 1].end
             # (not the place that already stands in for the source)
-            free = [loc for loc in places if loc.span and loc.country and loc.span.start != src.start]
+            free = [loc for loc in places if loc.span and loc.country and loc.span.start != src.start
+                    and not (code[:2] in c.unplaced_roots and loc.span.start < after
+                             and _locative_place(tokens, loc, sent))]
             if p.code[:2] == "04":  # (nor a place the meeting is about: "a session on threats posed by China")
                 topic = next((tokens[k].start for k in range(h.last, sent.last) if _topic_word(tokens, k)), None)
                 free = [loc for loc in free if topic is None or loc.span is None or loc.span.start < topic]
@@ -1610,7 +1621,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             else:  # "... for the peacekeeping force in Lebanon"; "In Malawi, the Red Cross started relief operations"
                 targets = ([m for m in mentions if m.locative and m.first >= h.last][:1]
                            or [m for m in mentions if m.locative and m.country is not None
-                               and _fronted_place(tokens, m, sent) and m.last <= src.first][:1])
+                               and _fronted_place(tokens, m, sent) and m.last <= src.first
+                               and code[:2] not in c.unplaced_roots][:1])
         if not targets and len(sources) == 1 and (p.requires_target or _mentioned_noun(tokens, h.first, sent)):
             continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
         pairs: list[tuple[Mention, Mention | None]] = []
@@ -1638,7 +1650,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # signed is mostly a thing ("supported the proposal"), not a recipient; the one accused of a charge
                 # is no more of where the sentence is set than of the charge's places ("the process started in Doha,
                 # with both rivals accusing the other of delaying it"): the story's state
-                home = _home(s, [] if p.target == "object" else places, main_state)
+                # (nor is it where an appeal was made: "the minister, speaking in Paris, called for more unity")
+                home = _home(s, [] if p.target == "object" or code[:2] in c.unplaced_roots else places, main_state)
                 ts = [home] if home is not None else []
             elif not ts and code[:2] in c.domestic_roots:
                 home = _home(s, places, main_state)  # "police opened fire", "protesters rallied"

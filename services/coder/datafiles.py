@@ -476,6 +476,7 @@ class Codes(_Strict):
     material_conflict_roots: WordSet
     violent_roots: WordSet
     domestic_roots: WordSet
+    unplaced_roots: WordSet
     mutual_roots: WordSet
     thing_object_roots: WordSet
     private_agents: WordSet
