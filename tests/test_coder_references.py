@@ -69,3 +69,12 @@ def test_where_a_statement_or_appeal_was_made_is_no_recipient() -> None:
 def test_a_place_after_the_act_may_still_be_its_recipient() -> None:
     # what the act is about is placed after it; material acts keep the place they happen in
     assert ("IGOAFRAFU", "SDN", "AGREE") in coded("The African Union agreed to open a liaison office in Khartoum.")
+
+
+def test_an_organisation_s_official_named_again_with_mr_stays_its_own() -> None:
+    # "Mr. X" after "U.N. special rapporteur X": the U.N.'s, not a civilian of the story's state
+    assert ("IGOUNOGOV", "AFGREB", "ACCUSE") in full(
+        "U.N. special rapporteur Tomas Vedrinek arrived in Kabul on Monday. Mr. Vedrinek criticized the Taliban.")
+    # a state's man named again with "Mr." keeps his state as before
+    assert any(s.startswith("FRA") and t == "DEU" for s, t, _ in full(
+        "French Foreign Minister Luc Barrande arrived in Rome on Monday. Mr. Barrande criticized Germany."))

@@ -606,6 +606,13 @@ def find_mentions(
             if name_end > j2:
                 pname = text[tokens[j2].start : tokens[name_end - 1].end]
                 remembered = memory.people.get(pname)
+                if remembered is not None and country is None and remembered.code_prefix:
+                    # "Mr. Bennett" after "U.N. special rapporteur Richard Bennett": the organisation's, not a guess
+                    out.append(_mention(tokens, text, i, name_end, country=None, agents=remembered.agents,
+                                        kind="person", name=remembered.name, code_prefix=remembered.code_prefix))
+                    memory.last_person = remembered
+                    i = name_end
+                    continue
                 if remembered is not None and country is None:
                     country = remembered.country
                 listed = next((e for k in range(j2, name_end) if (ps := at.get(k)) is not None
