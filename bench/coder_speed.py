@@ -120,7 +120,7 @@ def main() -> None:
 
     cases: list[tuple[str, Callable[[NewsItem], object]]] = [
         ("baseline: tokenize + split sentences", lambda it: split_sentences(it.body, tokenize(it.body))),
-        ("baseline: + one automaton pass", lambda it: scan(lex, toks := tokenize(it.body), TokenText(toks))),
+        ("baseline: tokenize + one automaton pass", lambda it: scan(lex, toks := tokenize(it.body), TokenText(toks))),
         ("coder, no parse: code_article()", lambda it: code_article(it.id, it.body, pub(it), model=None)),  # type: ignore[arg-type]
         ("coder, with the parse: code_article()",
          lambda it: code_article(it.id, it.body, pub(it), model=DEFAULT_MODEL)),  # type: ignore[arg-type]
