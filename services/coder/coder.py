@@ -19,7 +19,7 @@ from typing import Any
 
 from services import steps
 from services.budget import MAX_EVENT_SENTENCES, MAX_HITS_PER_SENTENCE, MAX_SENTENCE_TOKENS, Spent
-from services.coder import moods, syntax
+from services.coder import context, moods, syntax
 from services.coder.actors import (
     ArticleMemory,
     Mention,
@@ -133,20 +133,20 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if end is None:
             continue
         # what the words around a matched phrase say of it (most anchors match no phrase: these walks come after)
-        if _setting_noun(tokens, first, sent):
+        if context.setting_noun(tokens, first, sent):
             continue
-        if _adjectival(tokens, first, sent):
+        if context.adjectival(tokens, first, sent):
             continue  # "read out the charges, alleged conspiracies": no allegation made
         if tokens[first].norm in w.threat_verbs and any(
                 tokens[k].norm in w.endangered_objects for k in range(first + 1, min(first + 5, sent.last))):
             continue  # "threatening the territorial integrity of the country": a thing endangered, no threat made
-        if p.code[:2] in codes().violent_roots and (_referenced_attack(tokens, first, sent)
-                                                     or _accident(tokens, first, sent)):
+        if p.code[:2] in codes().violent_roots and (context.referenced_attack(tokens, first, sent)
+                                                     or context.accident(tokens, first, sent)):
             continue
-        if (_standing_status(tokens, first, sent) or _of_reference_head(tokens, first, sent)
-                or _named_decision(tokens, first, sent) or _cause_noun(tokens, first, sent)
-                or _ceased(tokens, first, sent) or _since_clause(tokens, first, sent)
-                or _in_condition(tokens, first, sent)):
+        if (context.standing_status(tokens, first, sent) or context.of_reference_head(tokens, first, sent)
+                or context.named_decision(tokens, first, sent) or context.cause_noun(tokens, first, sent)
+                or context.ceased(tokens, first, sent) or context.since_clause(tokens, first, sent)
+                or context.in_condition(tokens, first, sent)):
             continue
         if (any(k >= sent.first and tokens[k].norm in w.hypothetical_determiners for k in (first - 1, first - 2))
                 and not (first - 1 > sent.first and tokens[first - 1].norm in w.clause_break)):
@@ -704,24 +704,6 @@ def _thing_relative(m: Mention | None, tokens: list[Token], first: int, sent: Se
     return m is None or m.last != before
 
 
-def _in_possible_act(tokens: list[Token], h: _Hit, sent: Sentence) -> bool:
-    """Whether the hit is a participle spelling out an act the clause before only says may happen: "they may impose
-    sanctions, cutting aid", "he may tease the U.S. by buying arms and defying it" (not "Russia, which could strike
-    at any time, has been shelling Kharkiv, killing four": a finite verb between ends the possible act)."""
-    w = words()
-    if not tokens[h.first].norm.endswith("ing") or h.first - 1 <= sent.first:
-        return False
-    if tokens[h.first - 1].norm not in w.possible_act_links:
-        return False
-    for k in range(h.first - 2, max(sent.first, h.first - 16) - 1, -1):
-        t = tokens[k]
-        if t.norm in w.possible_act_modals:
-            return True
-        if t.norm in w.finite_clause_marks or t.text in w.quote_marks or (t.norm in w.clause_break and t.norm != ","):
-            return False
-    return False
-
-
 def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sentence) -> bool:
     """Without a parse: whether the phrase is what an earlier appeal or demand of the sentence asks for ("called
     on all parties to reduce hostilities and resume talks", "demanded the release of prisoners"): an infinitive
@@ -746,106 +728,6 @@ def _requested(tokens: list[Token], h: _Hit, request_ends: list[int], sent: Sent
     return False
 
 
-def _referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """An attack noun naming attacks told elsewhere or long past: "past attacks", "several recent bombings",
-    "Tuesday's attack", "last week's raids" (the attack is coded where a sentence asserts it; "the victims of the
-    attack" is any event's `_of_reference_head`)."""
-    w = words()
-    if first <= sent.first:
-        return False
-    prev = tokens[first - 1].norm
-    if prev in w.reference_modifiers:
-        return True
-    return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
-
-
-def _accident(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """A killing or an injury in a sentence telling of an accident or a disaster ("killed in a road accident", "the
-    plane crashed in Ghazni province this morning, resulting in all crew killed"): no attack."""
-    w = words()
-    if tokens[first].norm not in w.casualty_verbs.forms:
-        return False
-    return any(tokens[k].norm in w.accident_words for k in range(sent.first, sent.last))
-
-
-def _clause_opener(tokens: list[Token], first: int, sent: Sentence, openers: frozenset[str] | set[str],
-                   reach: int) -> int | None:
-    """Where the nearest of `openers` stands within `reach` words before an event phrase, if no clause break,
-    target stop or speech verb comes between: the phrase is in the clause that word opens."""
-    w = words()
-    for k in range(first - 1, max(sent.first - 1, first - 1 - reach), -1):
-        t = tokens[k].norm
-        if t in openers:
-            return k
-        if t in w.clause_break or t in w.target_stop or t in w.speech:
-            return None
-    return None
-
-
-def _in_condition(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """An event phrase up to 12 words into a clause opened by "if", "unless" or "whether" ("threatening
-    retaliation if hit by sanctions"): a condition or a question, not an act."""
-    return _clause_opener(tokens, first, sent, words().condition_openers, 12) is not None
-
-
-def _since_clause(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """An event phrase up to 12 words into a clause opened by "since" ("since Kim and Putin held a summit in
-    September, Pyongyang has shipped ..."): the time from which the sentence tells something else, background."""
-    k = _clause_opener(tokens, first, sent, {"since"}, 12)
-    if k is None:
-        return False
-    if k + 1 == first:  # "have since banned": an adverb; "since arresting them in 2014": a clause
-        return tokens[first].norm.endswith("ing")
-    nxt = tokens[k + 1].norm
-    return nxt not in words().since_times and not nxt[:1].isdigit()
-
-
-def _ceased(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """An event phrase up to 6 words after a verb of stopping ("must stop killing civilians", "time to stop Israel's
-    cruel attacks", "ended its support for"): what stops, or is to stop, is not an act told as done. A phrase right
-    after "and" ("halted talks and attacked") is a verb of its own, and one past a subordinator ("it ended quickly
-    because X's call for ...") is in a clause of its own. (A possessive's "'s" is a token of its own.)"""
-    if first > sent.first and tokens[first - 1].norm == "and":
-        return False
-    return _clause_opener(tokens, first, sent, words().cessation_verbs, 6) is not None
-
-
-def _standing_status(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """A listing verb after a perfect or a stative "be" ("have both designated BLA a terrorist group", "is
-    designated as a terrorist organization by the United States"): a standing status, not a listing done now."""
-    w = words()
-    if tokens[first].norm not in w.status_verbs:
-        return False
-    k = first - 1
-    while k >= sent.first and tokens[k].norm in w.status_adverbs:
-        k -= 1
-    return k >= sent.first and tokens[k].norm in w.status_auxiliaries
-
-
-def _of_reference_head(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """An event noun up to 4 words after "of" and a head naming what belongs to an event told elsewhere: "the
-    victims of the Kabul attack", "the 20th anniversary of the terrorist strikes against the U.S."."""
-    w = words()
-    for k in range(first - 1, max(sent.first, first - 6), -1):
-        if tokens[k].norm in w.clause_break:
-            return False
-        if tokens[k].norm == "of":
-            return k - 1 >= sent.first and tokens[k - 1].norm in w.reference_heads
-    return False
-
-
-def _adjectival(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """A participle used as an adjective before a noun: "this alleged consensus", "alleged conspiracies"."""
-    w = words()
-    if tokens[first].norm not in w.adjectival_participles:
-        return False
-    if first > sent.first and tokens[first - 1].norm in w.determiners:
-        return True
-    nxt = tokens[first + 1] if first + 1 < sent.last else None
-    return (nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.norm not in w.verb_followers
-            and not nxt.norm.endswith("ly"))
-
-
 def _fronted_subject(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence,
                     violent: bool) -> Mention | None:
     """The subject of the main clause for a phrase inside the clause that opens the sentence: a participle's
@@ -866,50 +748,6 @@ def _fronted_subject(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
     if comma is None:
         return None
     return next((m for m in mentions if comma < m.first <= comma + 4 and not m.locative), None)
-
-
-def _cause_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """An event noun after "over", "amid" or "despite" and an actor's possessive ("withdrew ambassadors
-    over Israel's crackdown on protests"): the cause or setting of the sentence's act, told elsewhere."""
-    if first - 2 < sent.first or tokens[first - 1].norm != "'s":
-        return False
-    for k in range(first - 2, max(sent.first - 1, first - 7), -1):
-        if tokens[k].norm in words().cause_prepositions:
-            return True
-        if not (tokens[k].capitalised or tokens[k].norm in ("the", ".", "-")):
-            return False
-    return False
-
-
-def _named_decision(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """An event phrase after "the decision to" or "the move to" ("the decision to dissolve the party is a strategic
-    one"): a decision the story told elsewhere, named as a thing."""
-    return (first - 3 >= sent.first and tokens[first - 1].norm == "to"
-            and tokens[first - 2].norm in words().decision_nouns and tokens[first - 3].norm == "the")
-
-
-def _setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """A meeting named as the setting of what the sentence tells ("speaking at a Security Council meeting",
-    "at Friday's meeting", "ahead of a meeting of the Council") or by its day ("Wednesday's council meeting"): the
-    meeting is not the sentence's event."""
-    w = words()
-    if tokens[first].norm not in w.setting_nouns:
-        return False
-    k = first - 1
-    while k >= sent.first and first - k <= 7:
-        t = tokens[k]
-        if t.norm in w.setting_prepositions:
-            if t.norm in w.sequel_prepositions and first + 1 < sent.last and tokens[first + 1].norm == "with":
-                return False  # "after meetings with G7 ministers": held, and with whom is named
-            return not (k == first - 1 and tokens[first].norm.endswith("ing"))  # "after meeting X": a verb
-        if t.norm == "of" and k - 1 >= sent.first and tokens[k - 1].norm in w.setting_heads:
-            return True
-        if t.norm == "'s" and k - 1 >= sent.first and tokens[k - 1].norm in w.time_possessors:
-            return True  # "not supportive of Wednesday's council meeting": a meeting the story told of elsewhere
-        if t.norm in w.light_verbs or t.norm in w.speech or t.norm in (",", "and", "to"):
-            return False  # "held a meeting", "said a meeting", "agreed to a meeting": on stage
-        k -= 1
-    return False
 
 
 def _is_passive(tokens: list[Token], first: int, sent: Sentence) -> bool:
@@ -1101,7 +939,7 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
                     result.actors.append(_actor(x))
         if not mentions or not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
             return  # the prefilter: no actor or no event phrase, no event
-        if _question(tokens, sent):
+        if context.question(tokens, sent):
             return  # "How concerned are you about the deepening ties between Russia and China?": asked, not told
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
         result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
@@ -1184,15 +1022,6 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
 
 
 LAST_ACCUSER = "*"  # the key of the last accusation's source among the accusers (no country code is "*")
-
-
-def _question(tokens: list[Token], sent: Sentence) -> bool:
-    """Whether the sentence ends in a question mark (before any closing quotation marks): a question tells no
-    event (the coding guide)."""
-    k = sent.last - 1
-    while k > sent.first and not tokens[k].text.isalnum() and tokens[k].text != "?":
-        k -= 1
-    return tokens[k].text == "?"
 
 
 def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list[Event]:
@@ -1380,7 +1209,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         window = moods.clause_window(tokens, h.first, sent.first)
         intent_before = any(h.first - e in (0, 1, 2) for e in intent_ends if e <= h.first)
         code = moods.recode(lex, p.code, window, intent_before and not p.intent)
-        if code is None or _in_possible_act(tokens, h, sent):
+        if code is None or context.in_possible_act(tokens, h.first, sent):
             continue
         if code != p.code and any(t.norm == "unless" for t in tokens[h.last : sent.last]):
             code = c.conditional_threat  # "will withdraw its force unless ...": a conditional promise of harm
