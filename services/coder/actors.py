@@ -183,6 +183,17 @@ def _standing_for(tokens: list[Token], text: str, first: int, last: int, actor: 
     return m
 
 
+def _titled_person(memory: ArticleMemory, tokens: list[Token], text: str, first: int, title: tuple[int, int],
+                   name_end: int, country: str | None, agents: tuple[str, ...]) -> Mention:
+    """A person named after a title ("Kharkiv governor Oleh Synehubov", "President X"): remembered by name and
+    by the title's words, for "Synehubov" and "the governor" later; their mention."""
+    pname = text[tokens[title[1]].start : tokens[name_end - 1].end]
+    person = Person(pname, country, agents)
+    memory.note_person(person)
+    memory.note_titled(tokens[title[0] : title[1]], person)
+    return _mention(tokens, text, first, name_end, country=country, agents=agents, kind="person", name=pname)
+
+
 def _name_after(tokens: list[Token], i: int, stop: int, taken: dict[int, Span]) -> int:
     """Index after a capitalised personal name starting at i (i itself if there is none)."""
     w = words()
@@ -579,12 +590,7 @@ def find_mentions(
                 country = place_entry.country
                 states_here.append(country)
                 if name_end > j2:  # "Kharkiv governor Oleh Synehubov": the person holds the place's office
-                    pname = text[tokens[j2].start : tokens[name_end - 1].end]
-                    person = Person(pname, country, agents)
-                    memory.note_person(person)
-                    memory.note_titled(tokens[k:j2], person)
-                    out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
-                                        name=pname))
+                    out.append(_titled_person(memory, tokens, text, i, (k, j2), name_end, country, agents))
                     i = name_end
                     continue
                 out.append(_mention(tokens, text, i, j2, country=country, agents=agents))
@@ -633,11 +639,7 @@ def find_mentions(
                     country = oe.country
                 if country is None:
                     country = implied or memory.home_state or _first_state(at, sent, tokens) or memory.main_state()
-                person = Person(pname, country, agents)
-                memory.note_person(person)
-                memory.note_titled(tokens[i:j2], person)
-                out.append(_mention(tokens, text, i, name_end, country=country, agents=agents, kind="person",
-                                    name=pname))
+                out.append(_titled_person(memory, tokens, text, i, (i, j2), name_end, country, agents))
                 i = name_end
                 continue
             earlier = (memory.titled_person(tokens[j2 - 1].norm)
