@@ -650,7 +650,7 @@ def _noun_by_agents(mentions: list[Mention], tokens: list[Token], h: _Hit,
     for phrase in sorted((x.split() for x in w.carried_out_by), key=len, reverse=True):
         if [t.norm for t in tokens[k : k + len(phrase)]] == phrase:
             k += len(phrase)
-            if k < sent.last and tokens[k].norm in ("on", "against"):
+            if k < sent.last and tokens[k].norm in w.victim_links:
                 recipient = next((m for m in mentions if k < m.first <= k + 2 and not m.guessed), None)
                 k = recipient.last if recipient is not None else k
             break
@@ -1061,7 +1061,7 @@ def _victim(tokens: list[Token], m: Mention, sent: Sentence) -> bool:
     if k - 1 < sent.first:
         return False
     link, act = tokens[k].norm, tokens[k - 1].norm
-    return (link in ("on", "against") and act in w.victim_acts) or (link == "of" and act in w.victim_of_acts)
+    return (link in w.victim_links and act in w.victim_acts) or (link == "of" and act in w.victim_of_acts)
 
 
 def _back_calls(events: list[Event], callers: list[Actor]) -> list[Event]:

@@ -449,6 +449,7 @@ class Words(_Strict):
     by_agent_nouns: WordSet
     carried_out_by: WordSet
     victim_acts: WordSet
+    victim_links: WordSet
     victim_of_acts: WordSet
     charge_clauses: WordSet
     other_possessives: WordSet
