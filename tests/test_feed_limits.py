@@ -15,6 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import TEST_PORT, Pipeline, Worker, wait_for
+from kafka import KafkaProducer
 from kafka_helpers import produce
 from sse_client import SSEClient
 
@@ -117,7 +118,7 @@ def test_bad_last_event_ids_are_refused_and_leak_nothing(pipeline: Pipeline) -> 
 
 
 def test_a_client_that_does_not_read_is_dropped_while_others_receive(pipeline: Pipeline) -> None:
-    worker = _start(pipeline, DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES=str(256 * 1024))
+    worker = _start(pipeline, DIPLOWATCH_FEED_CLIENT_BUFFER_BYTES=str(1024 * 1024))
     reader = SSEClient(worker, TOKEN, "/feed/events")
     stuck = socket.socket()
     stuck.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
@@ -129,9 +130,21 @@ def test_a_client_that_does_not_read_is_dropped_while_others_receive(pipeline: P
     assert head.startswith(b"HTTP/1.1 200")
     wait_for(lambda: metric(worker, 'diplowatch_feed_clients{feed="events"}') == 2.0, 30, "two clients")
 
-    n = 600  # 12 MB: more than the kernel's socket buffers (4 MB + 4 KB) and the 256 KB queue
-    produce(pipeline.settings, [_event(i, pad=20_000) for i in range(n)] + [_event(n)],
-            topic=pipeline.settings.topics.events)
+    # 12 MB: more than the kernel's socket buffers (4 MB + 4 KB) and the 1 MB queue. It goes in steps of
+    # 500 KB, each sent once the reading client has the one before, so that client is never a full queue
+    # behind: on a loaded machine its thread fell behind 12 MB produced at once and it was dropped too.
+    n, step = 600, 25
+    producer = KafkaProducer(bootstrap_servers=pipeline.settings.bootstrap, acks="all")
+    for start in range(0, n, step):
+        for i in range(start, start + step):
+            key, value = _event(i, pad=20_000)
+            producer.send(pipeline.settings.topics.events, value=value, key=key)
+        producer.flush()
+        upto = start + step
+        wait_for(lambda: len(reader.events) >= upto, 60, f"event {upto - 1} on the client that reads")  # noqa: B023
+    key, value = _event(n)
+    producer.send(pipeline.settings.topics.events, value=value, key=key)
+    producer.close()
     wait_for(lambda: metric(worker, 'diplowatch_feed_clients_dropped_total{feed="events"}') == 1.0, 60,
              "the client that does not read to be dropped")
     wait_for(lambda: len(reader.events) == n + 1, 60, "every event on the client that reads")
