@@ -132,6 +132,11 @@ class References(_Strict):
     proposal: list[str]
     region_nouns: list[str]
 
+    def kinds(self) -> dict[str, list[str]]:
+        """The phrases of each kind of reference, by kind: every list but `region_nouns`, which refer back only
+        after a region's name ("the Gulf state", "the Baltic nation") and are no reference on their own."""
+        return {k: v for k, v in self.model_dump().items() if k != "region_nouns"}
+
 
 class PatternSpec(_Strict):
     """An entry of verbs.yaml's or cameo_verbs.yaml's `patterns` (options explained at the top of verbs.yaml)."""

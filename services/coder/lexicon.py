@@ -422,10 +422,8 @@ def build() -> Lexicon:
 
     _add_people(b)
     refs = _load_yaml("references.yaml", files.References)
-    # references.yaml's keys
-    for kind in ("pair", "state", "person", "possessive", "group", "single", "self", "body", "document",
-                 "proposal"):
-        for phrase in getattr(refs, kind):
+    for kind, phrases in refs.kinds().items():
+        for phrase in phrases:
             b.add(phrase, Entry("ref", ANY_CASE, ref=kind))
     regions = {k: tuple(v) for k, v in _load_yaml("regions.yaml", files.Regions).root.items()}
     for name, members in regions.items():
