@@ -1211,6 +1211,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         code = moods.recode(lex, p.code, window, intent_before and not p.intent)
         if code is None or context.in_possible_act(tokens, h.first, sent):
             continue
+        # "Russia could attack Ukraine": force that may come is a threat only in the would-be actor's own words
+        possible_force = code != p.code and code[:2] == c.threat_root and moods.guessed(lex, window)
         if code != p.code and any(t.norm == "unless" for t in tokens[h.last : sent.last]):
             code = c.conditional_threat  # "will withdraw its force unless ...": a conditional promise of harm
         dest = _destination(mentions, tokens, h, sent) if p.destination else None
@@ -1417,6 +1419,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             src = speaker if speaker is not None and not _same_actor(speaker, patient) else None
             tgt = tgt or patient
         if src is None:
+            continue
+        if possible_force and not src.code.startswith("IGO") and not (
+                speaker is not None and speaker.country is not None and speaker.country == src.country):
+            # "Iran could strike Israel, analysts said": a guess, not Iran's threat ("we could", Iran said; "the EU
+            # may halt its mediation": an organisation's measures are weighed by its members, who tell of them)
             continue
         last_subject, last_hit, last_target = src, h, tgt
         tgt_mention: Mention | None = tgt

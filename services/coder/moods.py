@@ -30,6 +30,20 @@ def clause_window(tokens: list[Token], first: int, sent_first: int, size: int = 
     return list(reversed(out))
 
 
+def guessed(lex: Lexicon, window: list[str]) -> bool:
+    """Whether the words before a phrase make it a possibility ("could attack", "might invade"), which `recode`
+    turns into a threat when it is force: only the would-be actor's own words make that a threat (an observer's
+    guess, "Russia could attack Ukraine, analysts said", is no act of anyone's)."""
+    if not window or not (lex.mood_words & set(window)):
+        return False
+    if any(_ends_with(window, p, 4) for p in lex.refusal) or any(_ends_with(window, p, 3) for p in lex.negation):
+        return False
+    if any(_ends_with(window, p, 3) for p in lex.speculative):
+        return False
+    modals = words().hypothetical_modals  # (not one's own deliberation: "is considering sanctions")
+    return any(_ends_with(window, p, 3) for p in lex.hypothetical if len(p) == 1 and p[0] in modals)
+
+
 def recode(lex: Lexicon, code: str, window: list[str], intent_before: bool) -> str | None:
     """The code an event phrase gets in its context, or None when the context says it did not happen."""
     c = codes()

@@ -1,0 +1,21 @@
+"""Precision on news the coder was not tuned on: wording read as an act that is not one, or an act coded to the
+wrong actors (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_an_observers_guess_of_force_is_no_threat() -> None:
+    for text in ("Russia could attack Ukraine, analysts said.",
+                 "Analysts said China might invade Taiwan next year.",
+                 "Experts warn that Iran could strike Israel within weeks."):
+        assert not any(p == "THREATEN" for _, _, p in triples(text)), text
+    # near miss: the would-be actor's own words are a threat; so is a stated threat
+    assert ("RUS", "UKR", "THREATEN") in triples("Russia said it could strike Kyiv.")
+    assert ("RUS", "UKR", "THREATEN") in triples(
+        '"We could strike Kyiv at any moment," Russian President Ivan Petrov said.')
+    assert ("RUS", "UKR", "THREATEN") in triples("Russia threatened to attack Ukraine.")
+    # (an organisation's own deliberation is told as its possible measure)
+    assert (None, "SRB", "THREATEN") in triples(
+        "The European Union may impose sanctions on Serbia, the German foreign minister said.")
