@@ -19,3 +19,11 @@ def test_an_observers_guess_of_force_is_no_threat() -> None:
     # (an organisation's own deliberation is told as its possible measure)
     assert (None, "SRB", "THREATEN") in triples(
         "The European Union may impose sanctions on Serbia, the German foreign minister said.")
+
+
+def test_the_city_a_meeting_is_held_in_is_no_party() -> None:
+    assert not any(t == "BEL" for _, t, _ in triples("NATO defence ministers met in Brussels on Tuesday."))
+    assert not any(t == "CHE" for _, t, _ in triples("Armenian and Azerbaijani diplomats held talks at Geneva."))
+    # near miss: the officials met are parties; a visit's city is its host
+    assert ("JPN", "BEL", "CONSULT") in triples("Japanese officials met with Belgian officials in Brussels.")
+    assert ("IND", "RUS", "CONSULT") in triples("The Indian foreign minister arrived in Moscow for talks.")

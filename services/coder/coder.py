@@ -810,6 +810,12 @@ def _locative_place(tokens: list[Token], loc: Location, sent: Sentence) -> bool:
     return k is not None and tokens[k - 1].norm in words().locative
 
 
+def _venue(tokens: list[Token], loc: Location, sent: Sentence) -> bool:
+    """Whether `loc` is named as where something is held ("met in Brussels", "talks at Geneva")."""
+    k = next((k for k in range(sent.first + 1, sent.last) if loc.span and tokens[k].start == loc.span.start), None)
+    return k is not None and tokens[k - 1].norm in words().venue_marks
+
+
 def _location_mention(loc: Location, agents: tuple[str, ...] = ()) -> Mention:
     """A place with a country standing in for an actor of that country (the mention has no tokens)."""
     assert loc.span is not None
@@ -1451,6 +1457,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if p.code[:2] == "04":  # (nor a place the meeting is about: "a session on threats posed by China")
                 topic = next((tokens[k].start for k in range(h.last, sent.last) if _topic_word(tokens, k)), None)
                 free = [loc for loc in free if topic is None or loc.span is None or loc.span.start < topic]
+                if p.mode not in c.hosted_modes:  # (nor the city it was held in: "NATO ministers met in Brussels")
+                    free = [loc for loc in free if not (loc.kind == "city" and _venue(tokens, loc, sent))]
             loc = next((loc for loc in free if loc.span and loc.span.start >= after), None) or next(iter(free), None)
             if loc is not None:
                 targets = [_location_mention(loc)]

@@ -447,6 +447,7 @@ class Words(_Strict):
     legal_words: WordSet
     object_pronouns: WordSet
     locative_heads: WordSet
+    venue_marks: WordSet
     mission_buildings: WordSet
     closing_quotes: WordSet
     report_nouns: WordSet
@@ -484,6 +485,7 @@ class Codes(_Strict):
     domestic_roots: WordSet
     unplaced_roots: WordSet
     mutual_roots: WordSet
+    hosted_modes: WordSet
     thing_object_roots: WordSet
     private_agents: WordSet
     armed_agents: WordSet
