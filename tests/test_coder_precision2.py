@@ -27,3 +27,13 @@ def test_the_city_a_meeting_is_held_in_is_no_party() -> None:
     # near miss: the officials met are parties; a visit's city is its host
     assert ("JPN", "BEL", "CONSULT") in triples("Japanese officials met with Belgian officials in Brussels.")
     assert ("IND", "RUS", "CONSULT") in triples("The Indian foreign minister arrived in Moscow for talks.")
+
+
+def test_the_one_arrested_is_the_target_not_the_source() -> None:
+    t = triples("A Pakistani businessman was arrested in Dubai on Monday.")
+    assert ("ARE", "PAK", "COERCE") in t and not any(s == "PAK" for s, _, _ in t)
+    t = triples("Indian journalist Ravi Kumar was detained in Mumbai.")
+    assert ("IND", "IND", "COERCE") in t
+    # near miss: the agent after "by" arrests; an active arrest keeps its subject
+    assert ("TUR", "DEU", "COERCE") in triples("A German reporter was detained by Turkish police in Ankara.")
+    assert ("ARE", "PAK", "COERCE") in triples("Emirati police arrested a Pakistani businessman.")

@@ -1227,7 +1227,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             or tokens[h.first - 1].norm in w.passive_auxiliaries
             or (h.last < sent.last and tokens[h.last].norm == "by")
             or dest is not None
-            or code[:2] in c.violent_roots)  # "nine Turkish activists were killed": the victims, not the attackers
+            or code[:2] in c.violent_roots  # "nine Turkish activists were killed": the victims, not the attackers
+            or code[:2] == c.coercion_root)  # "a Pakistani businessman was arrested": the one arrested
         ) or _reduced_passive(mentions, tokens, h, sent)
         src: Mention | None
         tgt: Mention | None
