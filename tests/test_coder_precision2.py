@@ -37,3 +37,12 @@ def test_the_one_arrested_is_the_target_not_the_source() -> None:
     # near miss: the agent after "by" arrests; an active arrest keeps its subject
     assert ("TUR", "DEU", "COERCE") in triples("A German reporter was detained by Turkish police in Ankara.")
     assert ("ARE", "PAK", "COERCE") in triples("Emirati police arrested a Pakistani businessman.")
+
+
+def test_the_people_an_attack_kills_are_of_the_place_struck() -> None:
+    t = triples("Airstrikes by Russia on Ukrainian cities killed 12 civilians.")
+    assert ("RUS", "UKR", "ASSAULT") in t and not any(d == "RUS" or s == "UKR" for s, d, _ in t)
+    t = triples("Russian airstrikes on Kharkiv killed 12 civilians.")
+    assert ("RUS", "UKR", "ASSAULT") in t and ("RUS", "RUS", "ASSAULT") not in t
+    # near miss: a state's strikes at home kill its own people
+    assert ("SYR", "SYR", "ASSAULT") in triples("Syrian government airstrikes killed 12 civilians in Idlib.")

@@ -271,10 +271,11 @@ def _commas(tokens: list[Token], a: int, b: int) -> int:
 
 
 def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sentence,
-             speaker_ok: bool = True) -> Mention | None:
+             speaker_ok: bool = True, victim_ok: bool = True) -> Mention | None:
     """Nearest actor before `first` that is not inside a parenthetical or an introductory clause. With
     `speaker_ok` False, an actor with a speech verb between it and `first` is passed over: "the United
-    Nations says both sides committed abuses" does not make the UN the abuser."""
+    Nations says both sides committed abuses" does not make the UN the abuser. With `victim_ok` False, so is one
+    an attack is on: "airstrikes by Russia on Ukrainian cities killed 12" (Russia killed them)."""
     fallback = None
     # ", holding talks with": a participle after a comma takes the subject of the clause before it
     # (", while condemning", ", after meeting": a subordinator may come between)
@@ -289,6 +290,8 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
         if m.last == first and m.first > sent.first and tokens[m.first - 1].norm in words().modifier_possessives:
             continue  # "Russia used its Security Council veto": the Council names the veto, Russia vetoes
         if not speaker_ok and _reports_another(tokens, m.last, first):
+            continue
+        if not victim_ok and m.first > sent.first and tokens[m.first - 1].norm in words().victim_links:
             continue
         if _backer(mentions, tokens, m, sent):
             continue  # "Houthi fighters backed by Iran attacked ships": Iran backs the subject
@@ -810,6 +813,22 @@ def _locative_place(tokens: list[Token], loc: Location, sent: Sentence) -> bool:
     return k is not None and tokens[k - 1].norm in words().locative
 
 
+def _struck_country(mentions: list[Mention], places: list[Location], tokens: list[Token], sent: Sentence,
+                    src: Mention) -> str | None:
+    """The country of a state or place an attack is on ("strikes on Ukrainian cities", "attack on Kharkiv"), when it
+    is not the attacker's."""
+    victim_links = words().victim_links
+    for k in range(sent.first + 1, sent.last):
+        if tokens[k - 1].norm not in victim_links:
+            continue
+        m = next((m for m in mentions if m.first == k and m.country and m.kind != "person" and not m.guessed), None)
+        country = m.country if m is not None else next(
+            (x.country for x in places if x.country and x.span and x.span.start == tokens[k].start), None)
+        if country is not None and country != src.country:
+            return country
+    return None
+
+
 def _venue(tokens: list[Token], loc: Location, sent: Sentence) -> bool:
     """Whether `loc` is named as where something is held ("met in Brussels", "talks at Geneva")."""
     k = next((k for k in range(sent.first + 1, sent.last) if loc.span and tokens[k].start == loc.span.start), None)
@@ -1328,7 +1347,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 src = head_actor
             else:
                 src = (_object_skipped(mentions, tokens, h.first, sent) if coordinated
-                       else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent))
+                       else _subject(mentions, tokens, h.first, sent, speaker_ok=not violent, victim_ok=not violent))
                 # "a bombing killed a soldier, the military said": the speaker reports, it did not attack
                 src = src or (None if violent else speaker)
             if src is None:
@@ -1425,6 +1444,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if patient is not None and src is patient:  # (the parse, too, takes the possessor for the agent)
             src = speaker if speaker is not None and not _same_actor(speaker, patient) else None
             tgt = tgt or patient
+        if (violent and src is not None and tgt is not None and tgt.guessed and tgt.country == src.country
+                and tgt.code_prefix is None):
+            # "Russian airstrikes on Kharkiv killed 12 civilians": people no text makes anyone's are those of the
+            # place struck, not the attacker's
+            struck = _struck_country(mentions, places, tokens, sent, src)
+            if struck is not None:
+                tgt = dataclasses.replace(tgt, country=struck)
         if src is None:
             continue
         if possible_force and not src.code.startswith("IGO") and not (
