@@ -46,3 +46,15 @@ def test_the_people_an_attack_kills_are_of_the_place_struck() -> None:
     assert ("RUS", "UKR", "ASSAULT") in t and ("RUS", "RUS", "ASSAULT") not in t
     # near miss: a state's strikes at home kill its own people
     assert ("SYR", "SYR", "ASSAULT") in triples("Syrian government airstrikes killed 12 civilians in Idlib.")
+
+
+def test_a_noun_of_judgement_is_no_attack() -> None:
+    t = triples('Iran accused Washington of seeking to weaponize the council. "This dangerous abuse of the Security '
+                'Council must be rejected," the Iranian mission said.')
+    assert not any(p == "ASSAULT" for _, _, p in t)
+    for text in ('"We cannot be silent about these human rights abuses in Xinjiang," the German minister said.',
+                 "Such blatant abuse of the Security Council by the United States must stop, Iran said."):
+        assert not any(p == "ASSAULT" for _, _, p in triples(text)), text
+    # near miss: abuse done is an act; a restated attack keeps its own sentence's coding
+    assert ("NGA", "NGA", "ASSAULT") in triples("Nigerian soldiers abused detainees in Maiduguri, Amnesty said.")
+    assert any(p == "ASSAULT" for _, _, p in triples("This attack killed 12 Ukrainian soldiers, Russia said."))

@@ -34,14 +34,21 @@ def in_possible_act(tokens: list[Token], first: int, sent: Sentence) -> bool:
 
 def referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An attack noun naming attacks told elsewhere or long past: "past attacks", "several recent bombings",
-    "Tuesday's attack", "last week's raids" (the attack is coded where a sentence asserts it; "the victims of the
-    attack" is any event's `_of_reference_head`)."""
+    "Tuesday's attack", "last week's raids", or a label, "this dangerous abuse" (the attack is coded where a sentence
+    asserts it; "the victims of the attack" is any event's `_of_reference_head`)."""
     w = words()
     if first <= sent.first:
         return False
     prev = tokens[first - 1].norm
     if prev in w.reference_modifiers:
         return True
+    if tokens[first].norm in w.judgement_nouns:
+        # "this dangerous abuse", "these human rights abuses": a label (the words between are lower-case words)
+        for k in range(first - 1, max(sent.first, first - 4) - 1, -1):
+            if tokens[k].norm in w.label_determiners:
+                return True
+            if not (tokens[k].text.isalpha() and tokens[k].text.islower()):
+                break
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
 
 

@@ -378,6 +378,8 @@ class Words(_Strict):
     continuation: WordSet
     sequel_prepositions: WordSet
     setting_heads: WordSet
+    label_determiners: WordSet
+    judgement_nouns: WordSet
     reference_modifiers: WordSet
     time_possessors: WordSet
     reference_heads: WordSet
