@@ -518,7 +518,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         if hit.pattern.target == "object" and m.first >= hit.last:
             return None  # "accused YChina of supporting propaganda about Hong Kong": what follows is the charge
         allowed = words().conditions if threat and best is None else frozenset()
-        if m.first > start and (m.first - start > TARGET_WINDOW or _stops(tokens, start, m.first, allowed)):
+        if m.first > start and (m.first - start > TARGET_WINDOW or (
+                _stops(tokens, start, m.first, allowed) and not _name_described(tokens, start, m))):
             break
         if hit.pattern.code[:2] == "04" and _meeting_topic(tokens, hit.last, m):
             continue  # "held talks on Ukraine": what the meeting is about, not who takes part
@@ -539,6 +540,25 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         if best is None or rank < best[0]:
             best = (rank, m)
     return best[1] if best else inside
+
+
+def _name_described(tokens: list[Token], start: int, m: Mention) -> bool:
+    """Whether actor `m` opens the appositive that describes a name no actor data holds, right after the phrase:
+    "stormed the Mavi Marmara, a Turkish-owned ship", "detained John Smith, a British citizen", "to imprison X, a
+    local U.S. consulate employee": whose the name is (not a place the appositive names: "shelled Rafah, a city
+    near the Egyptian border")."""
+    w = words()
+    k = start
+    if k < m.first and tokens[k].norm in ("the", "a", "an"):
+        k += 1
+    name = k
+    while k < m.first and tokens[k].capitalised and tokens[k].text.isalpha():
+        k += 1
+    if not name < k <= name + 4 or k + 2 > m.first or tokens[k].norm != "," or tokens[k + 1].norm not in ("a", "an"):
+        return False
+    between = tokens[k + 2 : m.first]
+    return (len(between) <= 2 and not m.locative and m.kind != "person"
+            and all(t.text.isalpha() and t.text.islower() and t.norm not in w.thing_prepositions for t in between))
 
 
 def _meeting_topic(tokens: list[Token], last: int, m: Mention) -> bool:
