@@ -24,3 +24,13 @@ def test_place_named_in_the_appositive_is_no_owner() -> None:
 
 def test_product_origin_is_still_no_actor() -> None:
     assert not any(tg == "IRN" for _, tg, _ in triples("Ukraine shot down dozens of Iranian-made drones overnight."))
+
+
+def test_decision_before_an_infinitive_is_the_deciders_act() -> None:
+    t = triples("Lawmakers in Berlin were angered by a Russian court ruling on Monday to jail two German reporters.")
+    assert ("RUS", "DEU", "COERCE") in t and not any(s == "DEU" and p == "COERCE" for s, _, p in t)
+    assert ("CHN", "USA", "SANCTION") in triples("Washington condemned a Chinese move to sanction two U.S. senators.")
+
+
+def test_infinitive_of_an_intent_keeps_its_subject() -> None:
+    assert ("DEU", "IRN", "THREATEN") in triples("Germany said it would move to sanction Iran.")

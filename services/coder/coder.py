@@ -561,6 +561,22 @@ def _name_described(tokens: list[Token], start: int, m: Mention) -> bool:
             and all(t.text.isalpha() and t.text.islower() and t.norm not in w.thing_prepositions for t in between))
 
 
+def _decider(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> Mention | None:
+    """The actor whose decision an infinitive phrase at `h` spells out: "angered by a Turkish court ruling on
+    Wednesday to continue to imprison X", "Russia's decision to expel ten diplomats" (words.yaml deciding_nouns)."""
+    w = words()
+    for m in mentions:
+        k = m.last
+        if m.locative or k >= h.first:
+            continue
+        if tokens[k].norm == "'s":
+            k += 1
+        if k < h.first and tokens[k].norm in w.deciding_nouns and h.first - 1 - k <= 5 and not _stops(
+                tokens, k, h.first) and not any(k < x.first < h.first for x in mentions):
+            return m
+    return None
+
+
 def _meeting_topic(tokens: list[Token], last: int, m: Mention) -> bool:
     """Whether actor m, after a meeting phrase ending at `last`, is in what the meeting is about ("held a session
     focused on challenges posed by China") rather than a party to it ("talks on trade with Japan")."""
@@ -1390,7 +1406,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "X summoned Y's ambassador to complain": an infinitive's subject is the clause's subject, or the
             # person asked ("urged the EC to support") when the verb before is a request
             if h.first > sent.first and tokens[h.first - 1].norm == "to" and src is not None:
-                if last_hit is None:
+                decider = _decider(mentions, tokens, h, sent)
+                if decider is not None:
+                    src = decider
+                elif last_hit is None:
                     head = next((m for m in mentions if not m.locative and m.last <= h.first), None)
                     src = head if head is not None and _commas(tokens, head.last, h.first) % 2 == 0 else src
                 elif not last_hit.pattern.intent and src is not last_subject:

@@ -384,6 +384,7 @@ class Words(_Strict):
     time_possessors: WordSet
     reference_heads: WordSet
     decision_nouns: WordSet
+    deciding_nouns: WordSet
     cause_prepositions: WordSet
     threat_verbs: WordSet
     endangered_objects: WordSet
