@@ -34,3 +34,11 @@ def test_decision_before_an_infinitive_is_the_deciders_act() -> None:
 
 def test_infinitive_of_an_intent_keeps_its_subject() -> None:
     assert ("DEU", "IRN", "THREATEN") in triples("Germany said it would move to sanction Iran.")
+
+
+def test_denial_answers_whom_the_denier_accuses_in_the_same_sentence() -> None:
+    assert ("CHN", "PHL", "REJECT") in triples(
+        "Beijing dismissed the accusations, while condemning Manila for provoking tensions.")
+    assert ("RUS", "UKR", "REJECT") in triples(
+        "Officials in Moscow denied the allegations while accusing Ukraine of staging the incident.")
+    assert ("RUS", None, "REJECT") in triples("Russia denied the allegations.")

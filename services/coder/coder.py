@@ -1094,11 +1094,15 @@ def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list
     come in the order of their phrases)."""
     c = codes()
     out = []
+    # "denied the allegations while criticizing the groups bringing the lawsuits": whom the denier accuses in the
+    # same sentence is, when no accusation was told before, the accuser it answers
+    accused = {ev.source.code: ev.target for ev in events
+               if ev.cameo[:2] in c.concern_roots and ev.target is not None}
     for ev in events:
         # (none made against its source: the article's last accusation, of another state than the denier's, is
         # what it answers: "the United States called the cooperation illegal ... Russia dismissed accusations")
         last = accusers.get(LAST_ACCUSER)
-        accuser = (accusers.get(ev.source.country) if ev.source.country else None) or (
+        accuser = (accusers.get(ev.source.country) if ev.source.country else None) or accused.get(ev.source.code) or (
             last if last is not None and last.country != ev.source.country else None)
         # (a recipient the text does not name is the story's state, a stand-in the accuser replaces)
         unnamed = ev.target is None or not ev.target.text
