@@ -376,6 +376,7 @@ class Words(_Strict):
     setting_prepositions: WordSet
     fronting_prepositions: WordSet
     continuation: WordSet
+    additive_negations: WordSet
     sequel_prepositions: WordSet
     setting_heads: WordSet
     label_determiners: WordSet

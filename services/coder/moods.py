@@ -44,10 +44,25 @@ def guessed(lex: Lexicon, window: list[str]) -> bool:
     return any(_ends_with(window, p, 3) for p in lex.hypothetical if len(p) == 1 and p[0] in modals)
 
 
+def _additive_dropped(window: list[str]) -> list[str]:
+    """The window without its "not only", "not just" (words.yaml additive_negations): they add, not deny."""
+    additive = words().additive_negations
+    out: list[str] = []
+    k = 0
+    while k < len(window):
+        if " ".join(window[k : k + 2]) in additive:
+            k += 2
+            continue
+        out.append(window[k])
+        k += 1
+    return out
+
+
 def recode(lex: Lexicon, code: str, window: list[str], intent_before: bool) -> str | None:
     """The code an event phrase gets in its context, or None when the context says it did not happen."""
     c = codes()
     root = code[:2]
+    window = _additive_dropped(window)
     if not window or not (lex.mood_words & set(window)):
         return c.intent.get(root, c.threat.get(root, code)) if intent_before else code
     if any(_ends_with(window, p, 4) for p in lex.refusal):
