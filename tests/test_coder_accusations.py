@@ -18,3 +18,14 @@ def test_not_only_adds_to_what_follows_rather_than_denying_it() -> None:
     # a plain negation still denies
     assert _accuses("Germany did not criticize Russia over the attack.") == set()
     assert _accuses("U.S. senators are not angry with Ankara's purchase of Russian missiles.") == set()
+
+
+def test_concern_shared_or_echoed_about_another_accuses_it() -> None:
+    t = _accuses("Seoul and Canberra shared concerns over Russia's growing military ties with Pyongyang.")
+    assert ("KOR", "RUS") in t and ("AUS", "RUS") in t
+    assert ("DEU", "IRN") in _accuses("Germany echoed Britain's concerns about Iran's missile program.")
+    # a concern about a thing with no party behind it, or about none named, is no accusation
+    assert _accuses("Kenya shares concerns about the drought in the region.") == set()
+    assert _accuses("The UNHCR shares that concern.") == set()
+    # intelligence shared is still cooperation
+    assert ("KEN", "UGA", "COOPERATE") in triples("Kenya and Uganda shared intelligence about the militants.")
