@@ -29,3 +29,12 @@ def test_concern_shared_or_echoed_about_another_accuses_it() -> None:
     assert _accuses("The UNHCR shares that concern.") == set()
     # intelligence shared is still cooperation
     assert ("KEN", "UGA", "COOPERATE") in triples("Kenya and Uganda shared intelligence about the militants.")
+
+
+def test_a_label_the_speaker_puts_on_anothers_act_accuses_it() -> None:
+    assert ("SRB", "HRV") in _accuses(
+        "The Serbian president said the arrest warrant issued by the Croatian court was politically motivated.")
+    assert ("CHN", "USA") in _accuses("Beijing said Washington's export controls are “deeply hypocritical.”")
+    assert ("IRN", "USA") in _accuses("Iran said the U.S. sanctions were highly illegal.")
+    # a judgement of a thing no one did is none
+    assert _accuses("The minister said the weather was very unusual.") == set()
