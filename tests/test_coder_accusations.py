@@ -38,3 +38,11 @@ def test_a_label_the_speaker_puts_on_anothers_act_accuses_it() -> None:
     assert ("IRN", "USA") in _accuses("Iran said the U.S. sanctions were highly illegal.")
     # a judgement of a thing no one did is none
     assert _accuses("The minister said the weather was very unusual.") == set()
+
+
+def test_a_plot_placed_by_the_speaker_in_another_state_accuses_it() -> None:
+    assert ("PAK", "AFG") in _accuses(
+        "The Pakistani army said the gunmen had been talking to their masterminds in Afghanistan by phone.")
+    assert ("KEN", "SOM") in _accuses("Kenyan police said the attackers who stormed the hotel were based in Somalia.")
+    # where people work, with no attack behind them, is no blame
+    assert _accuses("The company's engineers are based in Germany, Kenyan officials said.") == set()
