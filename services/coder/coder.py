@@ -1377,7 +1377,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "Afghan security forces arrived", "Indian troops were deployed": a phrase marked so starts on the head
             # noun of an actor, which is its subject
             head_actor = (next((m for m in mentions
-                                if not m.locative and m.first < h.first and m.last == h.first + 1), None)
+                                if not m.locative and m.first <= h.first and m.last == h.first + 1), None)
                           if p.head_agent else None)
             if p.speaker_source and speaker is not None:
                 src = speaker  # "the attack was orchestrated by X, the army said": the army says so
@@ -1537,7 +1537,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                            or [m for m in mentions if m.locative and m.country is not None
                                and _fronted_place(tokens, m, sent) and m.last <= src.first
                                and code[:2] not in c.unplaced_roots][:1])
-        if not targets and len(sources) == 1 and (p.requires_target or _mentioned_noun(tokens, h.first, sent)):
+        if not targets and len(sources) == 1 and (
+                p.requires_target or (not p.head_agent and _mentioned_noun(tokens, h.first, sent))):
             continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
         pairs: list[tuple[Mention, Mention | None]] = []
         for s in sources:

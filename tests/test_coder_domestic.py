@@ -1,0 +1,29 @@
+"""Domestic events with generic actors: crowds that protest, people arrested, violence with no one named, laws,
+courts. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_a_crowd_that_chants_or_marches_protests() -> None:
+    assert ("NGA", "NGA", "PROTEST") in triples(
+        "LAGOS, NIGERIA — Demonstrators chanted as they marched through the city on Friday.")
+    assert ("NGA", "NGA", "PROTEST") in triples(
+        "LAGOS, NIGERIA — Police arrived at noon. The crowd chanted slogans.")
+    assert any(p == "PROTEST" and s == "KEN" for s, _, p in triples(
+        "NAIROBI, KENYA — Thousands of protesters gathered outside parliament on Tuesday."))
+
+
+def test_troops_that_march_or_gather_do_not_protest() -> None:
+    for text in ("LAGOS, NIGERIA — Soldiers marched into the town on Friday.",
+                 "LAGOS, NIGERIA — Troops gathered near the border.",
+                 "LAGOS, NIGERIA — Fans chanted the name of the new coach."):
+        assert not any(p == "PROTEST" for _, _, p in triples(text)), text
+
+
+def test_banging_pots_and_civil_disobedience_are_protest() -> None:
+    assert ("ARG", "ARG", "PROTEST") in triples(
+        "BUENOS AIRES, ARGENTINA — Every night residents bang pots and pans from their balconies.")
+    assert any(p == "PROTEST" for _, _, p in triples(
+        "YANGON, MYANMAR — The nurses have joined the civil disobedience movement."))
