@@ -27,3 +27,15 @@ def test_banging_pots_and_civil_disobedience_are_protest() -> None:
         "BUENOS AIRES, ARGENTINA — Every night residents bang pots and pans from their balconies.")
     assert any(p == "PROTEST" for _, _, p in triples(
         "YANGON, MYANMAR — The nurses have joined the civil disobedience movement."))
+
+
+def test_the_one_arrested_or_detained_is_the_target() -> None:
+    t = triples("LAGOS, NIGERIA — A Chinese journalist was detained in Abuja on Monday.")
+    assert ("NGA", "CHN", "COERCE") in t and ("CHN", "NGA", "COERCE") not in t
+    t = triples("LAGOS, NIGERIA — The president met the governors. Dozens of activists have been arrested.")
+    assert ("NGA", "NGA", "COERCE") in t
+
+
+def test_a_city_that_is_a_first_name_is_no_place() -> None:
+    t = triples("After arriving in Kenya, David Mwangi was detained at the airport.")
+    assert not any("PAN" in (s, o) for s, o, _ in t)

@@ -918,6 +918,11 @@ def _places(lex: Lexicon, tokens: list[Token], text: str, spans: list[Span], sen
                 and tokens[sp.first - 1].capitalised and tokens[sp.first - 1].text.isalpha()
                 and tokens[sp.first - 1].text not in w.not_names):
             continue  # "Mech Dara", "Jimmy Lai": a city's name inside a personal name
+        if (e is not None and cap is None and e.place_kind == "city" and prev not in w.locative
+                and sp.last == sp.first + 1 and sp.last < sent.last and tokens[sp.last].capitalised
+                and tokens[sp.last].text.isalpha() and tokens[sp.last].text not in w.not_names
+                and sp.last not in names and not any(x.first == sp.last for x in spans)):
+            continue  # "David Gee was detained": a city's name that is a first name
         start, end = tokens[sp.first].start, tokens[sp.last - 1].end
         ent = e or cap
         assert ent is not None
@@ -1357,11 +1362,15 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                                    agents=() if violent else ("GOV",))
                 # (an attack on a state's own forces in its own land, "came under attack near Latakia", is
                 # coded to that land as CAMEO codes unattributed attacks; an arrest there is no news of itself)
-                if src is not None and tgt is not None and src.country == tgt.country and not violent:
+                if (src is not None and tgt is not None and src.country == tgt.country and not violent
+                        and code != c.custody_code):
                     src = None
                 if src is None and code[:2] == c.coercion_root:
-                    # "a million Uyghurs have been confined in camps in Xinjiang": the authorities of the place
-                    src = _place_actor(mentions, places, agents=("GOV",))
+                    # "a million Uyghurs have been confined in camps in Xinjiang": the authorities of the place;
+                    # "dozens of activists have been arrested", no place named: the story's state's
+                    src = _place_actor(mentions, places, agents=("GOV",)) or (
+                        _stand_in(main_state, tokens[h.first].start)
+                        if main_state is not None and tgt is not None and code == c.custody_code else None)
                 if src is None and (violent or (material and p.passive)):
                     # "came under Russian fire", "died in a Taliban attack": the attacker named inside the phrase;
                     # "the train came under attack", "21 passengers died in the attack", "the girls were freed": none

@@ -505,6 +505,7 @@ class Codes(_Strict):
     request_roots: WordSet
     threat_root: str
     coercion_root: str
+    custody_code: str
     organisation_prefixes: WordSeq
     publisher_non_states: WordSeq
     elite: str
