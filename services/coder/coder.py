@@ -1252,6 +1252,11 @@ def _parse_roles(roles: Roles, mentions: list[Mention], src: Mention | None,
     return src, tgt
 
 
+def _bare_press(m: Mention) -> bool:
+    """A plain word for the press ("reporters", "journalists"), not a named outlet."""
+    return m.guessed and m.agents == ("MED",)
+
+
 def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token], sent: Sentence,
                    mentions: list[Mention], hits: list[_Hit], places: list[Location],
                    published: date | None, tree: ParsedSentence | None = None,
@@ -1265,8 +1270,12 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     last_hit: _Hit | None = None
     request_ends: list[int] = []  # where each appeal or demand phrase of the sentence ends
     order_ends: list[int] = []  # where each order ("ordered X to") ends: force it orders is coded, cooperation not
+    everyone = mentions
     for h in hits:
         p = h.pattern
+        # "told reporters at a news conference with X", "a briefing with journalists": the press a meeting is held
+        # before is no party to it, nor the one who holds it
+        mentions = everyone if p.code[:2] != "04" else [m for m in everyone if not _bare_press(m)]
         # "urged Russia to accept the ceasefire or face sanctions": the alternative a demand offers is its threat
         alternative = (p.alternative and last_hit is not None and last_hit.pattern.code[:2] in c.request_roots
                        and last_subject is not None)
