@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_a_news_conference_given_together_is_a_meeting() -> None:
@@ -14,3 +14,20 @@ def test_a_news_conference_given_together_is_a_meeting() -> None:
     # one given with reporters or a broadcaster names no party
     assert not any(p == "CONSULT" for _, _, p in triples(
         "The Kenyan president said at a press conference with reporters in Nairobi that the vote was fair."))
+
+
+def test_a_gathering_told_by_whom_it_brings_together_is_a_meeting_of_them() -> None:
+    t = triples("The summit in Nairobi brought together the leaders of Kenya, Uganda and Tanzania.")
+    assert {("KEN", "UGA", "CONSULT"), ("UGA", "TZA", "CONSULT"), ("TZA", "KEN", "CONSULT")} <= t
+    t = triples("The talks in Geneva brought together foreign ministers from Britain, Canada and Japan.")
+    assert {("GBR", "CAN", "CONSULT"), ("JPN", "GBR", "CONSULT")} <= t
+    assert ("UGA", "KEN", "CONSULT") in triples("The forum brought together Kenyan and Ugandan defense chiefs.")
+    # people who are not officials meet in no political sense
+    assert triples("The festival brought together artists from Kenya and Uganda.") == set()
+
+
+def test_fighting_between_rebels_and_the_army_keeps_both_sides() -> None:
+    # (a bare "rebels" after "between" is still a party: only a gathering's list needs a state named)
+    t = {(e.source.code, e.target.code if e.target else None, e.plover)
+         for e in events("Thousands fled the fighting between rebels and Malian forces this week.")}
+    assert ("MLIREB", "MLIMIL", "ASSAULT") in t and ("MLIMIL", "MLIREB", "ASSAULT") in t

@@ -705,12 +705,22 @@ def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
     """The parties "between" names at the end of a joint act ("talks between Russia and North Korea", "expanding
     military cooperation between Russia and North Korea"): they act, not the subject of the sentence that tells
     of it ("the United States warned that ..."); none unless two or more actors are named there."""
-    at = h.last - 1 if tokens[h.last - 1].norm == "between" else h.last
-    if at >= sent.last or tokens[at].norm != "between":
+    openers = words().party_openers
+    # (the opener may stand inside the phrase: "brought together foreign ministers")
+    at = next((k for k in range(h.last - 1, h.first, -1) if tokens[k].norm in openers), h.last)
+    if at >= sent.last or tokens[at].norm not in openers:
         return []
-    m = next((m for m in mentions if at < m.first <= at + 3 and not m.locative), None)
+    # ("brought together foreign ministers from Britain, Canada and France": people from a state are of it; a bare
+    # word for people with no state of its own, "leaders", names none)
+    listed = tokens[at].norm != "between"
+    m = next((m for m in mentions if at < m.first <= at + (5 if listed else 3) and not (
+        m.locative and not (listed and tokens[m.first - 1].norm == "from"))
+        and not (listed and (m.guessed or (m.country is None and not m.code_prefix and not m.members)))), None)
     if m is None:
         return []
+    if listed and tokens[m.last].norm in ("of", "from"):
+        # "the leaders of Kenya, Uganda and Tanzania": the states after "of" are the parties
+        m = next((n for n in mentions if m.last < n.first <= m.last + 2), m)
     group = _conjuncts(mentions, m, tokens, forward=True)
     return group if len(group) > 1 or m.members else []
 

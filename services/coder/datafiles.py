@@ -370,6 +370,7 @@ class Words(_Strict):
     meeting_topics: WordSet
     backing_participles: WordSet
     meeting_partners: WordSet
+    party_openers: WordSet
     negated_objects: WordSet
     hypothetical_determiners: WordSet
     setting_nouns: WordSet
