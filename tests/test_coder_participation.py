@@ -31,3 +31,12 @@ def test_fighting_between_rebels_and_the_army_keeps_both_sides() -> None:
     t = {(e.source.code, e.target.code if e.target else None, e.plover)
          for e in events("Thousands fled the fighting between rebels and Malian forces this week.")}
     assert ("MLIREB", "MLIMIL", "ASSAULT") in t and ("MLIMIL", "MLIREB", "ASSAULT") in t
+
+
+def test_forces_listed_with_others_sent_are_deployed() -> None:
+    assert ("PAK", None, "MOBILIZE") in triples(
+        "Pakistani security forces, a rescue train and ambulances had been dispatched to the site.")
+    assert ("IND", None, "MOBILIZE") in triples("Indian troops and medical teams were rushed to the flooded district.")
+    # the others listed are sent too, not a target; a clause about the forces' leaders is no deployment
+    assert not any(p == "MOBILIZE" for _, _, p in triples(
+        "The Malian rebel forces, whose leaders were sent into exile, regrouped in the north."))
