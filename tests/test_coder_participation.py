@@ -40,3 +40,11 @@ def test_forces_listed_with_others_sent_are_deployed() -> None:
     # the others listed are sent too, not a target; a clause about the forces' leaders is no deployment
     assert not any(p == "MOBILIZE" for _, _, p in triples(
         "The Malian rebel forces, whose leaders were sent into exile, regrouped in the north."))
+
+
+def test_support_received_in_a_capital_comes_from_its_state() -> None:
+    assert ("USA", "TWN", "SUPPORT") in triples("The Taiwanese proposal has received bipartisan support in Washington.")
+    assert ("JPN", "PHL", "SUPPORT") in triples("The Philippine plan won strong backing in Tokyo, officials said.")
+    # support in the polls or in a region that is no actor is no one's
+    assert not any(p == "SUPPORT" for _, _, p in triples("The Kenyan president has gained support in the polls."))
+    assert not any(p == "SUPPORT" for _, _, p in triples("The Ukrainian plan has received wide support in Europe."))
