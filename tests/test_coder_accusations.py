@@ -46,3 +46,12 @@ def test_a_plot_placed_by_the_speaker_in_another_state_accuses_it() -> None:
     assert ("KEN", "SOM") in _accuses("Kenyan police said the attackers who stormed the hotel were based in Somalia.")
     # where people work, with no attack behind them, is no blame
     assert _accuses("The company's engineers are based in Germany, Kenyan officials said.") == set()
+
+
+def test_a_label_the_speaker_puts_on_anothers_words_accuses_their_author() -> None:
+    assert ("CHN", "PHL") in _accuses(
+        "China's foreign ministry said Manila's provocative statements were meant to stir up tensions at sea.")
+    assert ("IRN", "ISR") in _accuses(
+        "Iran's foreign ministry said Israel's inflammatory rhetoric would not go unanswered.")
+    # a speech no other actor made, or no one to say so, is none
+    assert _accuses("The minister made inflammatory remarks at a rally in Lahore.") == set()
