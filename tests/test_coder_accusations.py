@@ -55,3 +55,10 @@ def test_a_label_the_speaker_puts_on_anothers_words_accuses_their_author() -> No
         "Iran's foreign ministry said Israel's inflammatory rhetoric would not go unanswered.")
     # a speech no other actor made, or no one to say so, is none
     assert _accuses("The minister made inflammatory remarks at a rally in Lahore.") == set()
+
+
+def test_lawsuits_filed_against_another_accuse_it() -> None:
+    assert ("BRA", "ARG") in _accuses("Brazil has filed several complaints against Argentina at the trade body.")
+    assert ("KEN", "KEN") in _accuses("Kenya's opposition filed two lawsuits against the Kenyan electoral commission.")
+    # a lawsuit merely named is none
+    assert _accuses("The lawsuits are expected to take months, Kenyan officials said.") == set()
