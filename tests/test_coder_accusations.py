@@ -62,3 +62,11 @@ def test_lawsuits_filed_against_another_accuse_it() -> None:
     assert ("KEN", "KEN") in _accuses("Kenya's opposition filed two lawsuits against the Kenyan electoral commission.")
     # a lawsuit merely named is none
     assert _accuses("The lawsuits are expected to take months, Kenyan officials said.") == set()
+
+
+def test_critics_including_someone_act_through_the_one_included() -> None:
+    assert ("HUN", "DEU") in _accuses("Critics, including Hungary's prime minister, have criticized Germany's plan.")
+    assert ("KEN", "KEN") in _accuses(
+        "Rights groups, including the Kenyan Law Society, have filed lawsuits against the Kenyan government.")
+    # a subject that is an actor itself keeps its act
+    assert ("JPN", "CHN") in _accuses("Japan, including its coast guard, condemned the incursion by China.")

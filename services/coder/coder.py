@@ -316,7 +316,30 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
                          and tokens[m.last].norm == "," and _commas(tokens, sent.first, m.first) == 1
                          and _commas(tokens, m.last, first) == 1
                          and tokens[sent.first].capitalised), None)
+    if fallback is None:
+        fallback = _included_subject(mentions, tokens, first, sent)
     return fallback
+
+
+def _included_subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sentence) -> Mention | None:
+    """The actor an inclusion names when the subject before it names none: "Immigration rights groups, including
+    the American Civil Liberties Union, have filed lawsuits" (the ACLU); None unless the inclusion's closing comma
+    is followed only by auxiliaries and adverbs up to `first`."""
+    w = words()
+    close = first - 1
+    while close > sent.first and (tokens[close].norm in w.subject_auxiliaries or tokens[close].norm in w.pronoun_adverbs
+                                  or tokens[close].norm in w.be_forms):
+        close -= 1
+    if close <= sent.first or tokens[close].norm != ",":
+        return None
+    opener = next((k for k in range(close - 1, sent.first, -1) if tokens[k].norm in w.clause_break
+                   or tokens[k].norm in w.inclusion_openers), None)
+    if opener is None or tokens[opener].norm not in w.inclusion_openers or tokens[opener - 1].norm != ",":
+        return None
+    if any(sent.first <= m.first and m.last <= opener - 1 and not m.locative for m in mentions):
+        return None  # "Japan, including its coast guard, ...": the subject is an actor itself
+    inside = [m for m in mentions if opener < m.first and m.last <= close and not m.locative]
+    return inside[-1] if inside else None
 
 
 def _backer(mentions: list[Mention], tokens: list[Token], m: Mention, sent: Sentence) -> bool:

@@ -413,6 +413,7 @@ class Words(_Strict):
     conditions: WordSet
     gerund_clause: WordSet
     conjunct_words: WordSet
+    inclusion_openers: WordSet
     companion_phrases: WordSet
     companion_relatives: WordSet
     call_nouns: WordSet
