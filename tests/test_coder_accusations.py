@@ -70,3 +70,13 @@ def test_critics_including_someone_act_through_the_one_included() -> None:
         "Rights groups, including the Kenyan Law Society, have filed lawsuits against the Kenyan government.")
     # a subject that is an actor itself keeps its act
     assert ("JPN", "CHN") in _accuses("Japan, including its coast guard, condemned the incursion by China.")
+
+
+def test_concern_about_a_situation_with_no_party_faults_no_one() -> None:
+    assert _accuses("Brazil expressed concern about the escalating violence in Haiti.") == set()
+    assert _accuses("India voiced concern over heightened tensions in the Gulf.") == set()
+    assert _accuses("The rebel group said it condemns any violence against civilians.") == set()
+    # a doer named, or an act of a party, is faulted
+    assert ("JPN", "CHN") in _accuses("Japan condemned any attempt by China to change the status quo by force.")
+    assert ("DEU", "RUS") in _accuses("Germany voiced concern over Russia's military buildup near the border.")
+    assert ("KEN", "UGA") in _accuses("Kenya condemned the violence by Ugandan troops.")

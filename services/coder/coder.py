@@ -676,6 +676,32 @@ def _by_agent(mentions: list[Mention], tokens: list[Token], last: int, sent: Sen
     return None
 
 
+def _general_object(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence, concern: bool) -> bool:
+    """Whether a concern (`concern`) is about a situation with no party to it, or a criticism about any act of a kind:
+    "expressed concern about heightened tensions on the Korean Peninsula", "condemns any violence against
+    civilians" (words.yaml situation_nouns, general_determiners, after a concern's preposition, determiners,
+    participles and situation_modifiers); not when an actor is named as the doer ("any attempt by China",
+    "tensions between Japan and China", "Israeli violence", "the violence of the militias"), nor after other
+    words ("the recent violence", "opposition to any attempts": an act told elsewhere, or another word's object)."""
+    w = words()
+    starts = {m.first for m in mentions}
+    k, skipped = h.last, 0
+    while (k < sent.last and skipped < 3 and k not in starts and tokens[k].text.isalpha() and tokens[k].text.islower()
+           and (tokens[k].norm in w.determiners or tokens[k].norm in w.situation_modifiers
+                or (k == h.last and tokens[k].norm in w.concern_prepositions)
+                or tokens[k].norm.endswith(("ed", "ing")))):
+        k, skipped = k + 1, skipped + 1
+    if k >= sent.last or not (tokens[k].norm in w.general_determiners
+                              or (concern and tokens[k].norm in w.situation_nouns)):
+        return False
+    for j in range(k + 1, sent.last):
+        if tokens[j].norm in w.clause_break:
+            break
+        if tokens[j].norm in w.doer_links and any(j < m.first <= j + 3 for m in mentions):
+            return False
+    return True
+
+
 def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An event noun after a determiner names an event told elsewhere ("during the meeting", "a request
     for comment"), unless a light verb puts it on stage ("staged a hunger strike", "held a rally")."""
@@ -1325,6 +1351,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             continue
         # "Russia could attack Ukraine": force that may come is a threat only in the would-be actor's own words
         possible_force = code != p.code and code[:2] == c.threat_root and moods.guessed(lex, window)
+        if code[:2] in c.concern_roots and _general_object(mentions, tokens, h, sent, code in c.concern_codes):
+            continue  # "voiced concern over the violence in Israel", "condemns any violence": no party faulted
         if code != p.code and any(t.norm == "unless" for t in tokens[h.last : sent.last]):
             code = c.conditional_threat  # "will withdraw its force unless ...": a conditional promise of harm
         dest = _destination(mentions, tokens, h, sent) if p.destination else None

@@ -414,6 +414,11 @@ class Words(_Strict):
     gerund_clause: WordSet
     conjunct_words: WordSet
     inclusion_openers: WordSet
+    situation_nouns: WordSet
+    general_determiners: WordSet
+    situation_modifiers: WordSet
+    concern_prepositions: WordSet
+    doer_links: WordSet
     companion_phrases: WordSet
     companion_relatives: WordSet
     call_nouns: WordSet
@@ -503,6 +508,7 @@ class Codes(_Strict):
     named_accusation: str
     quoted_charge_roots: WordSet
     concern_roots: WordSet
+    concern_codes: WordSet
     judging_roots: WordSet
     request_roots: WordSet
     threat_root: str
