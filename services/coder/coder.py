@@ -1062,11 +1062,16 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
                 if key not in seen_actor:
                     seen_actor.add(key)
                     result.actors.append(_actor(x))
-        if not mentions or not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
-            return  # the prefilter: no actor or no event phrase, no event
+        # the prefilter: no actor or no event phrase, no event (but a speaker's appeal names none: '"Europe needs to
+        # fortify its security," the minister said')
+        if not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE or not (mentions or (
+                speaker is not None and any(lex.patterns[k].speaker_only for _, k in anchors_by_sent[sent.index]))):
+            return
         if context.question(tokens, sent):
             return  # "How concerned are you about the deepening ties between Russia and China?": asked, not told
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
+        if not mentions:
+            hits = [h for h in hits if h.pattern.speaker_only]  # (the speaker's appeal alone)
         result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
         hits = hits[:MAX_HITS_PER_SENTENCE]
         if hits and len(candidates) >= MAX_EVENT_SENTENCES:
@@ -1375,7 +1380,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if of_group and violent and all(m.kind == "person" for m in of_group):
             continue  # "the Oval Office clash between Trump and Zelenskyy": a quarrel of two people, not combat
         recipient: Mention | None = None
-        if not of_group and not passive and p.target != "left":
+        if not of_group and not passive and p.target != "left" and not p.speaker_only:
             of_group, recipient = _noun_by_agents(mentions, tokens, h, sent)
         if code == c.labour_strike and not passive:
             # "the strike by Israel", "an Israeli strike", "Russian strikes hit Kyiv": a state itself or its armed
@@ -1386,7 +1391,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if striker is not None and (set(striker.agents) & c.armed_agents
                                         or (not striker.agents and striker.kind == "state")):
                 code, violent = c.military_strike, True
-        if of_group:
+        if p.speaker_only:
+            # "a firm international response was urgently needed, he said", "Europe needs to fortify its defenses":
+            # a need stated of no party that can be asked is the speaker's appeal; with no speaker named, no one's
+            if speaker is None:
+                continue
+            src, tgt = speaker, None
+        elif of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
             src = of_group[0]
             tgt = recipient or _target_after(mentions, tokens, _Hit(dataclasses.replace(p, target="end"), h.first,
@@ -1616,8 +1627,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                            or [m for m in mentions if m.locative and m.country is not None
                                and _fronted_place(tokens, m, sent) and m.last <= src.first
                                and code[:2] not in c.unplaced_roots][:1])
-        if not targets and len(sources) == 1 and (
-                p.requires_target or (not p.head_agent and _mentioned_noun(tokens, h.first, sent))):
+        if not targets and len(sources) == 1 and (p.requires_target or (
+                not p.head_agent and not p.speaker_only  # ("the world must act": no noun)
+                and _mentioned_noun(tokens, h.first, sent))):
             continue  # "during the meeting": a noun naming an event told elsewhere, not a new one
         pairs: list[tuple[Mention, Mention | None]] = []
         for s in sources:

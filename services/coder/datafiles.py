@@ -157,6 +157,7 @@ class PatternSpec(_Strict):
     charge_after: bool = False
     alternative: bool = False
     speaker_source: bool = False
+    speaker_only: bool = False
 
 
 class Verbs(_Strict):
