@@ -35,3 +35,13 @@ def test_we_need_in_a_quotation_is_the_speakers_appeal() -> None:
         "“We need a stronger European army, and we need it now,” German Defense Minister Karl Bauer said.")
     # with no speaker named, no one's
     assert not _requests("We need a stronger army.")
+
+
+def test_an_offer_rejected_with_its_maker_named_is_the_makers_offer() -> None:
+    assert ("USA", "IRN", "AGREE") in triples("Iran rejected Washington's latest offer of new talks.")
+    assert ("USA", "IRN", "AGREE") in triples(
+        "The United States warned Iran on Monday, as Tehran rejected its offer for new talks.")
+    assert ("UGA", "KEN", "AGREE") in triples("Kenya turned down an offer from Uganda to mediate.")
+    # a demand or a plan rejected is no offer
+    assert not any(p == "AGREE" for _, _, p in triples("Iran rejected Washington's demand."))
+    assert ("IRN", "SYR", "AGREE") not in triples("Syria rejected Iran's demand for new talks.")

@@ -702,6 +702,28 @@ def _general_object(mentions: list[Mention], tokens: list[Token], h: _Hit, sent:
     return True
 
 
+def _offer_of(tokens: list[Token], h: _Hit, t: Mention, sent: Sentence) -> bool:
+    """Whether a rejection's target is named as the maker of an offer the rejection names: "rejected Washington's
+    offer", "turned down its new offer" (the sentence's earlier subject's), "rejected an offer from Kenya"."""
+    w = words()
+    if t.last <= h.first and h.last < sent.last and tokens[h.last].norm in w.other_possessives:
+        k = h.last + 1  # "rejected its offer": the possessive stands for the target named before
+    elif t.first >= h.last:
+        if t.first - 2 >= h.last and tokens[t.first - 1].norm in ("from", "by"):
+            return tokens[t.first - 2].norm in w.offer_nouns  # "rejected an offer from Kenya"
+        # ("Washington's offer", "the U.S. offer": the name, its possessive if any, then the offer)
+        k = t.last + 1 if t.last < sent.last and tokens[t.last].norm == "'s" else t.last
+    else:
+        return False
+    # (an adjective or two between: "its latest offer", "Washington's new peace offer"; not "a U.S. plan to offer")
+    for j in range(k, min(k + 3, sent.last)):
+        if tokens[j].norm in w.offer_nouns:
+            return True
+        if not tokens[j].text.isalpha() or tokens[j].norm in w.not_verbs:
+            return False
+    return False
+
+
 def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An event noun after a determiner names an event told elsewhere ("during the meeting", "a request
     for comment"), unless a light verb puts it on stage ("staged a hunger strike", "held a rally")."""
@@ -1692,6 +1714,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             coded.append((s, t, code, p.intent))
             if named_accusation and t is not None and t.first >= 0:
                 coded.append((t, s, c.named_accusation, False))
+            if code[:2] in c.denial_roots and t is not None and t.first >= 0 and _offer_of(tokens, h, t, sent):
+                coded.append((t, s, c.named_offer, False))  # "Tehran rejected its offer for new talks": it offered
         for s, t, ecode, intent in coded:
             name, goldstein, plover = _cameo(lex, ecode)
             eid = hashlib.sha1(

@@ -456,6 +456,7 @@ class Words(_Strict):
     reflexive: WordSet
     denial_verbs: WordSet
     accusation_nouns: WordSet
+    offer_nouns: WordSet
     legal_words: WordSet
     object_pronouns: WordSet
     locative_heads: WordSet
@@ -507,6 +508,7 @@ class Codes(_Strict):
     denial_roots: WordSet
     accusation_types: WordSet
     named_accusation: str
+    named_offer: str
     quoted_charge_roots: WordSet
     concern_roots: WordSet
     concern_codes: WordSet
