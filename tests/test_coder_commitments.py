@@ -3,7 +3,7 @@ for these tests: promises and offers, needs and suggestions stated as calls, war
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def _requests(text: str) -> set[tuple[str | None, str | None, str | None]]:
@@ -45,3 +45,14 @@ def test_an_offer_rejected_with_its_maker_named_is_the_makers_offer() -> None:
     # a demand or a plan rejected is no offer
     assert not any(p == "AGREE" for _, _, p in triples("Iran rejected Washington's demand."))
     assert ("IRN", "SYR", "AGREE") not in triples("Syria rejected Iran's demand for new talks.")
+
+
+def test_a_call_rejected_with_its_maker_named_is_the_makers_request() -> None:
+    assert ("USA", "IRN", "REQUEST") in triples("Iran rejected Washington's demand.")
+    assert ("UGA", "KEN", "REQUEST") in triples("Kenya ignored repeated calls from Uganda to withdraw.")
+    assert ("MMR", None, "REQUEST") not in triples(
+        "Myanmar's military continues to defy calls, including by the [U.N.] Security Council, to end the violence.")
+    assert any(e.source.code.startswith("IGOUNO") and e.plover == "REQUEST" for e in events(
+        "Myanmar's military continues to defy calls, including by the [U.N.] Security Council, to end the violence."))
+    # a call with no maker named is no one's
+    assert not any(p == "REQUEST" for _, _, p in triples("Iran rejected the call to sanction Syria."))

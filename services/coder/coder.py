@@ -705,23 +705,48 @@ def _general_object(mentions: list[Mention], tokens: list[Token], h: _Hit, sent:
 def _offer_of(tokens: list[Token], h: _Hit, t: Mention, sent: Sentence) -> bool:
     """Whether a rejection's target is named as the maker of an offer the rejection names: "rejected Washington's
     offer", "turned down its new offer" (the sentence's earlier subject's), "rejected an offer from Kenya"."""
+
+
+def _named_by(tokens: list[Token], h: _Hit, t: Mention, sent: Sentence, nouns: frozenset[str] | set[str]) -> bool:
+    """Whether a rejection's target is named as the maker of what the rejection names, one of `nouns`: "rejected
+    Washington's offer", "turned down its new offer" (the sentence's earlier subject's), "rejected an offer from
+    Kenya", "continues to defy calls, including by the Security Council, to ..."."""
     w = words()
     if t.last <= h.first and h.last < sent.last and tokens[h.last].norm in w.other_possessives:
         k = h.last + 1  # "rejected its offer": the possessive stands for the target named before
     elif t.first >= h.last:
-        if t.first - 2 >= h.last and tokens[t.first - 1].norm in ("from", "by"):
-            return tokens[t.first - 2].norm in w.offer_nouns  # "rejected an offer from Kenya"
+        if t.first - 2 > h.first and tokens[t.first - 1].norm in ("from", "by"):
+            return tokens[t.first - 2].norm in nouns  # "rejected an offer from Kenya"
         # ("Washington's offer", "the U.S. offer": the name, its possessive if any, then the offer)
         k = t.last + 1 if t.last < sent.last and tokens[t.last].norm == "'s" else t.last
     else:
         return False
     # (an adjective or two between: "its latest offer", "Washington's new peace offer"; not "a U.S. plan to offer")
     for j in range(k, min(k + 3, sent.last)):
-        if tokens[j].norm in w.offer_nouns:
+        if tokens[j].norm in nouns:
             return True
         if not tokens[j].text.isalpha() or tokens[j].norm in w.not_verbs:
             return False
     return False
+
+
+def _maker_after(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence,
+                 nouns: frozenset[str] | set[str]) -> Mention | None:
+    """The maker a rejection names after the thing rejected, past the clause's comma: "continues to defy calls,
+    including by the Security Council, to end ...", "ignored calls from Uganda to withdraw"."""
+    for j in range(h.first + 1, min(h.last + 3, sent.last - 2)):
+        if tokens[j].norm not in nouns:
+            continue
+        k = j + 1
+        if tokens[k].norm == "," and k + 1 < sent.last and tokens[k + 1].norm == "including":
+            k += 2  # "calls, including by the Security Council,"
+        if k < sent.last and tokens[k].norm in ("by", "from"):
+            k += 1 + (k + 1 < sent.last and tokens[k + 1].norm == "the")
+            if k < sent.last and tokens[k].text == "[":
+                k += 1  # an editor's bracket in a quotation: "by the [U.N.] Security Council"
+            return next((m for m in mentions if m.first == k and not m.locative), None)
+        return None
+    return None
 
 
 def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
@@ -1699,6 +1724,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         named_accusation = (p.target == "within" and code[:2] in c.denial_roots
                             and any(tokens[k].norm in w.accusation_nouns for k in range(h.first, h.last)))
         coded: list[tuple[Mention, Mention | None, str, bool]] = []
+        # "continues to defy calls, including by the Security Council, to ...": the maker named past the comma asked
+        caller = (_maker_after(mentions, tokens, h, sent, w.call_nouns)
+                  if code[:2] in c.denial_roots and len(pairs) == 1 else None)
+        if caller is not None and not any(t is not None and _same_actor(t, caller) for _, t in pairs):
+            coded.append((caller, pairs[0][0], c.named_call, False))
         for s, t_or_self in pairs:
             if (s.country is None and s.code.startswith("---")) or (t_or_self is None and p.requires_target):
                 continue
@@ -1714,8 +1744,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             coded.append((s, t, code, p.intent))
             if named_accusation and t is not None and t.first >= 0:
                 coded.append((t, s, c.named_accusation, False))
-            if code[:2] in c.denial_roots and t is not None and t.first >= 0 and _offer_of(tokens, h, t, sent):
-                coded.append((t, s, c.named_offer, False))  # "Tehran rejected its offer for new talks": it offered
+            if code[:2] in c.denial_roots and t is not None and t.first >= 0:
+                if _named_by(tokens, h, t, sent, w.offer_nouns):
+                    coded.append((t, s, c.named_offer, False))  # "Tehran rejected its offer for new talks": it offered
+                elif _named_by(tokens, h, t, sent, w.call_nouns):
+                    coded.append((t, s, c.named_call, False))  # "rejected Washington's demand": it asked
         for s, t, ecode, intent in coded:
             name, goldstein, plover = _cameo(lex, ecode)
             eid = hashlib.sha1(

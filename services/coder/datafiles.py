@@ -509,6 +509,7 @@ class Codes(_Strict):
     accusation_types: WordSet
     named_accusation: str
     named_offer: str
+    named_call: str
     quoted_charge_roots: WordSet
     concern_roots: WordSet
     concern_codes: WordSet
