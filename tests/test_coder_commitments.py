@@ -56,3 +56,11 @@ def test_a_call_rejected_with_its_maker_named_is_the_makers_request() -> None:
         "Myanmar's military continues to defy calls, including by the [U.N.] Security Council, to end the violence."))
     # a call with no maker named is no one's
     assert not any(p == "REQUEST" for _, _, p in triples("Iran rejected the call to sanction Syria."))
+
+
+def test_a_gift_to_another_is_aid_and_promised_it_is_an_offer() -> None:
+    assert ("CHN", "PHL", "AID") in triples("China donated vaccines to the Philippines in February.")
+    assert ("FRA", "CHN", "AGREE") in triples(
+        "French collector Jean Dupont said he wanted to donate the photographs to China.")
+    # a gift to no one named is none
+    assert not triples("Kenya donated to the fund.")
