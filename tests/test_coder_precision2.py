@@ -58,3 +58,12 @@ def test_a_noun_of_judgement_is_no_attack() -> None:
     # near miss: abuse done is an act; a restated attack keeps its own sentence's coding
     assert ("NGA", "NGA", "ASSAULT") in triples("Nigerian soldiers abused detainees in Maiduguri, Amnesty said.")
     assert any(p == "ASSAULT" for _, _, p in triples("This attack killed 12 Ukrainian soldiers, Russia said."))
+
+
+def test_a_duty_no_one_states_is_no_demand() -> None:
+    t = triples("Kenya's new port deal came amid a recognition that Uganda needs to upgrade its railways.")
+    assert not any(p == "REQUEST" for _, _, p in t)
+    # near miss: a speaker who says another must act demands it
+    assert ("GBR", "LBY", "REQUEST") in triples(
+        "A senior British minister reiterated that Libya must hand over the suspects.")
+    assert ("FRA", "MLI", "REQUEST") in triples("France said Mali must hold elections soon.")

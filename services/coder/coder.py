@@ -1464,6 +1464,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # names a speaker, not an actor the word order finds before the target
                 src = (speaker if speaker is not None and speaker not in group
                        else _subject(mentions, tokens, tgt.first, sent) or speaker)
+                if (src is not None and speaker is None
+                        and not any(tokens[k].norm in w.speech or tokens[k].norm in w.duty_speech
+                                    for k in range(src.last, tgt.first))):
+                    src = None  # "Modi's visit came amid a recognition that India needs to": no one asks it
                 if src is not None and _refer(src) is _refer(tgt):
                     src = None  # "the burden is on the government; it must show ...": no one asks it
         elif passive:

@@ -361,6 +361,7 @@ class Words(_Strict):
     passive_markers: WordSet
     passive_auxiliaries: WordSet
     participle_endings: WordSeq
+    duty_speech: WordSet
     speech: WordSet
     speech_participles: WordSet
     not_a_verb_before: dict[str, WordSet]
