@@ -67,3 +67,20 @@ def test_a_duty_no_one_states_is_no_demand() -> None:
     assert ("GBR", "LBY", "REQUEST") in triples(
         "A senior British minister reiterated that Libya must hand over the suspects.")
     assert ("FRA", "MLI", "REQUEST") in triples("France said Mali must hold elections soon.")
+
+
+def test_what_a_thing_is_for_or_a_habit_is_no_act() -> None:
+    t = triples("A German military plane used to help troops communicate and share intelligence crashed in Mali.")
+    assert not any(p == "COOPERATE" for _, _, p in t)
+    assert not any(p == "AID" for _, _, p in triples("Russia used to sell weapons to India."))
+    # near miss: a use made is the act
+    assert ("IRN", "UKR", "ASSAULT") in triples("Iranian drones were used to attack Kyiv, Ukraine said.")
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russia used drones to attack Kyiv.")
+
+
+def test_the_toll_of_a_war_told_in_its_description_is_history() -> None:
+    for text in ("That agreement ended a war that lasted more than three years and killed 100,000 people.",
+                 "The war in Bosnia, which killed 100,000 people, ended in 1995."):
+        assert not any(p == "ASSAULT" for _, _, p in triples(text)), text
+    # near miss: a killing told in a war is an attack
+    assert ("SRB", "BIH", "ASSAULT") in triples("Serbian forces killed 12 Bosnian civilians during the war.")

@@ -146,7 +146,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if (context.standing_status(tokens, first, sent) or context.of_reference_head(tokens, first, sent)
                 or context.named_decision(tokens, first, sent) or context.cause_noun(tokens, first, sent)
                 or context.ceased(tokens, first, sent) or context.since_clause(tokens, first, sent)
-                or context.in_condition(tokens, first, sent)):
+                or context.in_condition(tokens, first, sent) or context.described_use(tokens, first, sent)
+                or context.war_toll(tokens, first, sent)):
             continue
         if (any(k >= sent.first and tokens[k].norm in w.hypothetical_determiners for k in (first - 1, first - 2))
                 and not (first - 1 > sent.first and tokens[first - 1].norm in w.clause_break)):

@@ -190,3 +190,31 @@ def question(tokens: list[Token], sent: Sentence) -> bool:
     while k > sent.first and not tokens[k].text.isalnum() and tokens[k].text != "?":
         k -= 1
     return tokens[k].text == "?"
+
+
+def described_use(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """Whether the phrase tells what a thing is for or what was done as a habit: "a plane used to help troops
+    communicate and share intelligence", "Moscow used to sell gas to Europe" (not "drones were used to attack
+    Kyiv": a use made)."""
+    w = words()
+    for k in range(first - 2, max(sent.first, first - 10) - 1, -1):
+        if tokens[k].norm in w.clause_break:
+            return False
+        if tokens[k].norm in w.use_marks and tokens[k + 1].norm == "to":
+            j = k - 1
+            while j >= sent.first and tokens[j].norm in w.passive_adverbs:
+                j -= 1
+            return not (j >= sent.first and tokens[j].norm in w.be_forms)
+    return False
+
+
+def war_toll(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """Whether a killing is the toll a war's description gives: "a war that lasted three years and killed 100,000
+    people", "the war in Bosnia, which killed 100,000" (history or a state of affairs, no attack told)."""
+    w = words()
+    if tokens[first].norm not in w.casualty_verbs.forms:
+        return False
+    for k in range(first - 1, max(sent.first, first - 12), -1):
+        if tokens[k].norm in ("that", "which"):  # ("the war in Bosnia, which killed")
+            return any(tokens[j].norm in w.war_nouns for j in range(max(sent.first, k - 4), k))
+    return False

@@ -442,6 +442,8 @@ class Words(_Strict):
     object_starts: WordSet
     not_objects: WordSet
     # moods (services/coder/moods.py) and dates (services/coder/dates.py)
+    use_marks: WordSet
+    war_nouns: WordSet
     clause_break: WordSet
     weekdays: WordSeq
     # the dependency parse (services/coder/syntax.py)
