@@ -84,3 +84,20 @@ def test_the_toll_of_a_war_told_in_its_description_is_history() -> None:
         assert not any(p == "ASSAULT" for _, _, p in triples(text)), text
     # near miss: a killing told in a war is an attack
     assert ("SRB", "BIH", "ASSAULT") in triples("Serbian forces killed 12 Bosnian civilians during the war.")
+
+
+def test_private_life_and_figures_of_speech_are_no_acts() -> None:
+    t = triples("Nigeria expelled Chinese traders. Being neither citizens nor guests, the Chinese traders occupied a "
+                "gray area under Nigerian law.")
+    assert not any(p == "ASSAULT" for _, _, p in t)
+    t = triples("Mexican migrants crossed into Texas. He was just working and trying to send money back to his "
+                "mother, his Mexican lawyer said.")
+    assert not any(p == "AID" for _, _, p in t)
+    t = triples('Russia jailed a Ukrainian journalist. He\'s still strong, and he\'s still fighting," his Ukrainian '
+                'lawyer said.')
+    assert not any(p == "ASSAULT" for _, _, p in t)
+    # near misses: an occupation, aid to a state, a fight with someone, a school turning a child away
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian troops occupied a village near Kharkiv.")
+    assert ("QAT", "PSE", "AID") in triples("Qatar sent money to Gaza.")
+    assert ("UKR", "RUS", "ASSAULT") in triples("He fought Russian forces in Bakhmut, Ukraine said.")
+    assert any(p == "REJECT" for _, _, p in triples("A Kenyan school refused to enroll her daughter."))

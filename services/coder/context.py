@@ -10,6 +10,8 @@ starts and its sentence; the word lists are in data/words.yaml.
 
 from __future__ import annotations
 
+import itertools
+
 from services.coder.datafiles import words
 from services.coder.tokens import Sentence, Token
 
@@ -217,4 +219,19 @@ def war_toll(tokens: list[Token], first: int, sent: Sentence) -> bool:
     for k in range(first - 1, max(sent.first, first - 12), -1):
         if tokens[k].norm in ("that", "which"):  # ("the war in Bosnia, which killed")
             return any(tokens[j].norm in w.war_nouns for j in range(max(sent.first, k - 4), k))
+    return False
+
+
+def private_act(tokens: list[Token], first: int, end: int, sent: Sentence, aid: bool) -> bool:
+    """Whether the phrase tells a person's private life, not an act between actors: money sent "back to his
+    mother" (`aid`: the phrase gives help; not "refused to enroll her daughter"), "occupied a gray area" (a
+    figurative place), "he's still fighting" (his own struggle)."""
+    w = words()
+    after = [t.norm for t in tokens[end : min(end + 5, sent.last)]]
+    if aid and any(a in w.kin_possessives and b in w.kin_nouns for a, b in itertools.pairwise(after)):
+        return True
+    if tokens[first].norm.startswith("occup") and any(a in w.figurative_places for a in after[:3]):
+        return True
+    if tokens[first].norm in w.fight_words and (not after or not after[0].isalpha() or after[0] == "for"):
+        return any(tokens[k].norm in w.person_pronouns for k in range(max(sent.first, first - 4), first))
     return False

@@ -444,6 +444,10 @@ class Words(_Strict):
     # moods (services/coder/moods.py) and dates (services/coder/dates.py)
     use_marks: WordSet
     war_nouns: WordSet
+    kin_nouns: WordSet
+    kin_possessives: WordSet
+    figurative_places: WordSet
+    fight_words: WordSet
     clause_break: WordSet
     weekdays: WordSeq
     # the dependency parse (services/coder/syntax.py)
@@ -519,6 +523,7 @@ class Codes(_Strict):
     judging_roots: WordSet
     request_roots: WordSet
     threat_root: str
+    aid_root: str
     coercion_root: str
     custody_code: str
     organisation_prefixes: WordSeq
