@@ -101,3 +101,10 @@ def test_private_life_and_figures_of_speech_are_no_acts() -> None:
     assert ("QAT", "PSE", "AID") in triples("Qatar sent money to Gaza.")
     assert ("UKR", "RUS", "ASSAULT") in triples("He fought Russian forces in Bakhmut, Ukraine said.")
     assert any(p == "REJECT" for _, _, p in triples("A Kenyan school refused to enroll her daughter."))
+
+
+def test_the_forces_that_tell_of_an_arrest_made_it() -> None:
+    assert ("KEN", "ETH", "COERCE") in triples("Two Ethiopian journalists were arrested on Monday, Kenyan police said.")
+    # near miss: a rights group that tells of it did not arrest anyone
+    t = triples("Two Ethiopian journalists were arrested on Monday, Amnesty said.")
+    assert not any(p == "COERCE" and s is None for s, _, p in t) and ("ETH", "ETH", "COERCE") not in t

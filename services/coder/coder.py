@@ -1485,6 +1485,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                    or (_by_agent(mentions, tokens, h.first + 1, sent, reach=1) if _inner_by(tokens, h) < h.last
                        else None)
                    or (None if material else speaker))
+            if (src is None and code[:2] == c.coercion_root and speaker is not None and speaker is not tgt
+                    and set(speaker.agents) & c.arresting_agents):
+                src = speaker  # "two men were arrested, police said": the police arrested them
             if dest is not None and src is None:
                 # "many of whom were deported to Honduras": the story's state sent them there, not Honduras
                 src = (_stand_in(main_state, tokens[h.first].start)

@@ -509,6 +509,7 @@ class Codes(_Strict):
     thing_object_roots: WordSet
     private_agents: WordSet
     armed_agents: WordSet
+    arresting_agents: WordSet
     labour_strike: str
     military_strike: str
     stance_roots: WordSet
