@@ -108,3 +108,13 @@ def test_the_forces_that_tell_of_an_arrest_made_it() -> None:
     # near miss: a rights group that tells of it did not arrest anyone
     t = triples("Two Ethiopian journalists were arrested on Monday, Amnesty said.")
     assert not any(p == "COERCE" and s is None for s, _, p in t) and ("ETH", "ETH", "COERCE") not in t
+
+
+def test_abuse_that_is_judged_is_no_attack() -> None:
+    t = triples("Two Russians tried to kill an Iranian journalist, a vocal critic of Tehran's human rights abuses.")
+    assert ("IRN", "IRN", "ASSAULT") not in t
+    t = triples("Germany condemned Russia's abuses of Ukrainian prisoners.")
+    assert ("DEU", "RUS", "ACCUSE") in t and not any(p == "ASSAULT" for _, _, p in t)
+    # near miss: the attack told beside it stays
+    assert ("RUS", "IRN", "ASSAULT") in triples(
+        "Two Russians tried to kill an Iranian journalist, a vocal critic of Tehran's human rights abuses.")

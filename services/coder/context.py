@@ -51,6 +51,9 @@ def referenced_attack(tokens: list[Token], first: int, sent: Sentence) -> bool:
                 return True
             if not (tokens[k].text.isalpha() and tokens[k].text.islower()):
                 break
+        # "a vocal critic of Tehran's human rights abuses", "condemned Moscow's aggression": what is judged
+        if any(tokens[k].norm in w.judging_words for k in range(max(sent.first, first - 6), first)):
+            return True
     return prev == "'s" and first - 2 >= sent.first and tokens[first - 2].norm in w.time_possessors
 
 

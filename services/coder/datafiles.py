@@ -384,6 +384,7 @@ class Words(_Strict):
     setting_heads: WordSet
     label_determiners: WordSet
     judgement_nouns: WordSet
+    judging_words: WordSet
     reference_modifiers: WordSet
     time_possessors: WordSet
     reference_heads: WordSet
