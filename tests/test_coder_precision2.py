@@ -118,3 +118,12 @@ def test_abuse_that_is_judged_is_no_attack() -> None:
     # near miss: the attack told beside it stays
     assert ("RUS", "IRN", "ASSAULT") in triples(
         "Two Russians tried to kill an Iranian journalist, a vocal critic of Tehran's human rights abuses.")
+
+
+def test_an_observers_forecast_of_what_an_actor_wants_is_no_act() -> None:
+    assert not any(p == "AGREE" for _, _, p in triples(
+        "According to analysts, Japan wants to strengthen ties with India."))
+    # near miss: the actor's own words, and an act observers report as done
+    assert ("JPN", "IND", "AGREE") in triples(
+        "Japan wants to strengthen ties with India, the Japanese foreign minister said.")
+    assert ("RUS", "UKR", "ASSAULT") in triples("Analysts said Russia attacked Kharkiv on Monday.")

@@ -147,7 +147,7 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
                 or context.named_decision(tokens, first, sent) or context.cause_noun(tokens, first, sent)
                 or context.ceased(tokens, first, sent) or context.since_clause(tokens, first, sent)
                 or context.in_condition(tokens, first, sent) or context.described_use(tokens, first, sent)
-                or context.war_toll(tokens, first, sent)
+                or context.war_toll(tokens, first, sent) or context.observers_forecast(tokens, first, sent)
                 or context.private_act(tokens, first, end, sent, aid=p.code[:2] == codes().aid_root)):
             continue
         if (any(k >= sent.first and tokens[k].norm in w.hypothetical_determiners for k in (first - 1, first - 2))

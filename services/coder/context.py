@@ -238,3 +238,27 @@ def private_act(tokens: list[Token], first: int, end: int, sent: Sentence, aid: 
     if tokens[first].norm in w.fight_words and (not after or not after[0].isalpha() or after[0] == "for"):
         return any(tokens[k].norm in w.person_pronouns for k in range(max(sent.first, first - 4), first))
     return False
+
+
+def observers_forecast(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """Whether the sentence gives an observer's view ("analysts said", "according to experts", "experts think")
+    and the phrase is a forecast in it, a wish, plan or possibility of an actor's ("Japan wants to strengthen
+    ties", "it will likely add to calls to impose sanctions"): no act."""
+    w = words()
+    told = False
+    for k in range(sent.first, sent.last):
+        if tokens[k].norm not in w.observer_nouns:
+            continue
+        near = [t.norm for t in tokens[k + 1 : min(k + 3, sent.last)]]
+        if any(x in w.speech or x in w.duty_speech or x in w.observer_verbs for x in near) or (
+                k - 2 >= sent.first and tokens[k - 1].norm == "to" and tokens[k - 2].norm == "according"):
+            told = True
+            break
+    if not told:
+        return False
+    for k in range(first - 1, max(sent.first, first - 8) - 1, -1):
+        if tokens[k].norm in w.clause_break and tokens[k].norm != ",":
+            return False
+        if tokens[k].norm in w.forecast_words:
+            return True
+    return False

@@ -445,6 +445,9 @@ class Words(_Strict):
     # moods (services/coder/moods.py) and dates (services/coder/dates.py)
     use_marks: WordSet
     war_nouns: WordSet
+    observer_nouns: WordSet
+    observer_verbs: WordSet
+    forecast_words: WordSet
     kin_nouns: WordSet
     kin_possessives: WordSet
     figurative_places: WordSet
