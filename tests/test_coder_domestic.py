@@ -3,7 +3,7 @@ courts. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_a_crowd_that_chants_or_marches_protests() -> None:
@@ -39,3 +39,23 @@ def test_the_one_arrested_or_detained_is_the_target() -> None:
 def test_a_city_that_is_a_first_name_is_no_place() -> None:
     t = triples("After arriving in Kenya, David Mwangi was detained at the airport.")
     assert not any("PAN" in (s, o) for s, o, _ in t)
+
+
+def test_violence_no_one_is_named_for_is_the_story_states() -> None:
+    story = ("MOGADISHU, SOMALIA — Militants stormed a police station in the town on Monday. "
+             "A witness said there has been heavy gunfire since dawn. ")
+    assert ("SOM", "SOM", "ASSAULT") in triples(story + "Two guards were also killed during the gunfight.")
+    assert any(e.plover == "ASSAULT" and "gunfire" in (e.trigger or "") and e.source.country == "SOM"
+               for e in events(story))
+    t = triples("MOGADISHU, SOMALIA — The president met the governors on Monday. "
+                "A witness said there has been heavy gunfire near the port.")
+    assert ("SOM", "SOM", "ASSAULT") in t
+
+
+def test_violence_of_someone_unplaced_or_summed_up_is_not_coded() -> None:
+    for sentence in ("In the end we struck on the idea of a new route.",
+                     "His lawyer said the evidence would not show that his client planned to kill anyone.",
+                     "Deaths in these attacks rose sharply last year.",
+                     "Many videos deny human rights abuses in the region."):
+        t = triples("MOGADISHU, SOMALIA — The president met the governors on Monday. " + sentence)
+        assert not any(p == "ASSAULT" for _, _, p in t), sentence

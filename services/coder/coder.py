@@ -1116,11 +1116,23 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         if not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE or not (mentions or (
                 speaker is not None and any(lex.patterns[k].speaker_only for _, k in anchors_by_sent[sent.index]))):
             return
+        if not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
+            return  # the prefilter: no event phrase, no event
+        if not mentions and (memory.main_state() is None or open_before):
+            return  # no actor, no story's state to hold an act no one is named for
         if context.question(tokens, sent):
             return  # "How concerned are you about the deepening ties between Russia and China?": asked, not told
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
         if not mentions:
             hits = [h for h in hits if h.pattern.speaker_only]  # (the speaker's appeal alone)
+            # "an eyewitness said there has been ongoing gunfire": violence told with no actor named is, as CAMEO codes
+            # unattributed attacks, the place's state's, else the story's (not a noun of an attack told elsewhere: "the
+            # attack was the deadliest in years"), nor of someone the coder cannot place ("his client planned to
+            # kill"), nor a plural noun that counts or sums up ("deaths in attacks surged", "human rights abuses")
+            hits = [h for h in hits if h.pattern.code[:2] in codes().violent_roots
+                    and not _mentioned_noun(tokens, h.first, sent)
+                    and not any(tokens[k].norm in words().someone_words for k in range(sent.first, h.first))
+                    and not (h.last == h.first + 1 and tokens[h.first].norm.endswith("s"))]
         result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
         hits = hits[:MAX_HITS_PER_SENTENCE]
         if hits and len(candidates) >= MAX_EVENT_SENTENCES:
@@ -1147,6 +1159,8 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         if not sspans:
             if not quoted_only:
                 release(None)
+                if anchors_by_sent[sent.index]:
+                    candidate(sent, [], [], None, open_before)
             continue
         yield
         if sent.last - sent.first > MAX_SENTENCE_TOKENS:

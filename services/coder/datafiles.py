@@ -486,6 +486,7 @@ class Words(_Strict):
     adjectival_participles: WordSet
     verb_followers: WordSet
     personal: WordSet
+    someone_words: WordSet
 
     @cached_property
     def weekday_index(self) -> dict[str, int]:
