@@ -59,3 +59,12 @@ def test_violence_of_someone_unplaced_or_summed_up_is_not_coded() -> None:
                      "Many videos deny human rights abuses in the region."):
         t = triples("MOGADISHU, SOMALIA — The president met the governors on Monday. " + sentence)
         assert not any(p == "ASSAULT" for _, _, p in t), sentence
+
+
+def test_protests_told_by_what_they_do_are_the_places_people() -> None:
+    story = "YANGON, MYANMAR — The army seized power on Monday. "
+    assert ("MMR", "MMR", "PROTEST") in triples(story + "Demonstrations spread to Mandalay on Tuesday.")
+    assert ("THA", "THA", "PROTEST") in triples(story + "Protests erupted in Bangkok.")
+    for sentence in ("He was arrested during the protests.", "The protests were the largest in a decade.",
+                     "Despite protests by shop owners, the council kept the rules."):
+        assert not any(p == "PROTEST" and s == "MMR" and o == "MMR" for s, o, p in triples(story + sentence)), sentence

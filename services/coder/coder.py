@@ -1129,8 +1129,10 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
             # unattributed attacks, the place's state's, else the story's (not a noun of an attack told elsewhere: "the
             # attack was the deadliest in years"), nor of someone the coder cannot place ("his client planned to
             # kill"), nor a plural noun that counts or sums up ("deaths in attacks surged", "human rights abuses")
-            hits = [h for h in hits if h.pattern.code[:2] in codes().violent_roots
-                    and not _mentioned_noun(tokens, h.first, sent)
+            # (protests told by what they do: "the protests continue", the noun with its verb)
+            hits = [h for h in hits if ((h.pattern.code[:2] in codes().violent_roots
+                                        and not _mentioned_noun(tokens, h.first, sent))
+                                        or (h.pattern.code[:2] == codes().protest_root and h.last > h.first + 1))
                     and not any(tokens[k].norm in words().someone_words for k in range(sent.first, h.first))
                     and not (h.last == h.first + 1 and tokens[h.first].norm.endswith("s"))]
         result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
@@ -1560,9 +1562,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     and tokens[h.first - 1].norm == "'s" and tokens[h.first].norm in w.patient_nouns
                     and not (h.last < sent.last and tokens[h.last].norm == "of")):
                 patient, src = src, (speaker if speaker is not None and not _same_actor(speaker, src) else None)
-            if src is None and violent:
+            if src is None and (violent or (code[:2] == c.protest_root and h.last > h.first + 1)):
                 # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
-                # the attack to the country where it happened
+                # the attack to the country where it happened (and protests told with their verb: "protests erupted
+                # in Yangon"; not "despite protests by businesses")
                 src = _place_actor(mentions, places)
                 if src is None and main_state is not None and not _mentions_before(mentions, h.first):
                     # "a roadside bomb killed 11 miners": no one and no place named, so the story's state

@@ -532,6 +532,7 @@ class Codes(_Strict):
     aid_root: str
     coercion_root: str
     custody_code: str
+    protest_root: str
     organisation_prefixes: WordSeq
     publisher_non_states: WordSeq
     elite: str
