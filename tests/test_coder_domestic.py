@@ -68,3 +68,18 @@ def test_protests_told_by_what_they_do_are_the_places_people() -> None:
     for sentence in ("He was arrested during the protests.", "The protests were the largest in a decade.",
                      "Despite protests by shop owners, the council kept the rules."):
         assert not any(p == "PROTEST" and s == "MMR" and o == "MMR" for s, o, p in triples(story + sentence)), sentence
+
+
+def test_a_law_passed_to_ban_or_dismantle_is_coercion() -> None:
+    t = triples("TUNIS, TUNISIA — The cabinet approved a law to dismantle the former ruling party.")
+    assert ("TUN", "TUN", "COERCE") in t and not any(p == "CONCEDE" for _, _, p in t)
+    assert ("TUN", "TUN", "COERCE") in triples("TUNIS, TUNISIA — Parliament passed a bill outlawing the militia.")
+    assert not any(p == "COERCE" for _, _, p in triples("TUNIS, TUNISIA — Parliament passed a law on pensions."))
+
+
+def test_a_law_repealed_is_a_concession() -> None:
+    assert ("TUN", "TUN", "CONCEDE") in triples("TUNIS, TUNISIA — Parliament repealed the public order act.")
+    assert ("TUN", "TUN", "CONCEDE") in triples(
+        "TUNIS, TUNISIA — The government scrapped the decree that banned street vendors.")
+    assert not any(p == "CONCEDE" for _, _, p in triples(
+        "TUNIS, TUNISIA — The government scrapped the tour of the northern provinces."))
