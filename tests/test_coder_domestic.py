@@ -83,3 +83,10 @@ def test_a_law_repealed_is_a_concession() -> None:
         "TUNIS, TUNISIA — The government scrapped the decree that banned street vendors.")
     assert not any(p == "CONCEDE" for _, _, p in triples(
         "TUNIS, TUNISIA — The government scrapped the tour of the northern provinces."))
+
+
+def test_people_dragged_from_their_homes_are_arrested() -> None:
+    story = "MINSK, BELARUS — The president met the governors on Monday. "
+    assert ("BLR", "BLR", "COERCE") in triples(story + "People are dragged from their homes at night.")
+    assert ("BLR", "BLR", "COERCE") in triples(story + "Police hauled the strikers out of their houses.")
+    assert not any(p == "COERCE" for _, _, p in triples(story + "Rescuers pulled survivors from their homes."))
