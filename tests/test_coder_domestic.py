@@ -90,3 +90,10 @@ def test_people_dragged_from_their_homes_are_arrested() -> None:
     assert ("BLR", "BLR", "COERCE") in triples(story + "People are dragged from their homes at night.")
     assert ("BLR", "BLR", "COERCE") in triples(story + "Police hauled the strikers out of their houses.")
     assert not any(p == "COERCE" for _, _, p in triples(story + "Rescuers pulled survivors from their homes."))
+
+
+def test_barred_from_is_a_ban() -> None:
+    story = "KABUL, AFGHANISTAN — The minister met the governors on Monday. "
+    assert ("AFG", "AFG", "COERCE") in triples(story + "The authorities have barred girls from attending school.")
+    assert ("AFG", "AFG", "COERCE") in triples(story + "The court barred the former minister from political activity.")
+    assert not any(p == "COERCE" for _, _, p in triples(story + "The minister met lawyers from the bar association."))
