@@ -97,3 +97,11 @@ def test_barred_from_is_a_ban() -> None:
     assert ("AFG", "AFG", "COERCE") in triples(story + "The authorities have barred girls from attending school.")
     assert ("AFG", "AFG", "COERCE") in triples(story + "The court barred the former minister from political activity.")
     assert not any(p == "COERCE" for _, _, p in triples(story + "The minister met lawyers from the bar association."))
+
+
+def test_violence_against_someone_named_is_an_assault() -> None:
+    story = "MINSK, BELARUS — The president met the governors on Monday. "
+    assert ("BLR", "BLR", "ASSAULT") in triples(story + "Police violence against protesters has grown.")
+    assert ("BLR", "BLR", "ASSAULT") in triples(story + "Lawyers report violence against detainees in the prisons.")
+    campaign = "The charity campaigns to end violence against women."
+    assert not any(p == "ASSAULT" for _, _, p in triples(story + campaign))
