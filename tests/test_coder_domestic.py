@@ -105,3 +105,8 @@ def test_violence_against_someone_named_is_an_assault() -> None:
     assert ("BLR", "BLR", "ASSAULT") in triples(story + "Lawyers report violence against detainees in the prisons.")
     campaign = "The charity campaigns to end violence against women."
     assert not any(p == "ASSAULT" for _, _, p in triples(story + campaign))
+
+
+def test_a_siege_laid_is_an_assault() -> None:
+    t = triples("MOGADISHU, SOMALIA — Militants laid siege to a hotel in the town of Jowhar on Tuesday.")
+    assert ("SOM", "SOM", "ASSAULT") in t
