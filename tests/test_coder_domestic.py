@@ -10,7 +10,7 @@ def test_a_crowd_that_chants_or_marches_protests() -> None:
     assert ("NGA", "NGA", "PROTEST") in triples(
         "LAGOS, NIGERIA — Demonstrators chanted as they marched through the city on Friday.")
     assert ("NGA", "NGA", "PROTEST") in triples(
-        "LAGOS, NIGERIA — Police arrived at noon. The crowd chanted slogans.")
+        "LAGOS, NIGERIA — Police arrived at noon. The protesters chanted as they walked.")
     assert any(p == "PROTEST" and s == "KEN" for s, _, p in triples(
         "NAIROBI, KENYA — Thousands of protesters gathered outside parliament on Tuesday."))
 
@@ -18,7 +18,8 @@ def test_a_crowd_that_chants_or_marches_protests() -> None:
 def test_troops_that_march_or_gather_do_not_protest() -> None:
     for text in ("LAGOS, NIGERIA — Soldiers marched into the town on Friday.",
                  "LAGOS, NIGERIA — Troops gathered near the border.",
-                 "LAGOS, NIGERIA — Fans chanted the name of the new coach."):
+                 "LAGOS, NIGERIA — Fans chanted the name of the new coach.",
+                 "LAGOS, NIGERIA — Crowds gathered outside the cathedral to welcome the pope."):
         assert not any(p == "PROTEST" for _, _, p in triples(text)), text
 
 
