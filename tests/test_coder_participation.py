@@ -48,3 +48,13 @@ def test_support_received_in_a_capital_comes_from_its_state() -> None:
     # support in the polls or in a region that is no actor is no one's
     assert not any(p == "SUPPORT" for _, _, p in triples("The Kenyan president has gained support in the polls."))
     assert not any(p == "SUPPORT" for _, _, p in triples("The Ukrainian plan has received wide support in Europe."))
+
+
+def test_the_guest_of_honour_at_another_state_s_celebration_visits_it() -> None:
+    assert ("KEN", "UGA", "CONSULT") in triples(
+        "Kenyan President Paul Otieno was the guest of honor at Uganda's independence celebrations.")
+    assert ("IND", "MUS", "CONSULT") in triples(
+        "Indian Prime Minister Ravi Kumar was chief guest at Mauritius's National Day parade on Wednesday.")
+    # at a ceremony of no one named, no visit
+    assert not any(p == "CONSULT" for _, _, p in triples(
+        "Kenyan President Paul Otieno was the chief guest at a graduation ceremony."))
