@@ -58,3 +58,18 @@ def test_the_guest_of_honour_at_another_state_s_celebration_visits_it() -> None:
     # at a ceremony of no one named, no visit
     assert not any(p == "CONSULT" for _, _, p in triples(
         "Kenyan President Paul Otieno was the chief guest at a graduation ceremony."))
+
+
+def test_speaking_to_another_party_is_consulting_it() -> None:
+    t = {(e.source.code[:3], e.target.code[:3] if e.target else None, e.plover) for e in events(
+        "Speaking to NATO military chiefs gathered in Brussels, Dutch Defense Minister Jan de Vries stressed "
+        "the urgency of rearmament.")}
+    assert ("NLD", "IGO", "CONSULT") in t
+    t = triples("Kenyan President Paul Otieno spoke to Ugandan President Joseph Okello on Monday.")
+    assert ("KEN", "UGA", "CONSULT") in t
+    # the one spoken to acts in nothing: no reverse event
+    assert ("UGA", "KEN", "CONSULT") not in t
+    # the press is no party: a plain word for it or an outlet
+    for text in ("Kenyan President Paul Otieno spoke to reporters in Nairobi on Monday.",
+                 "Kenyan President Paul Otieno spoke to the BBC on Monday."):
+        assert not any(p == "CONSULT" for _, _, p in triples(text)), text

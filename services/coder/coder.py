@@ -1381,9 +1381,9 @@ def _parse_roles(roles: Roles, mentions: list[Mention], src: Mention | None,
     return src, tgt
 
 
-def _bare_press(m: Mention) -> bool:
-    """A plain word for the press ("reporters", "journalists"), not a named outlet."""
-    return m.guessed and m.agents == ("MED",)
+def _press(m: Mention) -> bool:
+    """The press: a plain word for it ("reporters", "journalists") or an outlet ("the BBC", "VOA")."""
+    return m.agents == ("MED",)
 
 
 def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token], sent: Sentence,
@@ -1402,9 +1402,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     everyone = mentions
     for h in hits:
         p = h.pattern
-        # "told reporters at a news conference with X", "a briefing with journalists": the press a meeting is held
-        # before is no party to it, nor the one who holds it
-        mentions = everyone if p.code[:2] != "04" else [m for m in everyone if not _bare_press(m)]
+        # "told reporters at a news conference with X", "a briefing with journalists", "spoke to the BBC": the press a
+        # meeting is held before is no party to it, nor the one who holds it
+        mentions = everyone if p.code[:2] != "04" else [m for m in everyone if not _press(m)]
         # "urged Russia to accept the ceasefire or face sanctions": the alternative a demand offers is its threat
         alternative = (p.alternative and last_hit is not None and last_hit.pattern.code[:2] in c.request_roots
                        and last_subject is not None)
