@@ -73,3 +73,11 @@ def test_speaking_to_another_party_is_consulting_it() -> None:
     for text in ("Kenyan President Paul Otieno spoke to reporters in Nairobi on Monday.",
                  "Kenyan President Paul Otieno spoke to the BBC on Monday."):
         assert not any(p == "CONSULT" for _, _, p in triples(text)), text
+
+
+def test_forces_supported_by_another_s_forces_cooperate_with_them() -> None:
+    t = triples("Malian troops, supported by French forces, retook the town on Sunday.")
+    assert ("FRA", "MLI", "COOPERATE") in t and ("FRA", "MLI", "SUPPORT") not in t
+    # a plan backed by a military is verbal support still
+    t = triples("The Kenyan peace plan is supported by the U.S. military.")
+    assert ("USA", "KEN", "SUPPORT") in t and not any(p == "COOPERATE" for _, _, p in t)

@@ -1664,6 +1664,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "Iran could strike Israel, analysts said": a guess, not Iran's threat ("we could", Iran said; "the EU
             # may halt its mediation": an organisation's measures are weighed by its members, who tell of them)
             continue
+        if (passive and code[:2] in c.stance_roots and tgt is not None and set(src.agents) & c.armed_agents
+                and set(tgt.agents) & c.armed_agents):
+            code = c.field_cooperation  # "Somali soldiers, supported by the U.S. military": backing in the field
         last_subject, last_hit, last_target = src, h, tgt
         tgt_mention: Mention | None = tgt
         # ("requested by the United States, Britain and France": a passive's agents are listed forward)

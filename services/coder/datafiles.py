@@ -517,6 +517,7 @@ class Codes(_Strict):
     arresting_agents: WordSet
     labour_strike: str
     military_strike: str
+    field_cooperation: str
     stance_roots: WordSet
     denial_roots: WordSet
     accusation_types: WordSet
