@@ -81,3 +81,19 @@ def test_forces_supported_by_another_s_forces_cooperate_with_them() -> None:
     # a plan backed by a military is verbal support still
     t = triples("The Kenyan peace plan is supported by the U.S. military.")
     assert ("USA", "KEN", "SUPPORT") in t and not any(p == "COOPERATE" for _, _, p in t)
+
+
+def test_aid_approved_for_a_recipient_is_aid() -> None:
+    assert ("DEU", "UKR", "AID") in triples("Germany approved a new package of military assistance for Ukraine.")
+    assert ("KEN", "AID") in {(t, p) for _, t, p in triples(
+        "The World Bank approved a $500 million loan to Kenya on Friday.")}
+    # reforms approved are no aid
+    assert not any(p == "AID" for _, _, p in triples(
+        "The Kenyan parliament approved a package of reforms for the police."))
+
+
+def test_rescuers_and_medical_teams_sent_abroad_are_aid() -> None:
+    assert ("TUR", "SYR", "AID") in triples("Turkey dispatched rescue teams to Syria after the earthquake.")
+    assert ("CHN", "MMR", "AID") in triples("China sent a team of doctors to Myanmar on Sunday.")
+    # sent to a building, to no state: no recipient named
+    assert not any(p == "AID" for _, _, p in triples("Kenya dispatched rescue teams to the collapsed building."))
