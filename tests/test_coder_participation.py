@@ -97,3 +97,10 @@ def test_rescuers_and_medical_teams_sent_abroad_are_aid() -> None:
     assert ("CHN", "MMR", "AID") in triples("China sent a team of doctors to Myanmar on Sunday.")
     # sent to a building, to no state: no recipient named
     assert not any(p == "AID" for _, _, p in triples("Kenya dispatched rescue teams to the collapsed building."))
+
+
+def test_warships_sent_near_a_state_and_reservists_called_up_are_mobilisation() -> None:
+    assert ("CHN", "TWN", "MOBILIZE") in triples("China sent warships near Taiwan on Monday.")
+    assert ("ISR", None, "MOBILIZE") in triples("Israel called up 300,000 reservists on Saturday.")
+    # a call for troops to be sent is no call-up
+    assert not any(p == "MOBILIZE" for _, _, p in triples("Kenya called for troops to leave Somalia."))
