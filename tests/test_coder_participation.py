@@ -104,3 +104,11 @@ def test_warships_sent_near_a_state_and_reservists_called_up_are_mobilisation() 
     assert ("ISR", None, "MOBILIZE") in triples("Israel called up 300,000 reservists on Saturday.")
     # a call for troops to be sent is no call-up
     assert not any(p == "MOBILIZE" for _, _, p in triples("Kenya called for troops to leave Somalia."))
+
+
+def test_money_is_aid_only_given_to_another_party() -> None:
+    assert ("JPN", "KEN", "AID") in triples("Japan gave Kenya funds for the new dam.")
+    assert ("JPN", "UKR", "AID") in triples("Japan sent money to Ukraine last year.")
+    # a migrant's remittance to his family is no aid
+    assert not any(p == "AID" for _, _, p in triples(
+        "The Guatemalan migrant was working and trying to send money back to his mother."))
