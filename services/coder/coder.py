@@ -704,11 +704,6 @@ def _general_object(mentions: list[Mention], tokens: list[Token], h: _Hit, sent:
     return True
 
 
-def _offer_of(tokens: list[Token], h: _Hit, t: Mention, sent: Sentence) -> bool:
-    """Whether a rejection's target is named as the maker of an offer the rejection names: "rejected Washington's
-    offer", "turned down its new offer" (the sentence's earlier subject's), "rejected an offer from Kenya"."""
-
-
 def _named_by(tokens: list[Token], h: _Hit, t: Mention, sent: Sentence, nouns: frozenset[str] | set[str]) -> bool:
     """Whether a rejection's target is named as the maker of what the rejection names, one of `nouns`: "rejected
     Washington's offer", "turned down its new offer" (the sentence's earlier subject's), "rejected an offer from
