@@ -105,9 +105,10 @@ def test_private_life_and_figures_of_speech_are_no_acts() -> None:
 
 def test_the_forces_that_tell_of_an_arrest_made_it() -> None:
     assert ("KEN", "ETH", "COERCE") in triples("Two Ethiopian journalists were arrested on Monday, Kenyan police said.")
-    # near miss: a rights group that tells of it did not arrest anyone
+    # near miss: a rights group that tells of it did not arrest anyone (with no arrester named the story's state
+    # did, as test_coder_domestic.py has it: here that of the journalists, the one state the story names)
     t = triples("Two Ethiopian journalists were arrested on Monday, Amnesty said.")
-    assert not any(p == "COERCE" and s is None for s, _, p in t) and ("ETH", "ETH", "COERCE") not in t
+    assert not any(p == "COERCE" and s is None for s, _, p in t) and ("ETH", "ETH", "COERCE") in t
 
 
 def test_abuse_that_is_judged_is_no_attack() -> None:

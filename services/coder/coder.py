@@ -1106,30 +1106,30 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
                 if key not in seen_actor:
                     seen_actor.add(key)
                     result.actors.append(_actor(x))
-        # the prefilter: no actor or no event phrase, no event (but a speaker's appeal names none: '"Europe needs to
-        # fortify its security," the minister said')
-        if not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE or not (mentions or (
-                speaker is not None and any(lex.patterns[k].speaker_only for _, k in anchors_by_sent[sent.index]))):
+        # the prefilter: no event phrase, no event; none with no actor either, but for a speaker's appeal, which
+        # names none ('"Europe needs to fortify its security," the minister said'), and acts no one is named for
+        # in a story that has a state to hold them
+        appeal = speaker is not None and any(lex.patterns[k].speaker_only for _, k in anchors_by_sent[sent.index])
+        unnamed = memory.main_state() is not None and not open_before
+        if (not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE
+                or not (mentions or appeal or unnamed)):
             return
-        if not anchors_by_sent[sent.index] or len(mentions) > MAX_MENTIONS_PER_SENTENCE:
-            return  # the prefilter: no event phrase, no event
-        if not mentions and (memory.main_state() is None or open_before):
-            return  # no actor, no story's state to hold an act no one is named for
         if context.question(tokens, sent):
             return  # "How concerned are you about the deepening ties between Russia and China?": asked, not told
         hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
         if not mentions:
-            hits = [h for h in hits if h.pattern.speaker_only]  # (the speaker's appeal alone)
-            # "an eyewitness said there has been ongoing gunfire": violence told with no actor named is, as CAMEO codes
-            # unattributed attacks, the place's state's, else the story's (not a noun of an attack told elsewhere: "the
-            # attack was the deadliest in years"), nor of someone the coder cannot place ("his client planned to
-            # kill"), nor a plural noun that counts or sums up ("deaths in attacks surged", "human rights abuses")
-            # (protests told by what they do: "the protests continue", the noun with its verb)
-            hits = [h for h in hits if ((h.pattern.code[:2] in codes().violent_roots
-                                        and not _mentioned_noun(tokens, h.first, sent))
-                                        or (h.pattern.code[:2] == codes().protest_root and h.last > h.first + 1))
-                    and not any(tokens[k].norm in words().someone_words for k in range(sent.first, h.first))
-                    and not (h.last == h.first + 1 and tokens[h.first].norm.endswith("s"))]
+            # the speaker's appeal alone; "an eyewitness said there has been ongoing gunfire": violence told with no
+            # actor named is, as CAMEO codes unattributed attacks, the place's state's, else the story's (not a noun
+            # of an attack told elsewhere: "the attack was the deadliest in years"), nor of someone the coder cannot
+            # place ("his client planned to kill"), nor a plural noun that counts or sums up ("deaths in attacks
+            # surged", "human rights abuses"); protests told by what they do: "the protests continue", the noun
+            # with its verb
+            hits = [h for h in hits if (appeal and h.pattern.speaker_only) or (
+                unnamed
+                and ((h.pattern.code[:2] in codes().violent_roots and not _mentioned_noun(tokens, h.first, sent))
+                     or (h.pattern.code[:2] == codes().protest_root and h.last > h.first + 1))
+                and not any(tokens[k].norm in words().someone_words for k in range(sent.first, h.first))
+                and not (h.last == h.first + 1 and tokens[h.first].norm.endswith("s")))]
         result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
         hits = hits[:MAX_HITS_PER_SENTENCE]
         if hits and len(candidates) >= MAX_EVENT_SENTENCES:
