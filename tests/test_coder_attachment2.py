@@ -42,3 +42,16 @@ def test_denial_answers_whom_the_denier_accuses_in_the_same_sentence() -> None:
     assert ("RUS", "UKR", "REJECT") in triples(
         "Officials in Moscow denied the allegations while accusing Ukraine of staging the incident.")
     assert ("RUS", None, "REJECT") in triples("Russia denied the allegations.")
+
+
+def test_casualties_after_an_attack_are_the_attackers_victims() -> None:
+    t = triples("Russian missiles struck Kyiv overnight. Three people were killed.")
+    assert ("RUS", "UKR", "ASSAULT") in t and ("RUS", "RUS", "ASSAULT") not in t
+    t = triples("Iranian commandos stormed the Sea Pearl, a Greek-owned tanker, on Monday. "
+                "Two sailors aboard were killed.")
+    assert ("IRN", "GRC", "ASSAULT") in t and ("IRN", "IRN", "ASSAULT") not in t
+
+
+def test_casualties_elsewhere_are_not_the_last_attacks() -> None:
+    t = triples("Russian missiles struck Kyiv overnight. In Sudan, five people were killed in Darfur.")
+    assert not any(s == "RUS" and tg == "SDN" for s, tg, _ in t)

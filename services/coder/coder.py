@@ -1198,10 +1198,16 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
     event_ids: set[str] = set()
     accusers: dict[str, Actor] = {}
     callers: list[Actor] = []  # the makers of the last appeal told (REQUEST)
+    last_attacks: tuple[int, list[Event]] = (-2, [])  # the attacks with a recipient told, and their sentence
     for (sent, mentions, places, hits, speaker), tree in zip(candidates, parsed, strict=True):
         yield
+        prior = last_attacks[1] if last_attacks[0] == sent.index - 1 else []
         events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published, tree,
-                                memory.main_state(), speaker)
+                                memory.main_state(), speaker, prior)
+        attacks = [ev for ev in events if ev.cameo[:2] in codes().violent_roots and ev.target is not None
+                   and ev.target.country and ev.source.country]
+        if attacks:
+            last_attacks = (sent.index, attacks)
         events = _answer_accusations(events, accusers)
         events = _back_calls(events, callers)
         for ev in events:
@@ -1334,6 +1340,28 @@ def _home(src: Mention, places: list[Location], main_state: str | None) -> Menti
     return _stand_in(country, src.start) if country is not None else None
 
 
+def _casualties_of(prior: list[Event] | None, victims: Mention | None, places: list[Location],
+                   at: int) -> tuple[Mention | None, Mention | None]:
+    """The attacker and the victims of an attack told right after others with no attacker named: "Russian missiles
+    struck Kyiv overnight. Three people were killed." (the first attack's maker and the state it hit: not the story's
+    state killing its own people), "Israeli commandos stormed a Turkish-owned ship. Nine activists aboard were
+    killed."; victims given the story's state for want of their own keep it where an attack just told hit it; not
+    where the victims or the place are another state's ("... In Gaza, five people were killed")."""
+    told = [ev for ev in prior or [] if ev.target is not None and ev.target.country and ev.source.country]
+    attack = next((ev for ev in told if victims is not None and ev.target is not None
+                   and ev.target.country == victims.country), None) or next(iter(told), None)
+    if attack is None or attack.target is None or attack.target.country is None or attack.source.country is None:
+        return None, victims
+    hit = attack.target.country
+    if victims is not None and victims.country != hit and not victims.guessed:
+        return None, victims
+    if any(loc.country and loc.country != hit for loc in places):
+        return None, victims
+    if victims is None or victims.country != hit:
+        victims = _stand_in(hit, at)
+    return _stand_in(attack.source.country, at), victims
+
+
 def _stand_in(country: str, at: int) -> Mention:
     """A state standing for its people where the text names no one (no tokens, no text): the story's state as
     the author of an unattributed attack, the home of a recipient the text does not place."""
@@ -1384,8 +1412,10 @@ def _press(m: Mention) -> bool:
 def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token], sent: Sentence,
                    mentions: list[Mention], hits: list[_Hit], places: list[Location],
                    published: date | None, tree: ParsedSentence | None = None,
-                   main_state: str | None = None, speaker: Mention | None = None) -> list[Event]:
-    """`speaker`: who the sentence reports, named in it or, for a quotation going on, in an earlier one."""
+                   main_state: str | None = None, speaker: Mention | None = None,
+                   prior: list[Event] | None = None) -> list[Event]:
+    """`speaker`: who the sentence reports, named in it or, for a quotation going on, in an earlier one; `prior`: the
+    attacks the sentence just before told."""
     w, c = words(), codes()
     chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
     intent_ends = {h.last for h in hits if h.pattern.intent}
@@ -1524,7 +1554,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     # "the train came under attack", "21 passengers died in the attack", "the girls were freed": none
                     # named, so CAMEO's convention codes the act to the place it happened, else to the story's state
                     src = next((m for m in mentions if h.first < m.first and m.last <= h.last and not m.locative),
-                               None) or _place_actor(mentions, places) or (
+                               None)
+                    if src is None and violent:
+                        src, tgt = _casualties_of(prior, tgt, places, tokens[h.first].start)
+                    src = src or _place_actor(mentions, places) or (
                         _stand_in(main_state, tokens[h.first].start) if main_state is not None else None)
             if src is tgt:
                 src = None
