@@ -55,3 +55,11 @@ def test_casualties_after_an_attack_are_the_attackers_victims() -> None:
 def test_casualties_elsewhere_are_not_the_last_attacks() -> None:
     t = triples("Russian missiles struck Kyiv overnight. In Sudan, five people were killed in Darfur.")
     assert not any(s == "RUS" and tg == "SDN" for s, tg, _ in t)
+
+
+def test_a_thing_the_source_owns_with_another_is_aimed_at_the_other() -> None:
+    t = triples("Russia's envoy defended Moscow and Beijing's partnership.")
+    assert ("RUS", "CHN", "SUPPORT") in t and ("RUS", "RUS", "SUPPORT") not in t
+    # (a domestic act on the source's own people listed with others stays)
+    t = triples("Kenyan police arrested Kenyan and Somali nationals in Nairobi.")
+    assert ("KEN", "KEN", "COERCE") in t and ("KEN", "SOM", "COERCE") in t

@@ -1706,8 +1706,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         sources = [x for m in group for x in _expand(m)]
         # (states listed by name that strike together strike someone else: "Russian and Syrian jets bombed Idlib")
         reciprocal = any(m.members and not (m.listed and violent) for m in group)
-        targets = ([x for m in _conjuncts(mentions, tgt_mention, tokens, forward=True) for x in _expand(m)]
-                   if tgt_mention is not None else [])
+        tgroup = _conjuncts(mentions, tgt_mention, tokens, forward=True) if tgt_mention is not None else []
+        targets = [x for m in tgroup for x in _expand(m)]
+        # "defended Pyongyang and Moscow's treaty": the owners of a thing the source's state owns with another; the
+        # source acts towards the other, not towards itself
+        joint_owners = len(tgroup) > 1 and "'s" in (t.norm for t in tokens[tgroup[-1].last - 1 : tgroup[-1].last + 1])
         if not targets and not p.requires_target and len(sources) == 1 and p.target not in ("within", "object", "none"):
             # no actor after the phrase: the place it happened names the target ("a rally in Lagos"); not where a
             # statement or an appeal was made ("gathered in Paris, the minister stressed", codes.yaml unplaced_roots),
@@ -1738,7 +1741,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         pairs: list[tuple[Mention, Mention | None]] = []
         for s in sources:
             ts = [tm for tm in targets if tm is not s and not (tm.start == s.start and tm.code == s.code)
-                  and not (len(sources) > 1 and tm.country == s.country)]
+                  and not (len(sources) > 1 and tm.country == s.country)
+                  and not (joint_owners and tm.country == s.country and any(o.country != s.country for o in targets))]
             # each other's: a joint act, or any act of a reciprocal reference with no one else named ("both
             # countries withdrew ambassadors"); not "Greece, Panama and South Korea supported the call"
             if len(sources) > 1 and (p.joint or (not ts and reciprocal)) and not passive:
