@@ -1229,11 +1229,12 @@ def _answer_accusations(events: list[Event], accusers: dict[str, Actor]) -> list
     come in the order of their phrases)."""
     c = codes()
     out = []
-    # "denied the allegations while criticizing the groups bringing the lawsuits": whom the denier accuses in the
-    # same sentence is, when no accusation was told before, the accuser it answers
-    accused = {ev.source.code: ev.target for ev in events
-               if ev.cameo[:2] in c.concern_roots and ev.target is not None}
-    for ev in events:
+    # "denied the allegations while criticizing the groups bringing the lawsuits": whom the denier goes on to accuse
+    # in the same sentence is, when no accusation was told before, the accuser it answers (not one it accused
+    # before denying something else: "accused Israel of breaking the truce and rejected the allegations of ...")
+    for i, ev in enumerate(events):
+        accused = {later.source.code: later.target for later in reversed(events[i + 1 :])
+                   if later.cameo[:2] in c.concern_roots and later.target is not None}
         # (none made against its source: the article's last accusation, of another state than the denier's, is
         # what it answers: "the United States called the cooperation illegal ... Russia dismissed accusations")
         last = accusers.get(LAST_ACCUSER)
