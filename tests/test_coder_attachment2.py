@@ -63,3 +63,11 @@ def test_a_thing_the_source_owns_with_another_is_aimed_at_the_other() -> None:
     # (a domestic act on the source's own people listed with others stays)
     t = triples("Kenyan police arrested Kenyan and Somali nationals in Nairobi.")
     assert ("KEN", "KEN", "COERCE") in t and ("KEN", "SOM", "COERCE") in t
+
+
+def test_officials_of_a_region_are_no_states_actors() -> None:
+    # (CODING_GUIDE: "Europe", "European countries", "the West" are not actors)
+    t = triples("European leaders criticized Russia's decision to expel ten German diplomats.")
+    assert not any(p == "ACCUSE" for _, _, p in t) and ("RUS", "DEU", "SANCTION") in t
+    assert triples("Arab foreign ministers condemned the raid on Monday.") == set()
+    assert ("FRA", "ISR", "ACCUSE") in triples("French foreign ministers condemned Israel on Monday.")

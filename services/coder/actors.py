@@ -701,6 +701,7 @@ def find_mentions(
         # ("Washington alleges the insurgent group has not ...": insurgents, rebels and the opposition are more often
         # the story's state's than the foreign state the sentence names)
         rebel_fallback = place_country or memory.main_state() or fallback
+        regional: list[Mention] = []
         for m in pending_bare:
             if m.country is None and m.last + 1 < stop and tokens[m.last].norm in ("from", "of"):
                 # "diplomats from the Group of Seven", "leaders of Puntland": whose they are follows
@@ -718,6 +719,12 @@ def find_mentions(
                 m.country, m.code_prefix = memory.bare[head]
             if m.country is None and m.code_prefix is None and m.agents and m.agents[0] == "NGO":
                 continue  # "the think tank said": a body of no state, not the sentence's state
+            if (m.country is None and m.code_prefix is None and m.first > sent.first
+                    and tokens[m.first - 1].capitalised and (tokens[m.first - 1].norm in lex.regions or (
+                        m.first - 1 > sent.first and f"{tokens[m.first - 2].norm} {tokens[m.first - 1].norm}"
+                        in lex.regions))):
+                regional.append(m)  # "European leaders", "Arab foreign ministers": of a region, no state's actor
+                continue
             if m.country is None and m.code_prefix is None:
                 m.country = rebel_fallback if set(m.agents) & w.adversary_agents else fallback
                 if (place_before and not place_country and not states_here and m.agents
@@ -725,6 +732,7 @@ def find_mentions(
                         and not any(x.country and not x.guessed for x in out if x is not m)):
                     m.country = place_before  # troops, police: the ones where the action just was
                 m.guessed = True
+        out[:] = [x for x in out if all(x is not r for r in regional)]
     for m in pending_bare:
         if not m.guessed and (m.country or m.code_prefix):
             memory.bare[tokens[m.last - 1].norm] = (m.country, m.code_prefix)
