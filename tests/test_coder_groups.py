@@ -110,3 +110,13 @@ def test_backing_the_call_backs_the_makers_of_the_appeal_told_before() -> None:
 def test_backing_a_call_whose_maker_is_named_keeps_that_maker() -> None:
     t = triples("Spain called on the United Nations to hold an emergency session. Norway welcomed the plan of Chile.")
     assert ("NOR", "ESP", "SUPPORT") not in t
+
+
+def test_a_list_of_parties_after_of_or_from_keeps_its_first_item() -> None:
+    """"the ministers of A, B and C", "leaders from A and B": the link opens the list of the parties themselves."""
+    t = triples("The foreign ministers of Britain, France and Italy met in Rome.")
+    assert ("GBR", "FRA", "CONSULT") in t and ("ITA", "GBR", "CONSULT") in t
+    t = triples("Leaders from Kenya and Uganda attended the summit.")
+    assert ("KEN", None, "CONSULT") in t and ("UGA", None, "CONSULT") in t
+    # a phrase before the list, not its head's parties, stays out of it
+    assert not any(s == "UKR" for s, _, _ in triples("Beyond Ukraine, Britain and Japan agreed to meet."))

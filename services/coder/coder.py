@@ -220,10 +220,14 @@ def _conjuncts(mentions: list[Mention], m: Mention, tokens: list[Token], forward
             break
     if not forward and links and ("and" in links[0] or "or" in links[0]):
         # "Greece, Panama and South Korea supported": read backwards the list's "and" comes first and commas
-        # before it go on listing, up to an item after a preposition ("Beyond Ukraine, G7 ministers and ...")
+        # before it go on listing, up to an item after a preposition ("Beyond Ukraine, G7 ministers and ..."),
+        # unless the preposition opens the list of the parties ("the ministers of Britain, France and Italy")
         for k in range(1, len(chain)):
             first = chain[k].first
-            if first > 0 and tokens[first - 1].norm in w.phrase_prepositions:
+            if (first > 0 and tokens[first - 1].norm in w.phrase_prepositions
+                    and not (first > 1 and tokens[first - 1].norm in w.party_list_links
+                             and (tokens[first - 2].norm in w.plural_titles
+                                  or tokens[first - 2].norm in w.party_list_heads))):
                 return chain[:k]
         return chain
     # keep the chain up to the last link that holds a conjunction

@@ -353,6 +353,8 @@ class Words(_Strict):
     subject_auxiliaries: WordSet
     plural_heads: WordSet
     plural_titles: WordSet
+    party_list_links: WordSet
+    party_list_heads: WordSet
     region_determiners: WordSet
     list_links: WordSet
     # events (services/coder/coder.py)
