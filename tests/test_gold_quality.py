@@ -20,12 +20,13 @@ from services.enrich import enrich
 
 RECALL_FLOOR = 0.80  # plover_gsr.jsonl: 0.820 reached; the coder issue's target is 0.80
 TYPE_RECALL_FLOOR = 0.87
-# voa_dev.jsonl on 2026-12-07 (fifth session): precision 0.797, recall 0.610 (F1 0.691) by word order (the
-# default); with the dependency parse (DIPLOWATCH_SPACY_MODEL, opt-in) 0.722, 0.562 (F1 0.632)
-VOA_PRECISION_FLOOR = 0.77
-VOA_RECALL_FLOOR = 0.58
-VOA_PARSED_PRECISION_FLOOR = 0.69
-VOA_PARSED_RECALL_FLOOR = 0.53
+# voa_dev.jsonl on 2026-12-07 (sixth session): precision 0.867, recall 0.667 (F1 0.754) by word order (the
+# default); with the dependency parse (DIPLOWATCH_SPACY_MODEL, opt-in) 0.766, 0.619 (F1 0.685). Precision
+# counts each predicted event: a meeting of seven states is 42 dyads, all right against one gold event.
+VOA_PRECISION_FLOOR = 0.84
+VOA_RECALL_FLOOR = 0.64
+VOA_PARSED_PRECISION_FLOOR = 0.74
+VOA_PARSED_RECALL_FLOOR = 0.59
 
 
 def _scorer(shared: Path) -> ModuleType:
