@@ -30,15 +30,28 @@ def clause_window(tokens: list[Token], first: int, sent_first: int, size: int = 
     return list(reversed(out))
 
 
+def _mood(lex: Lexicon, window: list[str]) -> str:
+    """The mood the words before a phrase put it in, the first that holds of: `plain` (no mood word), `refusal`,
+    `negation`, `speculative`, `hypothetical`, else `other` (a future, an intent: `recode` reads them)."""
+    window = _additive_dropped(window)
+    if not window or not (lex.mood_words & set(window)):
+        return "plain"
+    if any(_ends_with(window, p, 4) for p in lex.refusal):
+        return "refusal"
+    if any(_ends_with(window, p, 3) for p in lex.negation):
+        return "negation"
+    if any(_ends_with(window, p, 3) for p in lex.speculative):
+        return "speculative"
+    if any(_ends_with(window, p, 3) for p in lex.hypothetical):
+        return "hypothetical"
+    return "other"
+
+
 def guessed(lex: Lexicon, window: list[str]) -> bool:
     """Whether the words before a phrase make it a possibility ("could attack", "might invade"), which `recode`
     turns into a threat when it is force: only the would-be actor's own words make that a threat (an observer's
     guess, "Russia could attack Ukraine, analysts said", is no act of anyone's)."""
-    if not window or not (lex.mood_words & set(window)):
-        return False
-    if any(_ends_with(window, p, 4) for p in lex.refusal) or any(_ends_with(window, p, 3) for p in lex.negation):
-        return False
-    if any(_ends_with(window, p, 3) for p in lex.speculative):
+    if _mood(lex, window) != "hypothetical":
         return False
     modals = words().hypothetical_modals  # (not one's own deliberation: "is considering sanctions")
     return any(_ends_with(window, p, 3) for p in lex.hypothetical if len(p) == 1 and p[0] in modals)
@@ -62,18 +75,17 @@ def recode(lex: Lexicon, code: str, window: list[str], intent_before: bool) -> s
     """The code an event phrase gets in its context, or None when the context says it did not happen."""
     c = codes()
     root = code[:2]
+    mood = _mood(lex, window)
     window = _additive_dropped(window)
-    if not window or not (lex.mood_words & set(window)):
+    if mood == "plain":
         return c.intent.get(root, c.threat.get(root, code)) if intent_before else code
-    if any(_ends_with(window, p, 4) for p in lex.refusal):
+    if mood == "refusal":
         if root in c.cooperation_roots:
             return c.refusal.get(root, c.refusal_other)
         return None
-    if any(_ends_with(window, p, 3) for p in lex.negation):
-        return None
-    if any(_ends_with(window, p, 3) for p in lex.speculative):
-        return None  # "judges are likely to find Lai guilty", "probably intend to": a forecast, no act or threat
-    if any(_ends_with(window, p, 3) for p in lex.hypothetical):
+    if mood in ("negation", "speculative"):
+        return None  # (speculative: "judges are likely to find Lai guilty", "probably intend to": a forecast)
+    if mood == "hypothetical":
         return c.threat.get(root) if root in c.material_conflict_roots else None
     if root in c.stance_roots and window[-2:-1] and window[-2] in words().continuation and window[-1] == "to":
         return code  # "will continue to stand with the people": support that goes on, not a promise
