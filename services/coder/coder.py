@@ -750,6 +750,12 @@ def _maker_after(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Se
     return None
 
 
+def _protest_told(code: str, h: _Hit) -> bool:
+    """A protest told with its verb ("protests erupted in Yangon", "demonstrations spread"), which needs no named
+    protester; not the bare noun ("despite protests by businesses")."""
+    return code[:2] == codes().protest_root and h.last > h.first + 1
+
+
 def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
     """An event noun after a determiner names an event told elsewhere ("during the meeting", "a request
     for comment"), unless a light verb puts it on stage ("staged a hunger strike", "held a rally")."""
@@ -815,7 +821,7 @@ def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
         and not (listed and (m.guessed or (m.country is None and not m.code_prefix and not m.members)))), None)
     if m is None:
         return []
-    if listed and tokens[m.last].norm in ("of", "from"):
+    if listed and tokens[m.last].norm in words().party_list_links:
         # "the leaders of Kenya, Uganda and Tanzania": the states after "of" are the parties
         m = next((n for n in mentions if m.last < n.first <= m.last + 2), m)
     group = _conjuncts(mentions, m, tokens, forward=True)
@@ -950,10 +956,11 @@ def _place_actor(mentions: list[Mention], places: list[Location], agents: tuple[
     return _location_mention(loc, agents) if loc is not None else None
 
 
-def _locative_place(tokens: list[Token], loc: Location, sent: Sentence) -> bool:
-    """Whether `loc` is named after a place preposition ("in Paris", "at the summit in Brussels")."""
+def _place_after(tokens: list[Token], loc: Location, sent: Sentence, marks: frozenset[str] | set[str]) -> bool:
+    """Whether `loc` is named right after one of `marks`: a place preposition (words.yaml locative: "in Paris", "at
+    the summit in Brussels") or where something is held (venue_marks: "met in Brussels", "talks at Geneva")."""
     k = next((k for k in range(sent.first + 1, sent.last) if loc.span and tokens[k].start == loc.span.start), None)
-    return k is not None and tokens[k - 1].norm in words().locative
+    return k is not None and tokens[k - 1].norm in marks
 
 
 def _struck_country(mentions: list[Mention], places: list[Location], tokens: list[Token], sent: Sentence,
@@ -970,12 +977,6 @@ def _struck_country(mentions: list[Mention], places: list[Location], tokens: lis
         if country is not None and country != src.country:
             return country
     return None
-
-
-def _venue(tokens: list[Token], loc: Location, sent: Sentence) -> bool:
-    """Whether `loc` is named as where something is held ("met in Brussels", "talks at Geneva")."""
-    k = next((k for k in range(sent.first + 1, sent.last) if loc.span and tokens[k].start == loc.span.start), None)
-    return k is not None and tokens[k - 1].norm in words().venue_marks
 
 
 def _location_mention(loc: Location, agents: tuple[str, ...] = ()) -> Mention:
@@ -1131,7 +1132,7 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
             hits = [h for h in hits if (appeal and h.pattern.speaker_only) or (
                 unnamed
                 and ((h.pattern.code[:2] in codes().violent_roots and not _mentioned_noun(tokens, h.first, sent))
-                     or (h.pattern.code[:2] == codes().protest_root and h.last > h.first + 1))
+                     or _protest_told(h.pattern.code, h))
                 and not any(tokens[k].norm in words().someone_words for k in range(sent.first, h.first))
                 and not (h.last == h.first + 1 and tokens[h.first].norm.endswith("s")))]
         result.spent.hits_dropped += max(0, len(hits) - MAX_HITS_PER_SENTENCE)
@@ -1595,7 +1596,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     and tokens[h.first - 1].norm == "'s" and tokens[h.first].norm in w.patient_nouns
                     and not (h.last < sent.last and tokens[h.last].norm == "of")):
                 patient, src = src, (speaker if speaker is not None and not _same_actor(speaker, src) else None)
-            if src is None and (violent or (code[:2] == c.protest_root and h.last > h.first + 1)):
+            if src is None and (violent or _protest_told(code, h)):
                 # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
                 # the attack to the country where it happened (and protests told with their verb: "protests erupted
                 # in Yangon"; not "despite protests by businesses")
@@ -1725,12 +1726,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # (not the place that already stands in for the source)
             free = [loc for loc in places if loc.span and loc.country and loc.span.start != src.start
                     and not (code[:2] in c.unplaced_roots and loc.span.start < after
-                             and _locative_place(tokens, loc, sent))]
+                             and _place_after(tokens, loc, sent, w.locative))]
             if p.code[:2] == "04":  # (nor a place the meeting is about: "a session on threats posed by China")
                 topic = next((tokens[k].start for k in range(h.last, sent.last) if _topic_word(tokens, k)), None)
                 free = [loc for loc in free if topic is None or loc.span is None or loc.span.start < topic]
                 if p.mode not in c.hosted_modes:  # (nor the city it was held in: "NATO ministers met in Brussels")
-                    free = [loc for loc in free if not (loc.kind == "city" and _venue(tokens, loc, sent))]
+                    free = [loc for loc in free
+                            if not (loc.kind == "city" and _place_after(tokens, loc, sent, w.venue_marks))]
             loc = next((loc for loc in free if loc.span and loc.span.start >= after), None) or next(iter(free), None)
             if loc is not None:
                 targets = [_location_mention(loc)]
