@@ -145,6 +145,15 @@ def test_a_claim_left_by_a_dead_process_is_taken_over_after_the_lease(pipeline: 
     _unique(raw)
 
 
+STORY_FEEDS = ("news-rss", "wire-atom", "wire-json", "odd")
+
+
+def _polls(logs: list[Path]) -> dict[str, int]:
+    """How many polls of each feed the long-running processes have finished, from their logs."""
+    text = "\n".join(log.read_text() for log in logs)
+    return {f: text.count(f"feed={f} outcome=") for f in STORY_FEEDS}
+
+
 def _share(log: Path) -> set[str] | None:
     """The feeds a long-running process was last assigned, from its log."""
     lines = [line for line in log.read_text().splitlines() if "assigned feeds: " in line]
@@ -174,9 +183,20 @@ def test_two_long_running_processes_share_the_feeds_out_through_the_group(pipeli
             a, b = _share(logs[0]), _share(logs[1])
             return a is not None and b is not None and not a & b and a | b == names
         wait_for(shared_out, 90, "the group to share the feeds out between the two processes")
+        # the first pass, whole: the marker below is news-rss's, and the other feeds' stories come from the other
+        # process, on its own clock, so the marker alone does not prove they are in
+        raw = read_until(s, s.topics.raw, lambda m: len(m) >= FIRST_PASS, timeout=90)
+        assert {st["title"] for st in fixture.stories} <= {m["value"]["title"] for m in raw}
         marker = _marker(fixture)
+        before = _polls(logs)
         raw = read_until(s, s.topics.raw, lambda m: any(x["value"]["title"] == marker["title"] for x in m),
                          timeout=90)
+        # every feed with stories polled again, from start to end, after the marker was added: a duplicate
+        # from any of them would be on the topic now
+        wait_for(lambda: all(_polls(logs)[f] >= before[f] + 2 for f in STORY_FEEDS), 60,
+                 "every feed with stories to be polled again")
+        raw = read_until(s, s.topics.raw, lambda m: any(x["value"]["title"] == marker["title"] for x in m),
+                         timeout=30)
         assert len(raw) == FIRST_PASS + 1
         _unique(raw)
     finally:
