@@ -67,11 +67,15 @@ class _Hit:
     last: int
 
 
-def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int) -> int | None:
-    """Token index after the match of `slots` starting at i, or None. Gaps are lazy, words exact."""
+def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int, inside: bool = False) -> int | None:
+    """Token index after the match of `slots` starting at i, or None. Gaps are lazy, words exact; inside the
+    phrase, a time or manner word in between ("spoke today with") is passed over when the words need it."""
     if not slots:
         return i
     slot, rest = slots[0], slots[1:]
+    if inside and not slot.gap and (past := _past_adverbs(tokens, i, stop)) != i:
+        end = _match_slots(slots, tokens, i, stop)
+        return end if end is not None else _match_slots(slots, tokens, past, stop)
     if slot.gap:
         clause_break = words().clause_break
         k, skipped, resumed = i, 0, -1
@@ -83,24 +87,37 @@ def _match_slots(slots: tuple[Slot, ...], tokens: list[Token], i: int, stop: int
                 skipped += close + 1 - k  # "forced the UN refugee agency, UNHCR, out": a name in commas
                 k = resumed = close + 1
                 continue
-            end = _match_slots(rest, tokens, k, stop)
+            end = _match_slots(rest, tokens, k, stop, True)
             if end is not None:
                 return end
             k += 1
         return None
     if i < stop and tokens[i].norm in slot.words:
-        end = _match_slots(rest, tokens, i + 1, stop)
+        end = _match_slots(rest, tokens, i + 1, stop, True)
         if end is not None:
             return end
     for form in slot.phrases:
         n = len(form)
         if i + n <= stop and all(tokens[i + k].norm == form[k] for k in range(n)):
-            end = _match_slots(rest, tokens, i + n, stop)
+            end = _match_slots(rest, tokens, i + n, stop, True)
             if end is not None:
                 return end
     if slot.optional:
-        return _match_slots(rest, tokens, i, stop)
+        return _match_slots(rest, tokens, i, stop, True)
     return None
+
+
+def _past_adverbs(tokens: list[Token], i: int, stop: int) -> int:
+    """The first index at or after i that is not an inserted time or manner word ("today", "on Tuesday")."""
+    w = words()
+    for _ in range(3):
+        if i < stop and tokens[i].norm in w.inserted_adverbs:
+            i += 1
+        elif i + 1 < stop and tokens[i].norm == "on" and tokens[i + 1].norm in w.weekdays:
+            i += 2
+        else:
+            break
+    return i
 
 
 def _appositive_end(tokens: list[Token], comma: int, stop: int) -> int | None:

@@ -455,6 +455,7 @@ class Words(_Strict):
     figurative_places: WordSet
     fight_words: WordSet
     clause_break: WordSet
+    inserted_adverbs: WordSet
     weekdays: WordSeq
     # the dependency parse (services/coder/syntax.py)
     recipient_preps: WordSeq
