@@ -161,7 +161,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
                                                      or context.accident(tokens, first, sent)):
             continue
         if (context.standing_status(tokens, first, sent) or context.of_reference_head(tokens, first, sent)
-                or context.named_decision(tokens, first, sent) or context.cause_noun(tokens, first, sent)
+                or context.named_decision(tokens, first, sent) or context.refused_proposal(tokens, first, sent)
+                or context.cause_noun(tokens, first, sent)
                 or context.ceased(tokens, first, sent) or context.since_clause(tokens, first, sent)
                 or context.in_condition(tokens, first, sent) or context.described_use(tokens, first, sent)
                 or context.war_toll(tokens, first, sent) or context.observers_forecast(tokens, first, sent)

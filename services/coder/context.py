@@ -4,8 +4,9 @@ The coder finds a phrase ("attack", "meeting", "sanctions") and then asks these:
 elsewhere or long past ("Tuesday's attack", "the victims of the attack"), the setting of another ("at Friday's
 meeting"), a condition or a question ("if hit by sanctions", "...?"), what stops or is to stop ("must stop
 killing"), a cause ("over Israel's crackdown"), a standing status ("is designated as"), an adjective ("alleged
-conspiracies") or an accident ("killed in a road accident"). Each takes the article's tokens, where the phrase
-starts and its sentence; the word lists are in data/words.yaml.
+conspiracies"), a proposal turned down or backed ("rejected calls to sanction") or an accident ("killed in a road
+accident"). Each takes the article's tokens, where the phrase starts and its sentence; the word lists are in
+data/words.yaml.
 """
 
 from __future__ import annotations
@@ -120,6 +121,26 @@ def named_decision(tokens: list[Token], first: int, sent: Sentence) -> bool:
     one"): a decision the story told elsewhere, named as a thing."""
     return (first - 3 >= sent.first and tokens[first - 1].norm == "to"
             and tokens[first - 2].norm in words().decision_nouns and tokens[first - 3].norm == "the")
+
+
+def refused_proposal(tokens: list[Token], first: int, sent: Sentence) -> bool:
+    """A proposal turned down, backed or talked about ("Iran rejected calls to sanction Syria", "vetoed a resolution
+    to impose sanctions", "backed a proposal to sanction"): what it proposed is not done, and the plan is nobody's
+    intent; the rejection or the backing is the event."""
+    w = words()
+    noun = first  # the proposal noun itself ("a plan"), or before "to" and one verb ("a plan to impose sanctions")
+    for gap in (1, 2):
+        if first - gap - 1 >= sent.first and tokens[first - gap].norm == "to":
+            noun = first - gap - 1
+            break
+    if tokens[noun].norm not in w.proposal_nouns:
+        return False
+    for k in range(noun - 1, max(sent.first - 1, noun - 6), -1):
+        if tokens[k].norm in w.proposal_handling:
+            return True
+        if tokens[k].norm in w.clause_break or tokens[k].norm in ("to", "that"):
+            return False
+    return False
 
 
 def setting_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:

@@ -392,6 +392,8 @@ class Words(_Strict):
     reference_heads: WordSet
     decision_nouns: WordSet
     deciding_nouns: WordSet
+    proposal_nouns: WordSet
+    proposal_handling: WordSet
     cause_prepositions: WordSet
     threat_verbs: WordSet
     endangered_objects: WordSet
