@@ -218,3 +218,12 @@ def test_hazards_fought_are_no_fighting() -> None:
     assert "ASSAULT" not in types("The U.S. administration wants to fight corruption in Albania.")
     # near miss: an enemy fought
     assert ("MLI", "MLI", "ASSAULT") in triples("Malian soldiers battled jihadist fighters near Timbuktu.")
+
+
+def test_a_weapon_as_the_subject_strikes_for_the_actor_before_it() -> None:
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian drones hit Kharkiv overnight.")
+    assert ("UKR", "RUS", "ASSAULT") in triples("Ukrainian missiles slammed into an airfield in Russia's Kursk region.")
+    assert ("ISR", "LBN", "ASSAULT") in triples("Israeli warplanes pounded villages in southern Lebanon.")
+    # "hit" with no weapon before it is as often an economy or a disaster
+    assert triples("The sanctions hit Iran's oil exports hard.") == set()
+    assert triples("Floods hit Bangladesh last week.") == set()
