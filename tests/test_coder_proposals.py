@@ -1,4 +1,5 @@
-"""Proposals turned down, backed or talked about: what they propose is not done (invented sentences)."""
+"""Proposals turned down, backed or talked about (what they propose is not done) and protests made by governments
+(official complaints): invented sentences."""
 
 from __future__ import annotations
 
@@ -27,3 +28,15 @@ def test_an_act_after_a_refusal_of_something_else_is_still_coded() -> None:
     t = triples("Kenya rejected the plan and attacked Somali militia positions in Somalia.")
     assert ("KEN", "SOM", "ASSAULT") in t
     assert ("IRN", "IRQ", "AGREE") in triples("Iran agreed to a plan to hold talks with Iraq.")
+
+
+def test_a_government_that_protests_complains_officially() -> None:
+    assert ("CHN", "USA", "ACCUSE") in triples("Beijing protested the U.S. arms sale to Taiwan.")
+    t = triples("Pakistan summoned the Afghan envoy to protest the cross-border attack.")
+    assert ("PAK", "AFG", "ACCUSE") in t and ("PAK", "PAK", "ACCUSE") not in t
+    # people who protest demonstrate: a nationality's people, civilians, and a protest's purpose after a sit-in
+    assert ("BGD", "BGD", "PROTEST") in triples("Students protested the government's decision in Dhaka.")
+    assert not any(p == "ACCUSE" for _, _, p in triples(
+        "Thousands of Ethiopians began protesting in Addis Ababa over rising fuel prices."))
+    assert not any(p == "ACCUSE" for _, _, p in triples(
+        "Traders in Ghana's capital held a sit-in on Monday to protest the new market tax."))

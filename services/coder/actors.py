@@ -37,6 +37,7 @@ class Mention:
     # a group of states listed by name ("Russian and Syrian jets"), not a reference to both sides of a pair ("the
     # two countries"), whose act with no one else named is towards each other
     listed: bool = False
+    people: bool = False  # a bare adjective naming a state's people ("Palestinians", "thousands of Sudanese")
 
     @property
     def code(self) -> str:
@@ -569,7 +570,7 @@ def find_mentions(
                 continue
             if country_entry.kind == "adj" and not agents:
                 # a bare adjective ("Vietnamese", "Palestinians") still names the state or its people
-                out.append(_mention(tokens, text, i, j, country=country))
+                out.append(_mention(tokens, text, i, j, country=country, people=True))
             else:
                 # ("outside the Russian embassy": the embassy is where, its state no actor of the clause)
                 building = j2 > i and tokens[j2 - 1].norm in w.mission_buildings and (

@@ -1719,6 +1719,14 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if (passive and code[:2] in c.stance_roots and tgt is not None and set(src.agents) & c.armed_agents
                 and set(tgt.agents) & c.armed_agents):
             code = c.field_cooperation  # "Somali soldiers, supported by the U.S. military": backing in the field
+        complaint = False
+        if (code[:2] == c.protest_root and h.last == h.first + 1 and tokens[h.first].norm in w.protest_verbs
+                and not (last_hit is not None and last_hit.pattern.code[:2] == c.protest_root)  # "a sit-in to protest"
+                and (set(src.agents) <= c.official_agents if src.agents else src.kind == "state" and not src.people)):
+            # "China protested the arms sale": a government objects, no one marches; and what it protests with no
+            # one named ("summoned the envoy to protest the attack") is someone's the story names elsewhere, not
+            # its own state's
+            code, complaint = c.official_protest, True
         last_subject, last_hit, last_target = src, h, tgt
         tgt_mention: Mention | None = tgt
         # ("requested by the United States, Britain and France": a passive's agents are listed forward)
@@ -1781,6 +1789,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 home = _home(s, places, main_state) if _legal_charge(tokens, sent) else None
                 ts = [home] if home is not None else []
             elif not ts and code[:2] not in c.thing_object_roots and p.target != "none" and not victimised and (
+                    not complaint) and (
                     not _topic_follows(tokens, h, sent)) and (
                     roles.unplaced_recipient() if roles is not None and roles.found
                     else _object_follows(tokens, h, sent)):

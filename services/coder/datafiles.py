@@ -392,6 +392,7 @@ class Words(_Strict):
     reference_heads: WordSet
     decision_nouns: WordSet
     deciding_nouns: WordSet
+    protest_verbs: WordSet
     proposal_nouns: WordSet
     proposal_handling: WordSet
     cause_prepositions: WordSet
@@ -523,6 +524,8 @@ class Codes(_Strict):
     labour_strike: str
     military_strike: str
     field_cooperation: str
+    official_agents: WordSet
+    official_protest: str
     stance_roots: WordSet
     denial_roots: WordSet
     accusation_types: WordSet
