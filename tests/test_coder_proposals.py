@@ -1,5 +1,5 @@
-"""Proposals turned down, backed or talked about (what they propose is not done) and protests made by governments
-(official complaints): invented sentences."""
+"""Proposals turned down, backed or talked about (what they propose is not done), protests made by governments
+(official complaints) and agreements between two parties: invented sentences."""
 
 from __future__ import annotations
 
@@ -40,3 +40,12 @@ def test_a_government_that_protests_complains_officially() -> None:
         "Thousands of Ethiopians began protesting in Addis Ababa over rising fuel prices."))
     assert not any(p == "ACCUSE" for _, _, p in triples(
         "Traders in Ghana's capital held a sit-in on Monday to protest the new market tax."))
+
+
+def test_two_parties_that_agree_to_do_something_agree_with_each_other() -> None:
+    t = triples("Ethiopia and Kenya agreed to coordinate their border patrols.")
+    assert ("ETH", "KEN", "AGREE") in t and ("KEN", "ETH", "AGREE") in t
+    # a recipient named after it still takes it; one party alone agrees with no one
+    t = triples("Rwanda and Burundi agreed to send observers to Mali.")
+    assert ("RWA", "MLI", "AGREE") in t and ("RWA", "BDI", "AGREE") not in t
+    assert ("NGA", "GHA", "AGREE") not in triples("Nigeria agreed to coordinate its patrols, Ghana said.")
