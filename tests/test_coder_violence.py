@@ -3,7 +3,7 @@ sentences written for these tests."""
 
 from __future__ import annotations
 
-from test_coder_cases import triples, types
+from test_coder_cases import events, triples, types
 
 
 def test_deaths_in_an_accident_are_no_assault() -> None:
@@ -227,3 +227,25 @@ def test_a_weapon_as_the_subject_strikes_for_the_actor_before_it() -> None:
     # "hit" with no weapon before it is as often an economy or a disaster
     assert triples("The sanctions hit Iran's oil exports hard.") == set()
     assert triples("Floods hit Bangladesh last week.") == set()
+
+
+def test_a_warrant_issued_for_someone_is_coercion_of_them() -> None:
+    icc = events("The International Criminal Court issued an arrest warrant for Russian President Vladimir Putin.")
+    assert ("IGOICC", "RUS", "COERCE") in {(e.source.code, e.target.country if e.target else None, e.plover)
+                                           for e in icc}
+    assert ("UGA", "UGA", "COERCE") in triples("A Ugandan court issued arrest warrants for two opposition leaders.")
+    assert not any(p == "COERCE" for _, _, p in triples("Iran issued a warning to Israel."))
+
+
+def test_a_deal_undone_is_a_sanction_towards_the_other_party() -> None:
+    assert ("BFA", "FRA", "SANCTION") in triples("Burkina Faso revoked its military agreements with France.")
+    assert ("CHN", "USA", "SANCTION") in triples("China scrapped a climate cooperation deal with the United States.")
+    assert ("RUS", "TUR", "SANCTION") in triples("Russia pulled out of the energy pact with Turkey.")
+    # signing or keeping one is no sanction
+    assert not any(p == "SANCTION" for _, _, p in triples("Ghana signed a trade agreement with Togo."))
+
+
+def test_water_cannon_turned_on_people_or_ships_is_an_assault() -> None:
+    assert ("CHN", "PHL", "ASSAULT") in triples(
+        "China's coast guard used water cannon against a Philippine supply boat.")
+    assert ("ZWE", "ZWE", "ASSAULT") in triples("Zimbabwean police fired water cannons at protesters in Harare.")
