@@ -249,3 +249,26 @@ def test_water_cannon_turned_on_people_or_ships_is_an_assault() -> None:
     assert ("CHN", "PHL", "ASSAULT") in triples(
         "China's coast guard used water cannon against a Philippine supply boat.")
     assert ("ZWE", "ZWE", "ASSAULT") in triples("Zimbabwean police fired water cannons at protesters in Harare.")
+
+
+def test_an_offensive_launched_is_an_assault_and_a_launched_probe_or_relief_is_not() -> None:
+    assert ("ISR", "PSE", "ASSAULT") in triples("Israel launched a ground operation in Rafah on Monday.")
+    assert ("ETH", "ETH", "ASSAULT") in triples("Ethiopia began a military offensive in the Tigray region.")
+    assert not any(p == "ASSAULT" for _, _, p in triples("Kenyan police launched a probe into the attacks in Lamu."))
+    assert not any(p == "ASSAULT" for _, _, p in triples("The UN launched a relief operation in Sudan."))
+
+
+def test_armed_forces_put_on_alert_are_mobilised_and_a_health_alert_is_not() -> None:
+    assert ("SRB", None, "MOBILIZE") in triples("Serbia put its army on high alert.")
+    assert any(p == "MOBILIZE" for _, _, p in triples("Iran placed its armed forces on full alert."))
+    assert triples("Ghana went on high alert over the cholera outbreak.") == set()
+
+
+def test_a_prisoner_swap_releases_on_both_sides() -> None:
+    t = triples("Armenia and Azerbaijan exchanged 40 prisoners of war on Friday.")
+    assert ("ARM", "AZE", "RETREAT") in t and ("AZE", "ARM", "RETREAT") in t
+
+
+def test_broadcasters_taken_off_the_air_are_coerced() -> None:
+    assert any(s == "MLI" and p == "COERCE" for s, _, p in triples(
+        "Mali suspended broadcasts of Radio France Internationale and France 24."))
