@@ -532,10 +532,12 @@ def find_mentions(
                             and tokens[j].norm in w.mission_buildings)
             if possessive or country_entry.kind == "adj":
                 # "Lebanon's new President", "Algeria's leading activist", "Turkish presidential adviser X":
-                # skip up to two plain adjectives
+                # skip up to two plain adjectives (not an act and its preposition: "Belarus's arrest of opposition
+                # activists" is Belarus's act on them)
                 for skip in (1, 2):
                     if (j + skip < stop and all(not tokens[k].capitalised and tokens[k].text.isalpha()
-                                                and k not in covered for k in range(j, j + skip))
+                                                and k not in covered and tokens[k].norm not in w.chain_breaks
+                                                for k in range(j, j + skip))
                             and (ts := at.get(j + skip)) is not None and ts.entry("title", "agent")):
                         j += skip
                         break

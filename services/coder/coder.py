@@ -1593,6 +1593,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             head_actor = (next((m for m in mentions
                                 if not m.locative and m.first <= h.first and m.last == h.first + 1), None)
                           if p.head_agent else None)
+            # "China's military drills", "Russian military exercises": an actor whose last word opens the phrase
+            # carries it out
+            head_actor = head_actor or next((m for m in mentions if not m.locative and not m.guessed
+                                             and m.first < h.first < m.last), None)
             if p.speaker_source and speaker is not None:
                 src = speaker  # "the attack was orchestrated by X, the army said": the army says so
             elif coordinated and last_subject is not None:
@@ -1612,7 +1616,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # done to (not "China's detention of Uyghurs", where an "of" names them)
             if (src is not None and src.last in (h.first - 1, h.first) and h.first - 1 > sent.first
                     and tokens[h.first - 1].norm == "'s" and tokens[h.first].norm in w.patient_nouns
-                    and not (h.last < sent.last and tokens[h.last].norm == "of")):
+                    and not any(tokens[k].norm == "of" for k in (h.last - 1, h.last) if k < sent.last)):
                 patient, src = src, (speaker if speaker is not None and not _same_actor(speaker, src) else None)
             if src is None and (violent or _protest_told(code, h)):
                 # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
@@ -1665,11 +1669,12 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     and (tgt is None or tgt.country == src.country)):
                 # (not the speaker's own "he" of "... in a statement he issued")
                 tgt = _quoted_accused(mentions, tokens, h, src, sent) or tgt
-            if (violent and src is not None and src is last_subject and last_hit is not None
+            if (code[:2] in c.judged_roots and src is not None and src is last_subject and last_hit is not None
                     and last_hit.pattern.code[:2] in c.judging_roots and 0 <= h.first - last_hit.last <= 4
                     and not any(last_hit.last <= m.first < h.first for m in mentions)):
-                # "Germany condemned the attack on Poland": the attack is not the condemner's; its attacker is the one
-                # named by "by" ("the attack by Russia on Poland"), else it is told elsewhere
+                # "Germany condemned the attack on Poland", "welcomed the release of the journalist": the act is not the
+                # judge's; its doer is the one named by "by" ("the attack by Russia on Poland"), else it is told
+                # elsewhere
                 agent = _by_agent(mentions, tokens, h.last, sent)
                 if agent is None:
                     continue
@@ -1709,6 +1714,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             struck = _struck_country(mentions, places, tokens, sent, src)
             if struck is not None:
                 tgt = dataclasses.replace(tgt, country=struck)
+        if (code[:2] == c.coercion_root and src is not None and tgt is not None and tgt.guessed
+                and tgt.code_prefix is None and src.country is not None and tgt.country != src.country):
+            # "Poland condemned Belarus's arrest of opposition activists": people no text makes anyone's, arrested
+            # or banned, are the coercer's own, not the state the sentence named first
+            tgt = dataclasses.replace(tgt, country=src.country)
         if src is None:
             continue
         if possible_force and not src.code.startswith("IGO") and not (

@@ -438,6 +438,7 @@ class Words(_Strict):
     modifier_possessives: WordSet
     modal_non_subjects: WordSet
     thing_prepositions: WordSet
+    chain_breaks: WordSet
     complementizers: WordSet
     rule_verbs: WordSet
     phrase_prepositions: WordSet
@@ -536,6 +537,7 @@ class Codes(_Strict):
     concern_roots: WordSet
     concern_codes: WordSet
     judging_roots: WordSet
+    judged_roots: WordSet
     request_roots: WordSet
     threat_root: str
     aid_root: str

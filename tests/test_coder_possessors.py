@@ -1,0 +1,38 @@
+"""Acts named as nouns with their doer before them ("Belarus's arrest of activists", "China's military drills",
+"Russia's deployment of troops"): invented sentences, one kind of wording a test."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_a_possessor_before_an_act_and_its_of_does_it() -> None:
+    t = triples("Lithuania condemned Belarus's arrest of opposition activists.")
+    assert ("LTU", "BLR", "ACCUSE") in t and ("BLR", "BLR", "COERCE") in t
+    assert not any(s == "LTU" and p == "COERCE" for s, _, p in t)
+    # people no text makes anyone's, arrested, are the arrester's own (not the state named first)
+    assert ("IRN", "IRN", "COERCE") in triples("France criticized Iran's detention of journalists.")
+
+
+def test_an_actor_whose_last_word_opens_the_act_carries_it_out() -> None:
+    t = triples("Japan protested China's military drills near the Senkaku Islands.")
+    assert ("CHN", "JPN", "MOBILIZE") in t or ("CHN", None, "MOBILIZE") in t
+    assert not any(s == "JPN" and p == "MOBILIZE" for s, _, p in t)
+    assert any(s == "RUS" and p == "MOBILIZE" for s, _, p in triples(
+        "Norway criticized Russia's deployment of troops near its border."))
+
+
+def test_forces_carrying_something_out_expel_no_one() -> None:
+    t = triples("French forces carried out airstrikes against militants in Mali.")
+    assert not any(p == "SANCTION" for _, _, p in t)
+    assert ("MLI", "FRA", "SANCTION") in triples("Mali's junta forced the French ambassador out.")
+
+
+def test_an_act_judged_by_someone_is_not_the_judge_s() -> None:
+    # "condemned the arrest of ...": the arrest is someone else's, told elsewhere (not the condemner's)
+    t = triples("Sweden condemned the arrest of opposition activists in Belarus.")
+    assert ("SWE", "BLR", "ACCUSE") in t and not any(s == "SWE" and p == "COERCE" for s, _, p in t)
+    t = triples("Canada welcomed the release of the detained aid workers.")
+    assert not any(s == "CAN" and p == "RETREAT" for s, _, p in t)
+    # with its doer named by "by", it is the doer's
+    assert ("RUS", "POL", "ASSAULT") in triples("Germany condemned the attack by Russia on Poland.")
