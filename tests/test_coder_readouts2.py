@@ -1,0 +1,39 @@
+"""The wording of government readouts and press releases (a foreign ministry's, the State Department's, the
+White House's): office titles, the publisher's own officials and their counterparts, and the readout verbs.
+Invented sentences; an article with a `source` is that government's release."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+from services.coder.coder import code_article
+from services.models import Event
+
+
+def released(text: str, source: str) -> set[tuple[str | None, str | None, str | None]]:
+    """The (source, target, type) triples of `text` published by `source` (sources.yaml)."""
+    evs: list[Event] = code_article("t", text, source=source).events
+    return {(e.source.country, e.target.country if e.target else None, e.plover) for e in evs}
+
+
+def agents_of(text: str, source: str | None = None) -> set[tuple[str | None, tuple[str, ...]]]:
+    """The (country, agents) of every event source in `text`."""
+    evs = code_article("t", text, source=source).events if source else code_article("t", text).events
+    return {(e.source.country, tuple(e.source.agents)) for e in evs}
+
+
+def test_deputy_under_and_assistant_secretaries_are_government_officials() -> None:
+    # "deputy" alone is a parliament's member; the longer office titles are a government's
+    for text in ("Deputy Secretary Ellen Ward met with Kenyan Foreign Minister Paul Otieno in Nairobi.",
+                 "Assistant Secretary Mark Hale traveled to Ghana.",
+                 "Under Secretary Joan Pike spoke with Chile's foreign minister."):
+        got = agents_of(text, "U.S. Department of State")
+        assert ("USA", ("GOV",)) in got, text
+        assert not any("LEG" in a for _, a in got), text
+    # a country's own usage: the US office named in full gives its state with no publisher
+    assert ("IND", "USA", "CONSULT") in triples(
+        "Indian External Affairs Minister Ravi Rao met Deputy Secretary of State Tom Lane.")
+    assert ("IND", "USA", "CONSULT") in triples(
+        "External Affairs Minister Ravi Rao of India met U.S. Chargé d'Affaires Tom Lane.")
+    # a parliament's deputy stays one
+    assert ("FRA", ("LEG",)) in agents_of("French deputy Luc Morel criticized Germany's budget plan.")
