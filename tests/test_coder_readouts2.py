@@ -37,3 +37,40 @@ def test_deputy_under_and_assistant_secretaries_are_government_officials() -> No
         "External Affairs Minister Ravi Rao of India met U.S. Chargé d'Affaires Tom Lane.")
     # a parliament's deputy stays one
     assert ("FRA", ("LEG",)) in agents_of("French deputy Luc Morel criticized Germany's budget plan.")
+
+
+STATE = "U.S. Department of State"
+
+
+def test_a_counterpart_named_without_a_country_is_not_the_publishers_official() -> None:
+    # a title the publisher's officials do not carry: the other state the release names, not the publisher's
+    got = released("Secretary Ann Cole arrived in Hanoi, Vietnam. Secretary Cole thanked Foreign Minister Tran "
+                   "for his hospitality.", STATE)
+    assert ("USA", "VNM", "SUPPORT") in got
+    assert ("USA", "USA", "SUPPORT") not in got
+    # a title the publisher's officials carry too, named after its own official: the counterpart
+    got = released("Secretary Ann Cole traveled to Ghana. Secretary Cole met with President Kofi Asante.", STATE)
+    assert ("USA", "GHA", "CONSULT") in got and ("USA", "USA", "CONSULT") not in got
+    # no other state named anywhere: not the publisher's official
+    assert ("USA", ("GOV",)) not in agents_of("Secretary Ann Cole thanked Foreign Minister Tran for his hospitality. "
+                                              "Foreign Minister Tran praised the partnership.", STATE)
+    # the publisher's own officials, alone or listed together, stay its own
+    assert ("USA", "PER", "REQUEST") in released("Deputy Secretary Ellen Ward urged Peru to release the activists.",
+                                                 STATE)
+    assert ("USA", "PER", "REQUEST") in released(
+        "Ambassador Ellen Ward and Secretary Ann Cole urged Peru to release the activists.", STATE)
+
+
+def test_the_secretary_in_a_release_is_the_publishers_own() -> None:
+    # with no one of that title named: the publisher's official
+    assert ("USA", "MDA", "SUPPORT") in released("The Secretary reaffirmed support for Moldova.", STATE)
+    # with a counterpart carrying the word in a longer title: still the publisher's own
+    got = released("Secretary Ann Cole spoke with Sri Lankan Foreign Secretary Nalin Perera. The Secretary "
+                   "reaffirmed support for Sri Lanka's economic recovery.", STATE)
+    assert ("USA", "LKA", "SUPPORT") in got and ("LKA", "LKA", "SUPPORT") not in got
+    # "the Foreign Secretary" is the counterpart named so
+    got = released("Secretary Ann Cole spoke with Sri Lankan Foreign Secretary Nalin Perera. The Foreign Secretary "
+                   "thanked the United States for its assistance.", STATE)
+    assert ("LKA", "USA", "SUPPORT") in got
+    # no publisher: "the Secretary" is no one
+    assert triples("The Secretary reaffirmed support for Moldova.") == set()

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from services.coder.datafiles import codes, words
-from services.coder.lexicon import Entry, Lexicon
+from services.coder.lexicon import Entry, Lexicon, Publisher
 from services.coder.spans import Span
 from services.coder.tokens import Sentence, Token
 
@@ -73,7 +73,7 @@ class ArticleMemory:
     subject_sentence: int = -2  # that sentence's index
     subject_opening: bool = False  # whether that actor opens its sentence (after an opening phrase, maybe)
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
-    publisher: tuple[str, tuple[str, ...]] | None = None
+    publisher: Publisher | None = None
     # the state of the place the last sentence set its action in ("attacked a train near Sibi"), and that sentence
     last_place: tuple[str, int] | None = None
     # the subject of a sentence that said it issued a statement ("X issued a statement"), and that sentence's index
@@ -84,7 +84,7 @@ class ArticleMemory:
     @property
     def home_state(self) -> str | None:
         """The publisher's state: an untitled official in its release is one of its own."""
-        code = self.publisher[0] if self.publisher else None
+        code = self.publisher.code if self.publisher else None
         return code if code and not code.startswith(codes().publisher_non_states) else None
     # mentions per state and the most mentioned (first mentioned among equals), kept as states are noted: a
     # Counter over all states at every call made an article of many short sentences quadratic
@@ -120,8 +120,10 @@ class ArticleMemory:
             if t.text.isalpha() and t.norm not in words().title_links:
                 self.titled.append((t.norm, p))
 
-    def titled_person(self, head: str) -> Person | None:
-        return next((p for h, p in reversed(self.titled) if h == head), None)
+    def titled_person(self, head: str, country: str | None = None) -> Person | None:
+        """The last person named with a title holding `head` (of `country`, if given)."""
+        return next((p for h, p in reversed(self.titled) if h == head and (country is None or p.country == country)),
+                    None)
 
     def note_person(self, p: Person) -> None:
         parts = [w for w in p.name.replace("-", " ").split() if len(w) > 2 and w[0].isupper()]
@@ -337,7 +339,7 @@ def find_mentions(
                     out.append(_mention(tokens, text, i, j, country=main))
             elif ref.ref == "self":
                 if memory.publisher is not None and not _quote_open(tokens, sent.first, i):
-                    body, body_agents = memory.publisher
+                    body, body_agents = memory.publisher.code, memory.publisher.agents
                     body_org = _org_prefix(body)
                     out.append(_mention(tokens, text, i, j, country=None if body_org else body, agents=body_agents,
                                         code_prefix=body_org, kind="organisation" if body_org else "state"))
@@ -640,13 +642,28 @@ def find_mentions(
                 if (country is None and name_end + 2 < stop and tokens[name_end].norm == "of"
                         and (osp := at.get(name_end + 1)) is not None and (oe := osp.entry("state")) is not None):
                     country = oe.country
+                if country is None and implied is None and _counterpart(memory, out, _title_text(tokens, text, i, j2)):
+                    country = _counterpart_state(memory, at, sent, tokens)
+                    if country is None:  # a foreign counterpart of no state said: no actor rather than a wrong one
+                        i = name_end
+                        continue
                 if country is None:
                     country = implied or memory.home_state or _first_state(at, sent, tokens) or memory.main_state()
                 out.append(_titled_person(memory, tokens, text, i, (i, j2), name_end, country, agents))
                 i = name_end
                 continue
-            earlier = (memory.titled_person(tokens[j2 - 1].norm)
+            home = memory.home_state
+            own = (home is not None and memory.publisher is not None and bool(memory.publisher.titles)
+                   and title is not None and country is None and prev_norm(i) == "the"
+                   and memory.publisher.own_title(_title_text(tokens, text, i, j2)))
+            earlier = (memory.titled_person(tokens[j2 - 1].norm, home if own else None)
                        if title is not None and country is None and prev_norm(i) == "the" else None)
+            if own and earlier is None:
+                # "The Secretary reaffirmed ...", "the Ambassador" in a release with no one of that title named: the
+                # publisher's own official, not a counterpart named with the same word ("Foreign Secretary X")
+                out.append(_mention(tokens, text, i, j2, country=home, agents=agents, kind="person"))
+                i = max(j2, sp.last)
+                continue
             if earlier is not None:  # "the minister", "the Secretary": the one named with that title before
                 memory.last_person = earlier
                 out.append(_mention(tokens, text, i, j2, country=earlier.country, agents=earlier.agents,
@@ -932,6 +949,34 @@ def _past_host_organisation(tokens: list[Token], at: dict[int, Span], j: int, st
     if nxt is not None and nxt.entry("title", "agent") and tokens[sp.last].norm in words().representative_titles:
         return sp.last
     return j
+
+
+def _title_text(tokens: list[Token], text: str, first: int, last: int) -> str:
+    """The words of a title as written, lower case ("chargé d'affaires", "deputy secretary")."""
+    return text[tokens[first].start : tokens[last - 1].end].lower().replace("’", "'")
+
+
+def _counterpart(memory: ArticleMemory, out: list[Mention], title: str) -> bool:
+    """In a state's own release, whether a titled person named with no country is a foreign counterpart rather than
+    one of the publisher's officials: a title the publisher's officials do not carry ("Foreign Minister Wang" in a
+    State Department readout), or one named after the publisher's state or official in the sentence ("Secretary X
+    met with President Y", "The United States thanks Prime Minister Z")."""
+    home = memory.home_state
+    if home is None or memory.publisher is None:
+        return False
+    return not memory.publisher.own_title(title) or any(
+        m.country == home and not m.locative and not m.members for m in out)
+
+
+def _counterpart_state(memory: ArticleMemory, at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
+    """A counterpart's state: another state the sentence names, else the place the release's last few sentences set
+    their action in ("Secretary X traveled to Ghana. ... met with President Y"), else the last other state named."""
+    home = memory.home_state
+    place = memory.last_place
+    if place is not None and (place[0] == home or sent.index - place[1] > 3):
+        place = None
+    return _first_state(at, sent, tokens, but=home) or (place[0] if place else None) or next(
+        (c for c in memory.last_states(3) if c != home), None)
 
 
 def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None) -> str | None:

@@ -115,6 +115,7 @@ class Source(_Strict):
     code: str
     agents: CodeList = []
     names: list[str]
+    titles: list[str] = []
 
 
 class References(_Strict):

@@ -104,6 +104,23 @@ class Pattern:
     __reduce__ = _by_arguments
 
 
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """A body whose own releases an article may be (sources.yaml): the state or organisation code it speaks for,
+    its officials' agents, and the titles its own officials carry (empty: not listed)."""
+
+    code: str
+    agents: tuple[str, ...]
+    titles: frozenset[str] = frozenset()
+
+    __reduce__ = _by_arguments
+
+    def own_title(self, title: str) -> bool:
+        """Whether a person with this title (lower case), named with no country, may be the publisher's own:
+        "Foreign Minister Wang" in a State Department readout is the counterpart, no US official."""
+        return not self.titles or title in self.titles
+
+
 @dataclass
 class Lexicon:
     automaton: Any
@@ -118,10 +135,10 @@ class Lexicon:
     region_nouns: frozenset[str]
     mood_words: frozenset[str] = frozenset()  # every word of the mood phrases: a quick "nothing to see"
     stats: dict[str, int] = field(default_factory=dict)
-    # publisher (normalised, sources.yaml) -> (the state or organisation code it speaks for, its officials' agents)
-    publishers: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # publisher (normalised, sources.yaml) -> the body it speaks for
+    publishers: dict[str, Publisher] = field(default_factory=dict)
 
-    def publisher(self, source: str | None) -> tuple[str, tuple[str, ...]] | None:
+    def publisher(self, source: str | None) -> Publisher | None:
         """The body an article's `source` speaks for, when it is an official release or readout."""
         return self.publishers.get(publisher_key(source)) if source else None
 
@@ -507,6 +524,7 @@ def build() -> Lexicon:
         mood_words=frozenset(w for key in ("negation", "refusal", "hypothetical", "speculative", "future")
                              for phrase in _word_list(getattr(verbs, key), irregular) for w in phrase),
         stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities, "phoenix": n_phoenix},
-        publishers={publisher_key(name): (spec.code, tuple(spec.agents))
+        publishers={publisher_key(name): Publisher(spec.code, tuple(spec.agents),
+                                                   frozenset(t.lower() for t in spec.titles))
                     for spec in _load_yaml("sources.yaml", files.Sources).root for name in spec.names},
     )
