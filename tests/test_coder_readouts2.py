@@ -74,3 +74,20 @@ def test_the_secretary_in_a_release_is_the_publishers_own() -> None:
     assert ("LKA", "USA", "SUPPORT") in got
     # no publisher: "the Secretary" is no one
     assert triples("The Secretary reaffirmed support for Moldova.") == set()
+
+
+def test_the_two_and_both_sides_are_the_parties_of_the_readout() -> None:
+    # "the two leaders": the states of the two people just named, not a state the meeting discussed
+    got = triples("Prime Minister Anna Berg of Sweden met President Jan Novak of Czechia in Prague to discuss "
+                  "Russia's attacks. The two leaders agreed to deepen defense cooperation.")
+    assert {("SWE", "CZE", "AGREE"), ("CZE", "SWE", "AGREE")} <= got
+    assert not any(p == "AGREE" and "RUS" in (s, t) for s, t, p in got)
+    # "both sides" after "they": the same two, not the third state they condemned
+    got = triples("Kenyan President Amos Kiptoo hosted Tanzanian President Neema Mushi in Nairobi. The two "
+                  "discussed trade. They condemned the attacks by al-Shabab in Somalia. Both sides agreed to boost "
+                  "cooperation.")
+    assert {("KEN", "TZA", "AGREE"), ("TZA", "KEN", "AGREE")} <= got
+    assert not any(p == "AGREE" and "SOM" in (s, t) for s, t, p in got)
+    # two states named with no people: the last two states, as before
+    assert ("PER", "CHL", "SUPPORT") in triples("Chile and Peru held talks in Lima. The two countries signed a "
+                                                "fisheries treaty.")

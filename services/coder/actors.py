@@ -74,6 +74,9 @@ class ArticleMemory:
     subject_opening: bool = False  # whether that actor opens its sentence (after an opening phrase, maybe)
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
     publisher: Publisher | None = None
+    # the state of each person named, with the index of the sentence that named him: "the two leaders" are the
+    # states of the people the sentence before named, more than the last two states it named
+    officials: list[tuple[str, int]] = field(default_factory=list)
     # the state of the place the last sentence set its action in ("attacked a train near Sibi"), and that sentence
     last_place: tuple[str, int] | None = None
     # the subject of a sentence that said it issued a statement ("X issued a statement"), and that sentence's index
@@ -136,12 +139,15 @@ class _Noted(list[Mention]):
     """The sentence's mentions; each state is noted in the article memory as soon as it is found, so a
     reference later in the same sentence ("the two countries") sees it."""
 
-    def __init__(self, memory: ArticleMemory) -> None:
+    def __init__(self, memory: ArticleMemory, index: int) -> None:
         super().__init__()
         self.memory = memory
+        self.sentence = index
 
     def append(self, m: Mention) -> None:
         super().append(m)
+        if m.kind == "person" and m.country and not m.guessed and not m.code_prefix:
+            self.memory.officials.append((m.country, self.sentence))
         for x in m.members or [m]:
             if not x.locative or x.agents:
                 self.memory.note_state(x.country)
@@ -285,7 +291,7 @@ def find_mentions(
     for s in spans:
         for k in range(s.first, s.last):
             covered[k] = s
-    out = _Noted(memory)
+    out = _Noted(memory, sent.index)
     states_here: list[str] = []
     pending_bare: list[Mention] = []
     standing_for: list[tuple[Mention, Mention]] = []  # a pronoun and the mention it stands for
@@ -324,10 +330,11 @@ def find_mentions(
             assert ref is not None
             j = sp.last
             if ref.ref == "pair":
-                both = memory.last_states(2)
+                both = (_pair_before(memory, sent.index) or _officials_pair(memory, sent.index)
+                        or memory.last_states(2)[::-1])
                 if len(both) == 2:
                     m = _mention(tokens, text, i, j, country=None, kind="group")
-                    m.members = [_mention(tokens, text, i, j, country=c) for c in reversed(both)]
+                    m.members = [_mention(tokens, text, i, j, country=c) for c in both]
                     out.append(m)
             elif ref.ref == "state":
                 # "the country": a state the sentence named as a place ("travel to Mauritius as chief guest on the
@@ -949,6 +956,31 @@ def _past_host_organisation(tokens: list[Token], at: dict[int, Span], j: int, st
     if nxt is not None and nxt.entry("title", "agent") and tokens[sp.last].norm in words().representative_titles:
         return sp.last
     return j
+
+
+def _pair_before(memory: ArticleMemory, index: int) -> list[str]:
+    """The two states "both sides", "the two" stand for when the sentence just before had two as its subject ("The
+    two discussed ... They condemned ... Both sides agreed"): the same two, not a third state named in between (the
+    one they condemned); else none."""
+    prev = memory.subject
+    if prev is None or memory.subject_sentence != index - 1 or len(prev.members) != 2:
+        return []
+    pair = [x.country for x in prev.members if x.country]
+    return pair if len(pair) == 2 and pair[0] != pair[1] else []
+
+
+def _officials_pair(memory: ArticleMemory, index: int) -> list[str]:
+    """The states of the last two people of two states named in this sentence or the one before ("X met Y in Doha
+    to discuss Gaza. The two leaders ..."): the parties a pair reference means, in the order named; else none."""
+    pair: list[str] = []
+    for country, k in reversed(memory.officials):
+        if k < index - 1:
+            break
+        if country not in pair:
+            pair.insert(0, country)
+            if len(pair) == 2:
+                return pair
+    return []
 
 
 def _title_text(tokens: list[Token], text: str, first: int, last: int) -> str:
