@@ -91,3 +91,35 @@ def test_the_two_and_both_sides_are_the_parties_of_the_readout() -> None:
     # two states named with no people: the last two states, as before
     assert ("PER", "CHL", "SUPPORT") in triples("Chile and Peru held talks in Lima. The two countries signed a "
                                                 "fisheries treaty.")
+
+
+def test_restated_commitment_to_a_party_is_support() -> None:
+    assert ("USA", "PHL", "SUPPORT") in released(
+        "Secretary Ann Cole reiterated the United States' ironclad commitment to the Philippines.", STATE)
+    assert ("AUS", "PNG", "SUPPORT") in triples(
+        "Australian Foreign Minister Kate Lowe reiterated Australia's commitment to Papua New Guinea.")
+    # the other phrases on the same verb keep their codes
+    assert ("DEU", "IRN", "ACCUSE") in triples("Germany reiterated its concerns about Iran's missile program.")
+    # a commitment to a thing, not to a party: no support of anyone
+    assert not any(p == "SUPPORT" for _, _, p in triples("Chile reiterated its commitment to the climate goals."))
+
+
+def test_condolences_and_appreciation_voiced_to_a_party_are_support() -> None:
+    assert ("USA", "NPL", "SUPPORT") in released(
+        "The United States extends its deepest condolences to the people of Nepal.", STATE)
+    got = triples("Indian Prime Minister Ravi Rao offered his condolences to Turkish President Emre Kaya.")
+    assert ("IND", "TUR", "SUPPORT") in got
+    assert not any(p == "AGREE" for _, _, p in got)  # condolences offered are no offer
+    assert ("GBR", "EGY", "SUPPORT") in triples("British Foreign Secretary Tom Hale expressed appreciation for "
+                                                "Egypt's role in the talks.")
+    # sympathy for no party named: none
+    assert triples("Canada expressed sympathy for the victims of the flood.") == set()
+
+
+def test_a_sum_of_assistance_provided_to_a_recipient_is_aid() -> None:
+    assert ("USA", "SDN", "AID") in released(
+        "The United States is providing more than $40 million in humanitarian assistance to the people of Sudan.",
+        STATE)
+    assert ("JPN", "HTI", "AID") in triples("Japan pledged an additional $15 million in assistance for Haiti.")
+    # a sum with no recipient named: no aid to anyone
+    assert not any(p == "AID" and t for _, t, p in triples("Norway is providing $3 million in funding for research."))
