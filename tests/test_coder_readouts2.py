@@ -51,9 +51,11 @@ def test_a_counterpart_named_without_a_country_is_not_the_publishers_official() 
     # a title the publisher's officials carry too, named after its own official: the counterpart
     got = released("Secretary Ann Cole traveled to Ghana. Secretary Cole met with President Kofi Asante.", STATE)
     assert ("USA", "GHA", "CONSULT") in got and ("USA", "USA", "CONSULT") not in got
-    # no other state named anywhere: not the publisher's official
-    assert ("USA", ("GOV",)) not in agents_of("Secretary Ann Cole thanked Foreign Minister Tran for his hospitality. "
-                                              "Foreign Minister Tran praised the partnership.", STATE)
+    # no other state named anywhere: a person of no state, neither the publisher's official nor the story's state
+    got = released("Secretary Ann Cole thanked Foreign Minister Tran for his hospitality. Foreign Minister Tran "
+                   "praised the Secretary.", STATE)
+    assert ("USA", None, "SUPPORT") in got
+    assert ("USA", "USA", "SUPPORT") not in got
     # the publisher's own officials, alone or listed together, stay its own
     assert ("USA", "PER", "REQUEST") in released("Deputy Secretary Ellen Ward urged Peru to release the activists.",
                                                  STATE)
@@ -123,3 +125,37 @@ def test_a_sum_of_assistance_provided_to_a_recipient_is_aid() -> None:
     assert ("JPN", "HTI", "AID") in triples("Japan pledged an additional $15 million in assistance for Haiti.")
     # a sum with no recipient named: no aid to anyone
     assert not any(p == "AID" and t for _, t, p in triples("Norway is providing $3 million in funding for research."))
+
+
+def codes_of(text: str, source: str) -> set[tuple[str, str | None, str | None]]:
+    """The (source code, target code, type) of every event in `text` published by `source`."""
+    return {(e.source.code, e.target.code if e.target else None, e.plover)
+            for e in code_article("t", text, source=source).events}
+
+
+def test_an_organisations_own_officials_in_its_release() -> None:
+    eeas = "European External Action Service"
+    got = codes_of("The High Representative spoke with the Jordanian Prime Minister and expressed the EU's full "
+                   "solidarity with Jordan.", eeas)
+    assert any(s.startswith("IGOEU") and t and t.startswith("JOR") and p == "CONSULT" for s, t, p in got)
+    assert any(s.startswith("IGOEU") and t == "JOR" and p == "SUPPORT" for s, t, p in got)
+    # named, with no state: the organisation's, not the state the sentence names
+    got = codes_of("High Representative Anna Berg met with Foreign Minister Amir Haddad of Jordan.", eeas)
+    assert any(s.startswith("IGOEU") and t and t.startswith("JOR") for s, t, _ in got)
+    assert not any(s.startswith("JOR") and t and t.startswith("JOR") for s, t, _ in got)
+    # "he" after the unnamed official is that official
+    got = codes_of("The Secretary-General condemns the attack on a school in Gaza. He calls on Israel to "
+                   "investigate.", "United Nations")
+    assert any(s.startswith("IGOUNO") and t == "ISR" and p == "REQUEST" for s, t, p in got)
+    # a title the organisation's officials do not carry is no official of it
+    assert not any(s.startswith("IGOEU") and p == "SUPPORT" for s, _, p in codes_of(
+        "Foreign Minister Amir Haddad praised Jordan's partners.", eeas))
+
+
+def test_an_act_judged_after_a_manner_phrase_is_not_the_judges() -> None:
+    got = triples("The European Union condemns in the strongest terms the attack on the UN peacekeepers in Lebanon.")
+    assert not any(p == "ASSAULT" for _, _, p in got)
+    assert ("JPN", "PRK", "ACCUSE") in triples(
+        "Japan strongly condemned in the clearest possible terms the missile attack by North Korea.")
+    assert not any(s == "JPN" and p == "ASSAULT" for s, _, p in triples(
+        "Japan strongly condemned in the clearest possible terms the missile attack by North Korea."))

@@ -123,10 +123,17 @@ class ArticleMemory:
             if t.text.isalpha() and t.norm not in words().title_links:
                 self.titled.append((t.norm, p))
 
-    def titled_person(self, head: str, country: str | None = None) -> Person | None:
-        """The last person named with a title holding `head` (of `country`, if given)."""
-        return next((p for h, p in reversed(self.titled) if h == head and (country is None or p.country == country)),
-                    None)
+    def titled_person(self, head: str, body: str | None = None) -> Person | None:
+        """The last person named with a title holding `head` (of `body`, a state or an organisation code, if given)."""
+        return next((p for h, p in reversed(self.titled)
+                     if h == head and (body is None or (p.code_prefix or p.country) == body)), None)
+
+    @property
+    def publisher_body(self) -> str | None:
+        """The state or the organisation whose release this is (an NGO's: none)."""
+        if self.publisher is None:
+            return None
+        return self.home_state or _org_prefix(self.publisher.code)
 
     def note_person(self, p: Person) -> None:
         parts = [w for w in p.name.replace("-", " ").split() if len(w) > 2 and w[0].isupper()]
@@ -649,26 +656,47 @@ def find_mentions(
                 if (country is None and name_end + 2 < stop and tokens[name_end].norm == "of"
                         and (osp := at.get(name_end + 1)) is not None and (oe := osp.entry("state")) is not None):
                     country = oe.country
-                if country is None and implied is None and _counterpart(memory, out, _title_text(tokens, text, i, j2)):
+                title_text = _title_text(tokens, text, i, j2)
+                if country is None and implied is None and _counterpart(memory, out, title_text):
                     country = _counterpart_state(memory, at, sent, tokens)
-                    if country is None:  # a foreign counterpart of no state said: no actor rather than a wrong one
+                    if country is None:
+                        # a foreign counterpart of no state said: an actor of no state (not the story's state as a
+                        # stand-in for an object with no actor, nor the publisher's)
+                        out.append(_mention(tokens, text, i, name_end, country=None, agents=agents, kind="person",
+                                            name=pname))
                         i = name_end
                         continue
+                pub_org = _org_prefix(memory.publisher_body) if country is None and implied is None else None
+                if pub_org is not None and memory.publisher is not None and memory.publisher.titles:
+                    # "High Representative X" in the EU's own release: its official, no state's
+                    person = Person(pname, None, agents, pub_org)
+                    memory.note_person(person)
+                    memory.note_titled(tokens[i:j2], person)
+                    out.append(_mention(tokens, text, i, name_end, country=None, agents=agents, kind="person",
+                                        name=pname, code_prefix=pub_org))
+                    i = name_end
+                    continue
                 if country is None:
                     country = implied or memory.home_state or _first_state(at, sent, tokens) or memory.main_state()
                 out.append(_titled_person(memory, tokens, text, i, (i, j2), name_end, country, agents))
                 i = name_end
                 continue
-            home = memory.home_state
-            own = (home is not None and memory.publisher is not None and bool(memory.publisher.titles)
+            pub = memory.publisher_body
+            own = (pub is not None and memory.publisher is not None and bool(memory.publisher.titles)
                    and title is not None and country is None and prev_norm(i) == "the"
                    and memory.publisher.own_title(_title_text(tokens, text, i, j2)))
-            earlier = (memory.titled_person(tokens[j2 - 1].norm, home if own else None)
+            earlier = (memory.titled_person(tokens[j2 - 1].norm, pub if own else None)
                        if title is not None and country is None and prev_norm(i) == "the" else None)
             if own and earlier is None:
-                # "The Secretary reaffirmed ...", "the Ambassador" in a release with no one of that title named: the
-                # publisher's own official, not a counterpart named with the same word ("Foreign Secretary X")
-                out.append(_mention(tokens, text, i, j2, country=home, agents=agents, kind="person"))
+                # "The Secretary reaffirmed ...", "the High Representative" in a release with no one of that title
+                # named: the publisher's own official, not a counterpart named with the same word ("Foreign
+                # Secretary X")
+                pub_org = _org_prefix(pub)
+                # ("He calls on ..." after it is the same official)
+                memory.last_person = Person(text[tokens[i].start : tokens[j2 - 1].end], None if pub_org else pub,
+                                            agents, pub_org)
+                out.append(_mention(tokens, text, i, j2, country=None if pub_org else pub, agents=agents,
+                                    kind="person", code_prefix=pub_org))
                 i = max(j2, sp.last)
                 continue
             if earlier is not None:  # "the minister", "the Secretary": the one named with that title before
@@ -993,11 +1021,11 @@ def _counterpart(memory: ArticleMemory, out: list[Mention], title: str) -> bool:
     one of the publisher's officials: a title the publisher's officials do not carry ("Foreign Minister Wang" in a
     State Department readout), or one named after the publisher's state or official in the sentence ("Secretary X
     met with President Y", "The United States thanks Prime Minister Z")."""
-    home = memory.home_state
-    if home is None or memory.publisher is None:
+    body = memory.publisher_body
+    if body is None or memory.publisher is None:
         return False
     return not memory.publisher.own_title(title) or any(
-        m.country == home and not m.locative and not m.members for m in out)
+        (m.code_prefix or m.country) == body and not m.locative and not m.members for m in out)
 
 
 def _counterpart_state(memory: ArticleMemory, at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:

@@ -1077,6 +1077,9 @@ def code_article(article_id: str, body: str, published: date | None = None,
     return steps.drain(code_steps(article_id, body, published, model, source))
 
 
+# the most words between a verb of judging and the act it judges ("condemns in the strongest possible terms the attack
+# on"): the act is the object judged, not the judge's own
+JUDGED_GAP = 7
 # sentences of one quotation that wait for its speaker named where it closes
 MAX_QUOTED_RUN = 4
 # sentences parsed in one call to the parser between two steps (~5 ms each)
@@ -1670,7 +1673,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # (not the speaker's own "he" of "... in a statement he issued")
                 tgt = _quoted_accused(mentions, tokens, h, src, sent) or tgt
             if (code[:2] in c.judged_roots and src is not None and src is last_subject and last_hit is not None
-                    and last_hit.pattern.code[:2] in c.judging_roots and 0 <= h.first - last_hit.last <= 4
+                    and last_hit.pattern.code[:2] in c.judging_roots and 0 <= h.first - last_hit.last <= JUDGED_GAP
                     and not any(last_hit.last <= m.first < h.first for m in mentions)):
                 # "Germany condemned the attack on Poland", "welcomed the release of the journalist": the act is not the
                 # judge's; its doer is the one named by "by" ("the attack by Russia on Poland"), else it is told
