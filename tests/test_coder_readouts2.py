@@ -159,3 +159,15 @@ def test_an_act_judged_after_a_manner_phrase_is_not_the_judges() -> None:
         "Japan strongly condemned in the clearest possible terms the missile attack by North Korea.")
     assert not any(s == "JPN" and p == "ASSAULT" for s, _, p in triples(
         "Japan strongly condemned in the clearest possible terms the missile attack by North Korea."))
+
+
+def test_a_formal_readouts_office_after_the_name_places_the_person() -> None:
+    # "Name, Office of State," with a courtesy title or an honorific before the name, and "of the <state>"
+    got = triples("Mr. Ken Sato, Minister for Foreign Affairs of Japan, met with Ms. Maria Reyes, Secretary of "
+                  "Foreign Affairs of the Philippines.")
+    assert {("JPN", "PHL", "CONSULT"), ("PHL", "JPN", "CONSULT")} <= got
+    got = triples("Ken Sato, Minister for Foreign Affairs of Japan, met with H.E. Maria Reyes, Secretary of "
+                  "Foreign Affairs of the Philippines.")
+    assert ("JPN", "PHL", "CONSULT") in got
+    # a courtesy title described by no office stays a private person of the sentence's state
+    assert ("NGA", ("CVL",)) in agents_of("Dr. Amina Bello, a physician in Lagos, criticized Nigeria's government.")

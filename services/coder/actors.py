@@ -624,7 +624,9 @@ def find_mentions(
             agents, j2, name_end = _agent_chain(tokens, at, i, stop, covered)
             country = None
             implied = title.country if title is not None else None  # "Secretary of State": the US
-            if j2 + 1 < stop and tokens[j2].norm == "of" and (osp := at.get(j2 + 1)) is not None:
+            # ("Secretary of Foreign Affairs of the Philippines")
+            of_at = j2 + 2 if j2 + 2 < stop and tokens[j2 + 1].norm == "the" else j2 + 1
+            if of_at < stop and tokens[j2].norm == "of" and (osp := at.get(of_at)) is not None:
                 oe = osp.entry("state")
                 if oe is not None:
                     country = oe.country
@@ -856,6 +858,16 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
         while c > sent.first and c > m.first - 5 and tokens[c].norm != "," and not tokens[c].capitalised:
             c -= 1
         if c <= sent.first or tokens[c].norm != ",":
+            continue
+        courtesy = next((x for x in out if x.kind == "person" and x.last == c and x.name and x.agents
+                         and set(x.agents) <= w.courtesy_agents and m.agents and c == m.first - 1), None)
+        if courtesy is not None:
+            # "Mr. Taro Sato, Minister for Foreign Affairs of Japan, ...": a courtesy title told nothing of the
+            # person the office after the comma places
+            courtesy.country, courtesy.agents, courtesy.code_prefix = m.country, m.agents, m.code_prefix
+            person = memory.people.get(courtesy.name or "")
+            if person is not None:
+                person.country, person.agents, person.code_prefix = m.country, m.agents, m.code_prefix
             continue
         end = c
         start = end

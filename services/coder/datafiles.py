@@ -343,6 +343,7 @@ class Words(_Strict):
     first_person: WordSet
     appositive_name_openers: WordSet
     appositive_articles: WordSet
+    courtesy_agents: WordSet
     person_pronouns: WordSet
     any_body_nouns: WordSet
     charge_verbs: WordSet
