@@ -1499,7 +1499,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         recipient: Mention | None = None
         if not of_group and not passive and p.target != "left" and not p.speaker_only:
             of_group, recipient = _noun_by_agents(mentions, tokens, h, sent)
-        if code == c.labour_strike and not passive:
+        if code == c.labour_strike and not passive and tokens[h.first].norm not in w.boycott_words:
             # "the strike by Israel", "an Israeli strike", "Russian strikes hit Kyiv": a state itself or its armed
             # force strikes militarily ("the strike by teachers", "French dock workers' strike": labour strikes)
             striker = (of_group[0] if of_group else

@@ -486,6 +486,7 @@ class Words(_Strict):
     report_nouns: WordSet
     patient_nouns: WordSet
     by_agent_nouns: WordSet
+    boycott_words: WordSet
     carried_out_by: WordSet
     victim_acts: WordSet
     victim_links: WordSet
