@@ -4,7 +4,11 @@ two parties. In such prose the narrated acts are the events."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from test_coder_cases import events, triples
+
+from services.coder.coder import code_article
 
 
 def test_a_declaration_of_war_is_force_against_the_state_named() -> None:
@@ -55,3 +59,28 @@ def test_a_boycott_is_never_a_military_strike() -> None:
     t = triples("The United States boycotted the 1980 Olympics in Moscow.")
     assert ("USA", "RUS", "PROTEST") in t and "ASSAULT" not in {p for _, _, p in t}
     assert ("ISR", "PSE", "ASSAULT") in triples("The strike by Israel on Gaza killed five people.")
+
+
+def _dated(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(source code, target code, date) of the events of `text` in an article published on 1 May 2024."""
+    coded = code_article("t", text, published=date(2024, 5, 1))
+    return [(e.source.code, e.target.code if e.target else None, e.date) for e in coded.events]
+
+
+def test_a_narrated_date_dates_the_act_as_precisely_as_the_text() -> None:
+    assert ("IRQ", "KWT", "1990-08-02") in _dated("On 2 August 1990, Iraq invaded Kuwait.")
+    assert ("IRQ", "KWT", "1990-08-02") in _dated("Iraq invaded Kuwait on August 2, 1990.")
+    assert ("EGY", "ISR", "1979-03") in _dated("Egypt signed a peace treaty with Israel in March 1979.")
+    assert ("VNM", "KHM", "1978") in _dated("In 1978, Vietnam invaded Cambodia.")
+    # a year that modifies a noun, or the article's own year, dates nothing: the news day stands
+    assert all(d == "2024-05-01" for *_, d in _dated("Chile signed the 1980 treaty with Peru in 2024."))
+
+
+def test_an_office_holder_is_coded_for_the_narrated_date_not_the_article_date() -> None:
+    assert ("USAGOV", "CHN") in {(s, t) for s, t, _ in _dated("In 1972, President Nixon visited China.")}
+    # the narrated past goes on over the next sentences ...
+    assert ("USAGOV", "RUSGOV") in {(s, t) for s, t, _ in _dated(
+        "The Soviet Union invaded Afghanistan in December 1979. President Carter condemned the Soviet leadership.")}
+    # ... until one is set on the story's own days: a former president now is no government
+    assert not any(s == "USAGOV" for s, _, _ in _dated(
+        "In 1979, the two countries restored ties. On Monday, Jimmy Carter praised Israel."))

@@ -31,7 +31,7 @@ from services.coder.actors import (
     wholly_quoted,
 )
 from services.coder.datafiles import codes, words
-from services.coder.dates import event_date
+from services.coder.dates import Narrated, event_date, narrated_date, news_day
 from services.coder.lexicon import Lexicon, Pattern, Slot, key_of, load
 from services.coder.sentences import split_sentences
 from services.coder.spans import Span, scan
@@ -1170,7 +1170,16 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
             candidate(w_sent, w_mentions, w_places, speaker or fallback, w_open)
         waiting.clear()
 
+    # the past a narrative is in ("In 1979, ..."): it dates the acts of its sentence, and, until a sentence is set on
+    # the story's own days again, who held which office ("President Carter" was in government then)
+    narrated: Narrated | None = None
+    dated_here: dict[int, Narrated] = {}
     for sent in sentences:
+        here = narrated_date(tokens, sent.first, sent.last, published)
+        if here is not None:
+            narrated = dated_here[sent.index] = here
+        elif narrated is not None and news_day(tokens, sent.first, sent.last):
+            narrated = None
         # (a quotation opening a sentence right after a quoted speaker is, in news style, the same speaker's)
         open_before = open_quote
         continuing = open_quote or (sent.last > sent.first and tokens[sent.first].text in words().quote_marks)
@@ -1190,7 +1199,8 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
             result.spent.sentences_skipped += 1  # a list or a flood of words, not a sentence: not coded
             release(None)
             continue
-        mentions = find_mentions(lex, body, tokens, sent, sspans, memory, on=published)
+        mentions = find_mentions(lex, body, tokens, sent, sspans, memory,
+                                 on=narrated.day if narrated is not None else published)
         in_names = {k for m in mentions if m.kind == "person" for k in range(m.first, m.last)}
         places = _places(lex, tokens, body, sspans, sent, in_names)
         for loc in places:
@@ -1229,7 +1239,7 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
         yield
         prior = last_attacks[1] if last_attacks[0] == sent.index - 1 else []
         events = _code_sentence(lex, article_id, body, tokens, sent, mentions, hits, places, published, tree,
-                                memory.main_state(), speaker, prior)
+                                memory.main_state(), speaker, prior, dated_here.get(sent.index))
         attacks = [ev for ev in events if ev.cameo[:2] in codes().violent_roots and ev.target is not None
                    and ev.target.country and ev.source.country]
         if attacks:
@@ -1440,9 +1450,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                    mentions: list[Mention], hits: list[_Hit], places: list[Location],
                    published: date | None, tree: ParsedSentence | None = None,
                    main_state: str | None = None, speaker: Mention | None = None,
-                   prior: list[Event] | None = None) -> list[Event]:
+                   prior: list[Event] | None = None, narrated: Narrated | None = None) -> list[Event]:
     """`speaker`: who the sentence reports, named in it or, for a quotation going on, in an earlier one; `prior`: the
-    attacks the sentence just before told."""
+    attacks the sentence just before told; `narrated`: the past date the sentence gives its acts."""
     w, c = words(), codes()
     chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
     intent_ends = {h.last for h in hits if h.pattern.intent}
@@ -1867,7 +1877,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 cameo_name=name, plover=plover, plover_mode=p.mode, quad_class=_quad(ecode), goldstein=goldstein,
                 trigger=body[tokens[h.first].start : tokens[h.last - 1].end], sentence=body[sent.start : sent.end],
                 sentence_span=CharSpan(start=sent.start, end=sent.end),
-                date=event_date(tokens, sent.first, sent.last, published), place=place,
+                date=narrated.iso if narrated is not None else event_date(tokens, sent.first, sent.last, published),
+                place=place,
             )
             key = (s.code, t.code if t else "", plover)
             prev = chosen.get(key)

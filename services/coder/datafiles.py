@@ -463,6 +463,9 @@ class Words(_Strict):
     clause_break: WordSet
     inserted_adverbs: WordSet
     weekdays: WordSeq
+    months: WordSeq
+    year_openers: WordSet
+    news_days: WordSet
     # the dependency parse (services/coder/syntax.py)
     recipient_preps: WordSeq
     agent_preps: WordSet
@@ -502,6 +505,11 @@ class Words(_Strict):
     def weekday_index(self) -> dict[str, int]:
         """Weekday -> its number, Monday 0 (datetime's weekday())."""
         return {d: i for i, d in enumerate(self.weekdays)}
+
+    @cached_property
+    def month_index(self) -> dict[str, int]:
+        """Month name -> its number, January 1."""
+        return {m: i + 1 for i, m in enumerate(self.months)}
 
 
 class Codes(_Strict):
