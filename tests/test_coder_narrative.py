@@ -84,3 +84,13 @@ def test_an_office_holder_is_coded_for_the_narrated_date_not_the_article_date() 
     # ... until one is set on the story's own days: a former president now is no government
     assert not any(s == "USAGOV" for s, _, _ in _dated(
         "In 1979, the two countries restored ties. On Monday, Jimmy Carter praised Israel."))
+
+
+def test_relations_broken_by_two_states_are_broken_each_with_the_other() -> None:
+    t = triples("Ethiopia and Eritrea severed ties in 1998.")
+    assert {("ETH", "ERI", "SANCTION"), ("ERI", "ETH", "SANCTION")} <= t
+    assert ("PAK", "IND", "SANCTION") in triples("In 1971, Pakistan broke off diplomatic relations with India.")
+    # envoys recalled by two states are recalled from the state named after them, not from each other
+    t = triples("Canada and Australia recalled their ambassadors to Russia.")
+    assert {("CAN", "RUS", "SANCTION"), ("AUS", "RUS", "SANCTION")} <= t
+    assert ("CAN", "AUS", "SANCTION") not in t
