@@ -94,3 +94,10 @@ def test_relations_broken_by_two_states_are_broken_each_with_the_other() -> None
     t = triples("Canada and Australia recalled their ambassadors to Russia.")
     assert {("CAN", "RUS", "SANCTION"), ("AUS", "RUS", "SANCTION")} <= t
     assert ("CAN", "AUS", "SANCTION") not in t
+
+
+def test_regions_history_names_belong_to_the_state_that_holds_them() -> None:
+    assert ("ISR", "EGY", "RETREAT") in triples("In 1982, Israel withdrew from the Sinai.")
+    assert ("JPN", "USA", "ASSAULT") in triples("Imperial Japan attacked Pearl Harbor in December 1941.")
+    t = triples("Germany occupied the Sudetenland in 1938.")
+    assert ("DEU", "CZE", "ASSAULT") in t and ("DEU", "DEU", "ASSAULT") not in t
