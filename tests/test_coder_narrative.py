@@ -101,3 +101,13 @@ def test_regions_history_names_belong_to_the_state_that_holds_them() -> None:
     assert ("JPN", "USA", "ASSAULT") in triples("Imperial Japan attacked Pearl Harbor in December 1941.")
     t = triples("Germany occupied the Sudetenland in 1938.")
     assert ("DEU", "CZE", "ASSAULT") in t and ("DEU", "DEU", "ASSAULT") not in t
+
+
+def test_a_possessive_opening_a_sentence_is_the_previous_subjects() -> None:
+    t = triples("Hungary joined the Axis in 1940. The country invaded Yugoslavia in 1941. "
+                "Its forces occupied Novi Sad.")
+    assert ("HUN", "SRB", "ASSAULT") in t and ("SRB", "SRB", "ASSAULT") not in t
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russia attacked Ukraine in 2014. Its forces shelled Donetsk.")
+    # inside the sentence, the state named before it still owns it
+    t = triples("Algeria said Morocco and its security forces attacked a convoy.")
+    assert not any(src == "DZA" and p == "ASSAULT" for src, _, p in t)

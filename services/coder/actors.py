@@ -427,6 +427,13 @@ def find_mentions(
                 if nxt is not None and ("agent" in nxt.kinds() or "title" in nxt.kinds()):
                     recent = memory.last_states(1)
                     owner = states_here[-1] if states_here else (recent[0] if recent else None)
+                    if (not states_here and tok.norm not in w.person_possessives and i == sent.first
+                            and memory.subject is not None and memory.subject_opening
+                            and memory.subject_sentence == sent.index - 1 and memory.subject.country is not None
+                            and memory.subject.kind != "person" and not memory.subject.locative):
+                        # "Hungary invaded Yugoslavia in 1941. Its forces occupied the city": a possessive opening
+                        # the sentence is the previous one's subject's, not the last state it named
+                        owner = memory.subject.country
                     if tok.norm in w.person_possessives and not states_here:
                         # ("the Afghan army chief said his forces": the sentence's own state comes first)
                         if memory.last_person is None or memory.last_person.code_prefix:
