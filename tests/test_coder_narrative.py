@@ -111,3 +111,17 @@ def test_a_possessive_opening_a_sentence_is_the_previous_subjects() -> None:
     # inside the sentence, the state named before it still owns it
     t = triples("Algeria said Morocco and its security forces attacked a convoy.")
     assert not any(src == "DZA" and p == "ASSAULT" for src, _, p in t)
+
+
+def test_a_defeat_in_war_is_force_and_one_in_a_vote_or_at_the_polls_is_not() -> None:
+    assert ("DEU", "FRA", "ASSAULT") in triples("Prussia defeated France in the war of 1870.")
+    assert ("TUR", "SRB", "ASSAULT") in triples("The Ottomans defeated the Serbian army at Kosovo in 1389.")
+    assert triples("Lula defeated Bolsonaro in the 2022 election.") == set()
+    assert "ASSAULT" not in {p for _, _, p in triples("Kenyan lawmakers defeated the opposition's challenge.")}
+    assert "REJECT" in {p for _, _, p in triples("Kenyan lawmakers defeated the proposal.")}
+
+
+def test_a_state_recognised_by_name_is_diplomatic_recognition() -> None:
+    assert ("GBR", "ISR", "SUPPORT") in triples("Britain recognized Israel in 1949.")
+    assert ("USA", "CHN", "SUPPORT") in triples("The United States recognized the People's Republic of China in 1979.")
+    assert triples("Kenya recognized the need for reform.") == set()
