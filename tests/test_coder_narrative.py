@@ -125,3 +125,10 @@ def test_a_state_recognised_by_name_is_diplomatic_recognition() -> None:
     assert ("GBR", "ISR", "SUPPORT") in triples("Britain recognized Israel in 1949.")
     assert ("USA", "CHN", "SUPPORT") in triples("The United States recognized the People's Republic of China in 1979.")
     assert triples("Kenya recognized the need for reform.") == set()
+
+
+def test_a_war_gone_to_by_two_states_is_each_against_the_other() -> None:
+    t = triples("In 1932, Bolivia and Paraguay went to war over the Chaco.")
+    assert {("BOL", "PRY", "ASSAULT"), ("PRY", "BOL", "ASSAULT")} <= t
+    assert ("GBR", "ARG", "ASSAULT") in triples("Britain went to war with Argentina in 1982.")
+    assert triples("Peru did not go to war with Ecuador.") == set()
