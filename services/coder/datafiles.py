@@ -327,6 +327,7 @@ class Words(_Strict):
 
     # actors (services/coder/actors.py)
     locative: WordSet
+    subdivision_nouns: WordSeq
     dateline_marks: WordSet
     name_particles: WordSet
     compound_modifiers: WordSet

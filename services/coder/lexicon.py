@@ -379,6 +379,33 @@ def _add_phoenix(b: _Builder) -> int:
 _cache_dir: list[Path] = []  # set once by the composition root (the CLI): where load() keeps the built lexicon
 
 
+def _plain(name: str) -> str:
+    """A name without its diacritics ("Nangarhār" -> "Nangarhar"), as English news writes it."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _add_subdivisions(b: _Builder, iso2_to_3: dict[str, str]) -> int:
+    """States' provinces, districts and regions (pycountry), each named with a subdivision noun after it ("Nangarhar
+    province", "Mulanje district", "Borno State"): a place of its state. A name the lexicon knows already (a state,
+    a city, an actor) keeps its meaning. Returns the number of phrases added."""
+    nouns = files.words().subdivision_nouns
+    states_of: dict[str, set[str | None]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        states_of[_plain(re.sub(r"\s*\(.*\)$", "", sub.name))].add(iso2_to_3.get(sub.country_code))
+    n = 0
+    for name, countries in states_of.items():
+        country = next(iter(countries))
+        if len(countries) > 1 or not country or not name[:1].isupper() or phrase_key(name) in b.entries:
+            continue  # (a name two states share, "Punjab", says neither)
+        for noun in nouns:
+            for form in (f"{name} {noun}", f"{name} {noun.capitalize()}"):
+                if phrase_key(form) in b.entries:
+                    continue
+                b.add(form, Entry("place", TITLE_CASE, country=country, name=name, place_kind="subdivision"))
+                n += 1
+    return n
+
+
 def use_cache(directory: Path) -> None:
     """Keep the built lexicon in `directory` between processes (services/coder/lexicon_cache.py)."""
     _cache_dir[:] = [directory]
@@ -467,6 +494,7 @@ def build() -> Lexicon:
         b.add(name, Entry("place", TITLE_CASE, country=iso2_to_3.get(city["countrycode"]), name=city["name"],
                           lat=city["latitude"], lon=city["longitude"], place_kind="city"))
         n_cities += 1
+    n_subdivisions = _add_subdivisions(b, iso2_to_3)
     n_phoenix = _add_phoenix(b) if PHOENIX_ACTORS else 0
 
     # event patterns
@@ -523,7 +551,8 @@ def build() -> Lexicon:
         regions=regions, region_nouns=frozenset(refs.region_nouns),
         mood_words=frozenset(w for key in ("negation", "refusal", "hypothetical", "speculative", "future")
                              for phrase in _word_list(getattr(verbs, key), irregular) for w in phrase),
-        stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities, "phoenix": n_phoenix},
+        stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities, "subdivisions": n_subdivisions,
+               "phoenix": n_phoenix},
         publishers={publisher_key(name): Publisher(spec.code, tuple(spec.agents),
                                                    frozenset(t.lower() for t in spec.titles))
                     for spec in _load_yaml("sources.yaml", files.Sources).root for name in spec.names},
