@@ -1,5 +1,6 @@
 """Actors no dictionary names, in ordinary news wording: a province or district named with its noun ("in Nangarhar
-province") that places an act in its state. Sentences written for these tests."""
+province") that places an act in its state; collective actors of domestic politics ("the ruling party",
+"Republicans and Democrats", "lawmakers in X"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -19,3 +20,26 @@ def test_a_subdivision_name_two_states_share_or_without_its_noun_places_nothing(
     assert triples("A bomb exploded in the Central district, police said.") == set()
     assert triples("Gunmen attacked a school in Mulanje, killing four pupils.") != triples(
         "Gunmen attacked a school in the Mulanje district, killing four pupils.")
+
+
+def test_the_ruling_party_is_the_stories_government() -> None:
+    assert ("PER", "PER", "ACCUSE") in triples("Peru held elections. The ruling party accused the opposition of fraud.")
+    assert ("MYS", "MYS", "REJECT") in triples("The governing coalition in Malaysia rejected the opposition's demands.")
+    assert triples("Peru held elections. The party accused nobody.") == set()
+
+
+def test_the_two_us_parties_named_by_their_members_are_us_lawmakers() -> None:
+    assert ("USA", "TUR", "ACCUSE") in triples(
+        "Turkey bought Russian missiles. Republicans and Democrats in Congress criticized Ankara.")
+    assert ("USA", "HUN", "ACCUSE") in triples("Hungary vetoed the aid. Senate Democrats condemned Budapest.")
+
+
+def test_a_state_named_before_a_party_name_makes_the_party_its_own() -> None:
+    assert triples("The Sweden Democrats criticized Finland.") == {("SWE", "FIN", "ACCUSE")}
+
+
+def test_a_bare_actor_in_a_named_body_is_that_bodys_state() -> None:
+    assert ("USA", "TUR", "ACCUSE") in triples("Turkey bought missiles. Democrats in Congress criticized Ankara.")
+    # (a place before "in" is no holder: "the attack in Kharkiv" leaves the lawmakers the story's)
+    assert ("UKR", "RUS", "ACCUSE") in triples(
+        "Russian troops shelled Ukraine. After the attack in Kharkiv, lawmakers in Kyiv condemned Russia.")

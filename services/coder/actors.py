@@ -480,6 +480,15 @@ def find_mentions(
                 and out and out[-1].last == i):
             i = sp.last  # "American aid groups", "U.N. aid agencies": the state or body named just before is theirs
             continue
+        if (org is not None and org.country and out and out[-1].last == i and out[-1].kind == "state"
+                and not out[-1].agents and not out[-1].locative and out[-1].country not in (None, org.country)
+                and tokens[i - 1].norm != "'s" and tokens[i].capitalised):
+            # "the Sweden Democrats": a state's name at the head of a name the dictionary gives another state
+            # ("Democrats": the U.S. party) makes it that state's own
+            out[-1] = _mention(tokens, text, out[-1].first, sp.last, country=out[-1].country, agents=org.agents,
+                               kind="group", name=text[tokens[out[-1].first].start : tokens[sp.last - 1].end])
+            i = sp.last
+            continue
         if org is not None:
             j = sp.last
             if j + 1 < stop and tokens[j].text == "-" and tokens[j + 1].norm in w.attaching_participles:
@@ -777,6 +786,10 @@ def find_mentions(
                                and not x.guessed and not x.locative), None)
                 if holder is not None:
                     m.country, m.code_prefix = holder.country, holder.code_prefix
+            if m.country is None and m.code_prefix is None and prev_norm(m.first) == "in" and (holder := next(
+                    (x for x in out if x.last == m.first - 1 and x.country and not x.guessed and not x.locative
+                     and not x.members), None)) is not None:
+                m.country = holder.country  # "Republicans in Congress", "opposition members in parliament": theirs
             head = tokens[m.last - 1].norm
             if m.country is None and m.code_prefix is None and prev_norm(m.first) == "the" and head in memory.bare:
                 # "the diplomats said" after "Top diplomats from the Group of Seven": the ones named so before
