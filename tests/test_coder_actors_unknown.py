@@ -1,10 +1,11 @@
 """Actors no dictionary names, in ordinary news wording: a province or district named with its noun ("in Nangarhar
 province") that places an act in its state; collective actors of domestic politics ("the ruling party",
-"Republicans and Democrats", "lawmakers in X"). Sentences written for these tests."""
+"Republicans and Democrats", "lawmakers in X"); people no dictionary knows, described by their role in an
+appositive ("Kofi Boateng, the party's spokesperson"), named again by surname. Sentences written for these tests."""
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_a_province_or_district_named_with_its_noun_places_the_act_in_its_state() -> None:
@@ -43,3 +44,20 @@ def test_a_bare_actor_in_a_named_body_is_that_bodys_state() -> None:
     # (a place before "in" is no holder: "the attack in Kharkiv" leaves the lawmakers the story's)
     assert ("UKR", "RUS", "ACCUSE") in triples(
         "Russian troops shelled Ukraine. After the attack in Kharkiv, lawmakers in Kyiv condemned Russia.")
+
+
+def test_a_name_described_by_a_role_is_the_stories_person_and_so_is_its_surname_later() -> None:
+    text = ("Ghana held elections. Kofi Boateng, the party's spokesperson, condemned the arrests. "
+            "Boateng accused the police of brutality.")
+    assert ("GHA", "GHA", "ACCUSE") in triples(text)
+    assert len([e for e in events(text) if e.plover == "ACCUSE" and e.source.country == "GHA"]) == 2
+    text = ("Peru held elections. Maria Quispe, a senior party official, accused the electoral board of fraud. "
+            "Quispe urged the president to resign.")
+    assert ("PER", "PER", "REQUEST") in triples(text)
+
+
+def test_a_role_of_a_body_in_the_appositive_makes_no_official_of_the_state() -> None:
+    # ("the leader of the Village gang": a gang's, not the government's; his surname later is no one known)
+    text = ("Haiti's police raided a slum. Jean Pierre, the leader of the Village gang, attacked a police patrol. "
+            "Pierre later met the prime minister.")
+    assert not any(p == "CONSULT" for _, _, p in triples(text))

@@ -723,7 +723,10 @@ def find_mentions(
                                     kind="person", name=earlier.name, code_prefix=earlier.code_prefix))
                 i = j2
                 continue
-            if (agent is not None and title is None) or (agent is not None and country is not None):
+            if (agent is not None and title is None) or (agent is not None and country is not None) or (
+                    agent is not None and _in_appositive(tokens, i, sent)
+                    and (j2 >= stop or tokens[j2].norm not in ("of", "for"))):
+                # (not "X, the leader of the Village gang": the role is the body's, not the state's)
                 m = _mention(tokens, text, i, j2, country=country, agents=agents)
                 pending_bare.append(m)
                 out.append(m)
@@ -815,9 +818,12 @@ def find_mentions(
             memory.bare[tokens[m.last - 1].norm] = (m.country, m.code_prefix)
     # "Lai, a businessman and founder of a newspaper in Hong Kong, ...": a name described by agent words that the
     # place the sentence names gives a state is that state's person, as with a state named in the appositive
-    placed = [m for m in pending_bare if m.guessed and place_country and m.country == place_country]
+    # ... and, with a name of two words or more, the story's state for want of a place: "Kofi Boateng, the party's
+    # spokesperson, ...", "Ama Mensah, an opposition lawmaker, ..." (a name no dictionary knows, of an ordinary
+    # person in a story about one state, is more often that state's than another's)
+    placed = [m for m in pending_bare if m.guessed and m.country and not (place_country and m.country != place_country)]
     if placed:
-        _appositive_people(tokens, text, sent, covered, out, memory, among=placed)
+        _appositive_people(tokens, text, sent, covered, out, memory, among=placed, place=place_country)
     for pronoun, antecedent in standing_for:
         pronoun.country, pronoun.guessed = antecedent.country, antecedent.guessed
         pronoun.code_prefix = antecedent.code_prefix
@@ -864,7 +870,8 @@ def _verb_follows(tokens: list[Token], j: int, stop: int) -> bool:
 
 
 def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: dict[int, Span],
-                       out: list[Mention], memory: ArticleMemory, among: list[Mention] | None = None) -> None:
+                       out: list[Mention], memory: ArticleMemory, among: list[Mention] | None = None,
+                       place: str | None = None) -> None:
     """A name no dictionary knows, described in an appositive by an actor: "Metin Topuz, a local U.S. consulate
     employee", "Nenad Stevandic, president of Republika Srpska's national assembly": the person is that actor's,
     here and when named again later in the article."""
@@ -898,13 +905,15 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
             start -= 1
         # (one capitalised word is as often a place or a title as a name, unless it opens the sentence before "a"
         # and its appositive ends in a place: "Lai, a businessman in Hong Kong, ...")
-        one_name = (among is not None and end - start == 1 and start == sent.first and end + 1 < sent.last
+        one_name = (among is not None and place is not None and end - start == 1 and start == sent.first
+                    and end + 1 < sent.last
                     and tokens[end + 1].norm in ("a", "an") and tokens[start].text not in memory.people)
         if (end - start < 2 and not one_name) or (start > sent.first
                                                   and tokens[start - 1].norm not in w.appositive_name_openers):
             continue  # "X and Y, ..." too
         if any(k in taken for k in range(start, end)) or (
-                among is not None and tokens[c + 1].norm not in w.appositive_articles):
+                among is not None and tokens[c + 1].norm not in w.appositive_articles
+                and not (tokens[c + 1].norm == "the" and not one_name)):
             continue  # (a guessed actor: only in an appositive proper, not "X, who became a media sensation")
         name = text[tokens[start].start : tokens[end - 1].end]
         person = Person(name, m.country, m.agents, m.code_prefix)
@@ -1069,6 +1078,18 @@ def _counterpart_state(memory: ArticleMemory, at: dict[int, Span], sent: Sentenc
         place = None
     return _first_state(at, sent, tokens, but=home) or (place[0] if place else None) or next(
         (c for c in memory.last_states(3) if c != home), None)
+def _in_appositive(tokens: list[Token], k: int, sent: Sentence) -> bool:
+    """Whether token k is the role word of an appositive after a capitalised name: "Kofi Boateng, the party's
+    spokesperson", "Ama Mensah, a senior party official" (up to three lower-case or possessive words between the
+    article and it)."""
+    w = words()
+    c = k - 1
+    while c > sent.first and k - c <= 4 and tokens[c].norm not in w.appositive_articles and tokens[c].norm != "the":
+        if tokens[c].capitalised and tokens[c].norm != "'s":
+            return False
+        c -= 1
+    return (c - 2 >= sent.first and (tokens[c].norm in w.appositive_articles or tokens[c].norm == "the")
+            and tokens[c - 1].norm == "," and tokens[c - 2].capitalised and tokens[c - 2].text.isalpha())
 
 
 def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None) -> str | None:
