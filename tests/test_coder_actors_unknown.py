@@ -61,3 +61,14 @@ def test_a_role_of_a_body_in_the_appositive_makes_no_official_of_the_state() -> 
     text = ("Haiti's police raided a slum. Jean Pierre, the leader of the Village gang, attacked a police patrol. "
             "Pierre later met the prime minister.")
     assert not any(p == "CONSULT" for _, _, p in triples(text))
+
+
+def test_an_organizer_or_campaigner_named_with_the_role_is_a_civilian_of_the_story() -> None:
+    text = ("Kenya's police arrested dozens of protesters on Monday. Protest organizer Peter Otieno condemned the "
+            "arrests. Otieno urged police to release them.")
+    assert ("KEN", "KEN", "ACCUSE") in triples(text)
+    assert ("KEN", "KEN", "REQUEST") in triples(text)
+    assert ("GEO", "GEO", "ACCUSE") in triples("Rally organizers in Tbilisi accused Georgian police of brutality.")
+    assert ("MMR", "MMR", "ACCUSE") in triples("Student leader Min Ko Thet condemned Myanmar's junta.")
+    # (organizers who only speak do nothing)
+    assert triples("Kenya's marathon drew thousands. Race organizers said the course was flat.") == set()
