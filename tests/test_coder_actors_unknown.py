@@ -72,3 +72,12 @@ def test_an_organizer_or_campaigner_named_with_the_role_is_a_civilian_of_the_sto
     assert ("MMR", "MMR", "ACCUSE") in triples("Student leader Min Ko Thet condemned Myanmar's junta.")
     # (organizers who only speak do nothing)
     assert triples("Kenya's marathon drew thousands. Race organizers said the course was flat.") == set()
+
+
+def test_a_name_whose_words_the_gazetteer_has_as_towns_is_still_a_described_person() -> None:
+    # ("Banda" is also a town's name: a name described in an appositive is a person's all the same)
+    text = ("Malawi's courts are slow. Grace Banda, a farmer, lost her land. "
+            "So, Banda took the council to court and won.")
+    assert ("MWI", "MWI", "ACCUSE") in triples(text)
+    # (a town alone before a comma is no person: "Banda, a town" names no one who acts later)
+    assert triples("Malawi's courts are slow. Banda, a small town, lost its market. Banda sued nobody.") == set()

@@ -900,7 +900,9 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
         start = end
         while start > sent.first and end - start < 4:
             t = tokens[start - 1]
-            if not (t.capitalised and t.text.isalpha() and t.text not in w.not_names and start - 1 not in covered):
+            # (a word the gazetteer has as a town may still be a name's: "Grace Banda, a farmer")
+            if not (t.capitalised and t.text.isalpha() and t.text not in w.not_names
+                    and (start - 1 not in covered or covered[start - 1].kinds() <= {"place"})):
                 break
             start -= 1
         # (one capitalised word is as often a place or a title as a name, unless it opens the sentence before "a"
