@@ -49,3 +49,13 @@ def test_two_parties_that_agree_to_do_something_agree_with_each_other() -> None:
     t = triples("Rwanda and Burundi agreed to send observers to Mali.")
     assert ("RWA", "MLI", "AGREE") in t and ("RWA", "BDI", "AGREE") not in t
     assert ("NGA", "GHA", "AGREE") not in triples("Nigeria agreed to coordinate its patrols, Ghana said.")
+
+
+def test_a_go_between_named_after_the_thing_is_no_recipient() -> None:
+    t = triples("Ethiopia and Eritrea agreed to a ceasefire brokered by the United States and Kenya.")
+    assert ("ETH", "ERI", "AGREE") in t and ("ERI", "ETH", "AGREE") in t
+    assert not any(tg in ("USA", "KEN") for _, tg, p in t if p == "AGREE")
+    t = triples("Serbia and Kosovo held talks mediated by the European Union.")
+    assert ("SRB", "KSV", "CONSULT") in t
+    # one who proposed or imposed a thing stays its author: rejecting it is rejecting them
+    assert ("IRN", "FRA", "REJECT") in triples("Iran rejected a plan proposed by France.")

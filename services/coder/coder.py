@@ -558,6 +558,9 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
             continue  # "warned that it will ...": the source itself
         if m.first >= 0 and tokens[m.first].norm in words().first_person:
             continue  # "we are prepared to do our part": the speaker's own side is no recipient
+        by = m.first - 1 - (m.first - 1 > start and tokens[m.first - 1].norm in words().determiners)
+        if by - 1 >= start and tokens[by].norm == "by" and tokens[by - 1].norm in words().go_between_participles:
+            break  # "agreed to a ceasefire brokered by the United States and France": a go-between, no recipient
         if hit.pattern.target == "within" and m.first >= hit.last:
             # "rejected Pakistan's allegation that ...", "dismissed accusations it is getting weapons from X":
             # the accuser is in the phrase or after "by"; what follows is the content of the accusation

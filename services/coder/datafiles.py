@@ -442,6 +442,7 @@ class Words(_Strict):
     modal_non_subjects: WordSet
     thing_prepositions: WordSet
     chain_breaks: WordSet
+    go_between_participles: WordSet
     complementizers: WordSet
     rule_verbs: WordSet
     phrase_prepositions: WordSet
