@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_a_proposal_turned_down_codes_the_refusal_not_the_proposed_act() -> None:
@@ -59,3 +59,11 @@ def test_a_go_between_named_after_the_thing_is_no_recipient() -> None:
     assert ("SRB", "KSV", "CONSULT") in t
     # one who proposed or imposed a thing stays its author: rejecting it is rejecting them
     assert ("IRN", "FRA", "REJECT") in triples("Iran rejected a plan proposed by France.")
+
+
+def test_a_measure_blocked_is_refused_to_whose_measure_it_is() -> None:
+    assert ("HUNGARY", "IGOEU", "REJECT") in {(e.source.text.upper(), e.target.code[:5] if e.target else None, e.plover)
+                                             for e in events("Hungary blocked the EU's aid package for Ukraine.")}
+    assert ("TUR", "SWE", "REJECT") in triples("Turkey blocked Sweden's NATO membership bid.")
+    # roads blocked are a protest, not a refusal
+    assert not any(p == "REJECT" for _, _, p in triples("Farmers blocked roads near Warsaw."))
