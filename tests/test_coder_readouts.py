@@ -16,3 +16,12 @@ def test_a_time_or_manner_word_inside_a_verb_phrase_leaves_it_whole() -> None:
     # only such words: a clause in between still ends the phrase
     assert not any(p == "CONSULT" for _, _, p in triples(
         "The Indian foreign minister spoke today, and with the U.S. envoy absent, no talks were held."))
+
+
+def test_an_assurance_given_to_a_party_is_a_promise_to_it() -> None:
+    assert ("CHN", "THA", "AGREE") in triples("Beijing had assured Bangkok that the deportees would be treated well.")
+    assert ("USA", "AUS", "AGREE") in triples(
+        "Secretary of State John Miller assured Australian Foreign Minister Ann Lee that Washington stood by her.")
+    assert ("USA", "KOR", "SUPPORT") in triples("Washington reassured Seoul of its commitment to its defense.")
+    # an assurance to no party (reporters, the public) is none
+    assert triples("The Kenyan minister assured reporters that the vote would be fair.") == set()

@@ -1467,9 +1467,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     everyone = mentions
     for h in hits:
         p = h.pattern
-        # "told reporters at a news conference with X", "a briefing with journalists", "spoke to the BBC": the press a
-        # meeting is held before is no party to it, nor the one who holds it
-        mentions = everyone if p.code[:2] != "04" else [m for m in everyone if not _press(m)]
+        # "told reporters at a news conference with X", "a briefing with journalists", "spoke to the BBC", "assured
+        # reporters that ...": the press a meeting is held or a promise made before is no party to it
+        mentions = everyone if p.code[:2] not in c.press_free_roots else [m for m in everyone if not _press(m)]
         # "urged Russia to accept the ceasefire or face sanctions": the alternative a demand offers is its threat
         alternative = (p.alternative and last_hit is not None and last_hit.pattern.code[:2] in c.request_roots
                        and last_subject is not None)

@@ -550,6 +550,7 @@ class Codes(_Strict):
     concern_roots: WordSet
     concern_codes: WordSet
     judging_roots: WordSet
+    press_free_roots: WordSet
     judged_roots: WordSet
     request_roots: WordSet
     threat_root: str
