@@ -272,3 +272,12 @@ def test_a_prisoner_swap_releases_on_both_sides() -> None:
 def test_broadcasters_taken_off_the_air_are_coerced() -> None:
     assert any(s == "MLI" and p == "COERCE" for s, _, p in triples(
         "Mali suspended broadcasts of Radio France Internationale and France 24."))
+
+
+def test_a_list_of_riot_weapons_fired_at_people_is_an_assault() -> None:
+    assert ("KEN", "KEN", "ASSAULT") in triples(
+        "Kenyan police fired tear gas, rubber bullets and water cannon at protesters in Nairobi.")
+    assert ("IRN", "IRN", "ASSAULT") in triples(
+        "Iranian security forces fired tear gas, pellets, and live ammunition at demonstrators in Zahedan.")
+    # tear gas used alone to disperse a crowd stays repression, not an assault
+    assert not any(p == "ASSAULT" for _, _, p in triples("Kenyan police used tear gas to disperse the crowd."))
