@@ -132,3 +132,14 @@ def test_a_war_gone_to_by_two_states_is_each_against_the_other() -> None:
     assert {("BOL", "PRY", "ASSAULT"), ("PRY", "BOL", "ASSAULT")} <= t
     assert ("GBR", "ARG", "ASSAULT") in triples("Britain went to war with Argentina in 1982.")
     assert triples("Peru did not go to war with Ecuador.") == set()
+
+
+def test_a_state_named_by_its_form_of_government_refers_back() -> None:
+    assert ("TUR", "RUS", "ASSAULT") in triples(
+        "The Ottoman Empire entered the war in November 1914. The empire declared war on Russia.")
+    assert ("THA", "GBR", "RETREAT") in triples(
+        "Thailand signed a treaty with Britain in 1909. The kingdom ceded four provinces to Britain.")
+    # the name of a state is no reference back
+    t = triples("Chile hosted Peru. The United Kingdom condemned the attack.")
+    accusers = {src for src, _, p in t if p == "ACCUSE"}
+    assert accusers == {"GBR"}
