@@ -787,6 +787,26 @@ def _mentioned_noun(tokens: list[Token], first: int, sent: Sentence) -> bool:
                 and tokens[first - 2].norm in w.light_verbs)
 
 
+def _told_act_judged(tokens: list[Token], sent: Sentence) -> int | None:
+    """Where the participle is when an act noun opening the sentence is the subject of a passive verb that judges or
+    answers it ("The invasion was condemned by the Security Council", "The attack was widely denounced"): the act
+    told before, not a new one (not "The attack was carried out by ...", "was blamed on ...": its doer is named)."""
+    w = words()
+    k = sent.first + 2
+    if k >= sent.last or tokens[sent.first].norm not in w.determiners:
+        return None
+    if tokens[sent.first + 1].norm not in w.by_agent_nouns and tokens[sent.first + 1].norm not in w.victim_acts:
+        return None
+    if tokens[k].norm in w.subject_auxiliaries:
+        k += 1  # "has been", "had been"
+    if k >= sent.last or tokens[k].norm not in w.be_forms:
+        return None
+    k += 1
+    while k < sent.last and tokens[k].norm in w.passive_adverbs:
+        k += 1
+    return k if k < sent.last and tokens[k].norm in w.judged_participles else None
+
+
 def _of_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
     """The actors an "of" or "by" right after an event noun names as its agents ("withdrawal of U.S. and NATO
     troops", "a visit by the Japanese prime minister"), listed forward; none when no actor follows there."""
@@ -1465,6 +1485,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     request_ends: list[int] = []  # where each appeal or demand phrase of the sentence ends
     order_ends: list[int] = []  # where each order ("ordered X to") ends: force it orders is coded, cooperation not
     everyone = mentions
+    judged_at = _told_act_judged(tokens, sent)
+    # "Russia struck Kyiv. The attack was condemned by the U.N.": the attacks the sentence before told are judged
+    judged_doer = next((ev.source.country for ev in prior or [] if ev.source.country), None) if judged_at else None
     for h in hits:
         p = h.pattern
         # "told reporters at a news conference with X", "a briefing with journalists", "spoke to the BBC", "assured
@@ -1484,6 +1507,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         code = moods.recode(lex, p.code, window, intent_before and not p.intent)
         if code is None or context.in_possible_act(tokens, h.first, sent):
             continue
+        if h.first == sent.first + 1 and judged_at is not None:
+            continue  # "The invasion was condemned by ...": the act told before, judged here
         # "Russia could attack Ukraine": force that may come is a threat only in the would-be actor's own words
         possible_force = code != p.code and code[:2] == c.threat_root and moods.guessed(lex, window)
         if code[:2] in c.concern_roots and _general_object(mentions, tokens, h, sent, code in c.concern_codes):
@@ -1697,6 +1722,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 src = agent
                 tgt = _target_after(mentions, tokens, _Hit(dataclasses.replace(p, target="end"), h.first, agent.last),
                                     sent, src)
+        if (tgt is None and src is not None and h.first == judged_at and judged_doer is not None
+                and code[:2] in c.judging_roots and judged_doer != src.country):
+            tgt = _stand_in(judged_doer, tokens[sent.first].start)
         if alternative:
             src, tgt = last_subject, last_target
         roles = tree.roles(tokens[h.first].start) if tree is not None and not alternative else None
