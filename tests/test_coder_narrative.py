@@ -153,3 +153,14 @@ def test_an_act_told_before_and_judged_in_the_passive_is_not_told_again() -> Non
         "Iraq invaded Kuwait on 2 August 1990. The invasion was condemned by the UN Security Council."))
     # an attack whose doer the passive names is still told
     assert "ASSAULT" in {p for _, _, p in triples("The raid was carried out by Kenyan troops near the border.")}
+
+
+def test_treaties_signed_and_relations_set_up_or_broken_in_the_passive() -> None:
+    t = triples("The treaty was signed by Egypt and Israel in 1979.")
+    assert {("EGY", "ISR", "SUPPORT"), ("ISR", "EGY", "SUPPORT")} <= t
+    t = triples("Diplomatic relations between India and Nepal were established in 1947.")
+    assert {("IND", "NPL", "SUPPORT"), ("NPL", "IND", "SUPPORT")} <= t
+    t = triples("Relations between Chile and Bolivia were severed in 1978.")
+    assert {("CHL", "BOL", "SANCTION"), ("BOL", "CHL", "SANCTION")} <= t
+    # relations described are no act
+    assert triples("Relations between China and Japan have been tense for years.") == set()
