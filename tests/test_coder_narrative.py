@@ -164,3 +164,20 @@ def test_treaties_signed_and_relations_set_up_or_broken_in_the_passive() -> None
     assert {("CHL", "BOL", "SANCTION"), ("BOL", "CHL", "SANCTION")} <= t
     # relations described are no act
     assert triples("Relations between China and Japan have been tense for years.") == set()
+
+
+def test_a_past_act_named_as_background_in_news_stays_uncoded() -> None:
+    assert "ASSAULT" not in {p for _, _, p in triples(
+        "Ukrainian officials said relations have been frozen since the 2014 annexation of Crimea.")}
+    assert "ASSAULT" not in {p for _, _, p in triples(
+        "Afghans marked the anniversary of the 1979 Soviet invasion on Monday.")}
+    # the same act narrated with its date is coded
+    assert ("RUS", "AFG", "ASSAULT") in triples("In December 1979, the Soviet Union invaded Afghanistan.")
+
+
+def test_a_state_new_to_independence_is_referred_back_to() -> None:
+    assert ("ITA", "ERI", "SUPPORT") in triples("Eritrea became independent in 1993. Italy recognized the new nation.")
+    assert ("SDN", "SSD", "SUPPORT") in triples(
+        "South Sudan seceded in 2011. Sudan recognized the newly independent country.")
+    # "the new state" is too often the start of "the new state of emergency", "the new state budget"
+    assert triples("Chad declared independence in 1960. Italy welcomed the new state budget.") == set()
