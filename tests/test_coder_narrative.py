@@ -181,3 +181,10 @@ def test_a_state_new_to_independence_is_referred_back_to() -> None:
         "South Sudan seceded in 2011. Sudan recognized the newly independent country.")
     # "the new state" is too often the start of "the new state of emergency", "the new state budget"
     assert triples("Chad declared independence in 1960. Italy welcomed the new state budget.") == set()
+
+
+def test_a_title_in_a_known_name_says_the_office_held_then() -> None:
+    # an article published long after: the title, not the article's date, says he was in government
+    assert ("USAGOV", "CHN") in {(s, t) for s, t, _ in _dated("President Nixon visited China.")}
+    # "former" says he no longer is
+    assert not any(s == "USAGOV" for s, _, _ in _dated("Former President Jimmy Carter visited Israel."))

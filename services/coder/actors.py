@@ -269,6 +269,19 @@ def _unknown_person(tokens: list[Token], i: int, sent: Sentence, covered: dict[i
             and (i == sent.first or tokens[i - 1].norm in w.appositive_name_openers))
 
 
+def _office_titled(lex: Lexicon, tokens: list[Token], i: int, known: Entry, country: str | None,
+                   agents: tuple[str, ...]) -> tuple[str, ...]:
+    """The agents of the office a title opening a known person's name says he holds ("President Carter met Begin at
+    Camp David" in an article published decades later: in government, not the elder he is on the article's date),
+    when one of his terms in that state has them; else those the date gave."""
+    found = lex.automaton.get(f" {tokens[i].norm} ", None)
+    title = next((e for e in found[1] if e.kind == "title"), None) if found is not None else None
+    if title is None or not title.agents or set(title.agents) <= set(agents):
+        return agents
+    held = [t for t in known.terms if t.country == country and set(title.agents) <= set(t.agents)]
+    return max(held, key=lambda t: t.start or "").agents if held else agents
+
+
 def on_date(entry: Entry, on: date | None) -> tuple[str | None, tuple[str, ...], str | None]:
     """A known person's (country, agents, organisation code) on a day: the office held then (the latest
     begun, if several); out of office, the last one held before it, or before any office the first; no
@@ -458,6 +471,8 @@ def find_mentions(
         known = sp.entry("person")
         if known is not None:
             k_country, k_agents, k_code = on_date(known, on)
+            if known.terms and k_code is None and prev_norm(i) not in w.out_of_office:
+                k_agents = _office_titled(lex, tokens, i, known, k_country, k_agents)
             prefix = _org_prefix(k_code)
             person = Person(known.name or tok.text, k_country, k_agents, prefix)
             last_person = memory.last_person
