@@ -188,3 +188,11 @@ def test_a_title_in_a_known_name_says_the_office_held_then() -> None:
     assert ("USAGOV", "CHN") in {(s, t) for s, t, _ in _dated("President Nixon visited China.")}
     # "former" says he no longer is
     assert not any(s == "USAGOV" for s, _, _ in _dated("Former President Jimmy Carter visited Israel."))
+
+
+def test_an_intervention_in_a_state_is_force_and_in_a_dispute_mediation() -> None:
+    assert ("SAU", "YEM", "ASSAULT") in triples("Saudi Arabia intervened in Yemen in 2015.")
+    assert ("VNM", "KHM", "ASSAULT") in triples("In December 1978, Vietnam intervened in Cambodia.")
+    t = triples("Nigeria intervened in the dispute between Ghana and Togo.")
+    assert ("NGA", "GHA", "CONSULT") in t and "ASSAULT" not in {p for _, _, p in t}
+    assert triples("Kenya's central bank intervened in currency markets.") == set()
