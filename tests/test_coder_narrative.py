@@ -196,3 +196,11 @@ def test_an_intervention_in_a_state_is_force_and_in_a_dispute_mediation() -> Non
     t = triples("Nigeria intervened in the dispute between Ghana and Togo.")
     assert ("NGA", "GHA", "CONSULT") in t and "ASSAULT" not in {p for _, _, p in t}
     assert triples("Kenya's central bank intervened in currency markets.") == set()
+
+
+def test_sovereignty_handed_over_is_yielded_to_the_one_after_to() -> None:
+    t = triples("Britain handed over sovereignty of Hong Kong to China in 1997.")
+    assert ("GBR", "CHN", "RETREAT") in t and not any(tgt == "HKG" for _, tgt, _ in t)
+    assert ("NLD", "IDN", "RETREAT") in triples("The Netherlands transferred sovereignty to Indonesia in 1949.")
+    # property returned keeps the converted dictionary's reading
+    assert ("KEN", "UGA", "RETREAT") in triples("Kenya returned the stolen property to Uganda.")
