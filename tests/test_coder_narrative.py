@@ -204,3 +204,11 @@ def test_sovereignty_handed_over_is_yielded_to_the_one_after_to() -> None:
     assert ("NLD", "IDN", "RETREAT") in triples("The Netherlands transferred sovereignty to Indonesia in 1949.")
     # property returned keeps the converted dictionary's reading
     assert ("KEN", "UGA", "RETREAT") in triples("Kenya returned the stolen property to Uganda.")
+
+
+def test_relations_resumed_by_two_states_are_between_them() -> None:
+    t = triples("India and China resumed ambassador-level relations in 1976.")
+    assert {("IND", "CHN", "SUPPORT"), ("CHN", "IND", "SUPPORT")} <= t
+    # with a third state named, it is the recipient, not each other
+    t = triples("Egypt and Jordan resumed diplomatic relations with Syria.")
+    assert ("EGY", "SYR", "SUPPORT") in t and ("EGY", "JOR", "SUPPORT") not in t

@@ -1833,7 +1833,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # each other's: a joint act, or any act of a reciprocal reference with no one else named ("both
             # countries withdrew ambassadors"); not "Greece, Panama and South Korea supported the call"
             # (in the passive, only a joint act marked so: "the treaty was signed by Egypt and Israel")
-            if len(sources) > 1 and (p.joint or (not ts and reciprocal)) and (not passive or (p.joint and p.passive)):
+            if len(sources) > 1 and (p.joint or (not ts and (reciprocal or code in c.relations_codes))) and (
+                    not passive or (p.joint and p.passive)):
                 ts = ts or [o for o in sources if o is not s]
             if not ts and p.target == "within":
                 # (an accusation's content is no recipient: the accuser, if the article named one, follows; else

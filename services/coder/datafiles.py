@@ -532,6 +532,7 @@ class Codes(_Strict):
     domestic_roots: WordSet
     unplaced_roots: WordSet
     mutual_roots: WordSet
+    relations_codes: WordSet
     hosted_modes: WordSet
     thing_object_roots: WordSet
     private_agents: WordSet
