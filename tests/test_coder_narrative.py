@@ -212,3 +212,9 @@ def test_relations_resumed_by_two_states_are_between_them() -> None:
     # with a third state named, it is the recipient, not each other
     t = triples("Egypt and Jordan resumed diplomatic relations with Syria.")
     assert ("EGY", "SYR", "SUPPORT") in t and ("EGY", "JOR", "SUPPORT") not in t
+
+
+def test_arms_airlifted_are_military_aid() -> None:
+    assert ("RUS", "ETH", "AID") in triples("In 1977, the Soviet Union airlifted weapons to Ethiopia.")
+    assert ("IRN", "SYR", "AID") in triples("Iran airlifted arms to Syria.")
+    assert triples("Iran did not airlift arms to Syria.") == set()
