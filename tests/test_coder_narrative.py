@@ -218,3 +218,11 @@ def test_arms_airlifted_are_military_aid() -> None:
     assert ("RUS", "ETH", "AID") in triples("In 1977, the Soviet Union airlifted weapons to Ethiopia.")
     assert ("IRN", "SYR", "AID") in triples("Iran airlifted arms to Syria.")
     assert triples("Iran did not airlift arms to Syria.") == set()
+
+
+def test_civilians_harmed_where_a_place_is_taken_are_that_places() -> None:
+    t = triples("Japanese troops captured Nanjing in December 1937 and massacred civilians.")
+    assert ("JPN", "CHN", "ASSAULT") in t and ("JPN", "JPN", "ASSAULT") not in t
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian troops entered Kharkiv and killed civilians.")
+    # a people named by its state keeps it
+    assert ("TUR", "TUR", "PROTEST") in triples("Turkish civilians protested in Ankara.")

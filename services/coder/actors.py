@@ -822,6 +822,10 @@ def find_mentions(
                 continue
             if m.country is None and m.code_prefix is None:
                 m.country = rebel_fallback if set(m.agents) & w.adversary_agents else fallback
+                if set(m.agents) & w.victim_agents and not place_country:
+                    # "Japanese troops captured Nanjing and massacred civilians": the people of the place taken,
+                    # not of the attackers' state the sentence names
+                    m.country = _place_named_country(at, sent) or m.country
                 if (place_before and not place_country and not states_here and m.agents
                         and m.agents[0] in w.field_agents
                         and not any(x.country and not x.guessed for x in out if x is not m)):
@@ -1160,6 +1164,17 @@ def _dateline_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) 
             return e.country
         if t.isalpha() and not t[0].isupper():
             return None
+    return None
+
+
+def _place_named_country(at: dict[int, Span], sent: Sentence) -> str | None:
+    """The state of the first city or region the sentence names, as a place or not ("captured Nanjing")."""
+    for k in range(sent.first, sent.last):
+        sp = at.get(k)
+        if sp is not None and sp.entry("state") is None:
+            e = sp.entry("place", "capital")
+            if e is not None and e.country:
+                return e.country
     return None
 
 
