@@ -226,3 +226,12 @@ def test_civilians_harmed_where_a_place_is_taken_are_that_places() -> None:
     assert ("RUS", "UKR", "ASSAULT") in triples("Russian troops entered Kharkiv and killed civilians.")
     # a people named by its state keeps it
     assert ("TUR", "TUR", "PROTEST") in triples("Turkish civilians protested in Ankara.")
+
+
+def test_a_bare_body_opening_the_sentence_is_the_storys_states_not_its_objects() -> None:
+    t = triples("Iran became an Islamic republic in 1979. The new government expelled American diplomats.")
+    assert ("IRN", "USA", "SANCTION") in t and ("USA", "USA", "SANCTION") not in t
+    t = triples("Kenya's opposition held rallies in Nairobi. Police arrested two American journalists.")
+    assert ("KEN", "USA", "COERCE") in t
+    # a state named before the body still gives it its own
+    assert ("USA", "USA", "PROTEST") in triples("American workers went on strike in Detroit.")

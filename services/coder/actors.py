@@ -822,6 +822,11 @@ def find_mentions(
                 continue
             if m.country is None and m.code_prefix is None:
                 m.country = rebel_fallback if set(m.agents) & w.adversary_agents else fallback
+                if (not place_country and memory.main_state() is not None and m.first == _clause_start(tokens, sent)
+                        and all(x.first > m.first for x in out if x.country and x is not m and not x.guessed)):
+                    # "The new government expelled American diplomats": the subject the sentence opens with is the
+                    # story's state's, not that of the ones it acts on
+                    m.country = memory.main_state()
                 if set(m.agents) & w.victim_agents and not place_country:
                     # "Japanese troops captured Nanjing and massacred civilians": the people of the place taken,
                     # not of the attackers' state the sentence names
@@ -1165,6 +1170,15 @@ def _dateline_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) 
         if t.isalpha() and not t[0].isupper():
             return None
     return None
+
+
+def _clause_start(tokens: list[Token], sent: Sentence) -> int:
+    """Where a sentence's subject starts: past an opening "The", "A", "New"-like determiner or an opening date."""
+    w = words()
+    k = sent.first
+    while k < sent.last and (tokens[k].norm in w.determiners or tokens[k].norm in w.subject_modifiers):
+        k += 1
+    return k
 
 
 def _place_named_country(at: dict[int, Span], sent: Sentence) -> str | None:

@@ -491,6 +491,7 @@ class Words(_Strict):
     report_nouns: WordSet
     patient_nouns: WordSet
     by_agent_nouns: WordSet
+    subject_modifiers: WordSet
     victim_agents: WordSet
     out_of_office: WordSet
     judged_participles: WordSet
