@@ -235,3 +235,11 @@ def test_a_bare_body_opening_the_sentence_is_the_storys_states_not_its_objects()
     assert ("KEN", "USA", "COERCE") in t
     # a state named before the body still gives it its own
     assert ("USA", "USA", "PROTEST") in triples("American workers went on strike in Detroit.")
+
+
+def test_bodies_of_history_are_organisations_and_the_league_refers_back() -> None:
+    coded = events("The League of Nations condemned Japan in 1933. Japan withdrew from the League.")
+    pairs = {(e.source.code, e.target.code if e.target else None, e.plover) for e in coded}
+    assert ("IGOLON", "JPN", "ACCUSE") in pairs and ("JPN", "IGOLON", "SANCTION") in pairs
+    # a sports league is no body of states
+    assert triples("Kenya's football league suspended two clubs.") == set()
