@@ -243,3 +243,12 @@ def test_bodies_of_history_are_organisations_and_the_league_refers_back() -> Non
     assert ("IGOLON", "JPN", "ACCUSE") in pairs and ("JPN", "IGOLON", "SANCTION") in pairs
     # a sports league is no body of states
     assert triples("Kenya's football league suspended two clubs.") == set()
+
+
+def test_leaders_of_history_named_untitled_are_their_states() -> None:
+    t = triples("Stalin met Churchill and Roosevelt at Yalta in February 1945.")
+    assert {("RUS", "GBR", "CONSULT"), ("RUS", "USA", "CONSULT")} <= t
+    assert ("USA", "CHN", "CONSULT") in triples("Nixon met Mao in Beijing in 1972.")  # not Mao, the town in Chad
+    # a surname other people bear is no alias: an Afghan official named Sadat is not Egypt's
+    assert not any("EGY" in (s, t) for s, t, _ in triples(
+        "Ahmad Sadat, a Red Cross official in Ghazni, said Afghan police arrested two men."))
