@@ -252,3 +252,11 @@ def test_leaders_of_history_named_untitled_are_their_states() -> None:
     # a surname other people bear is no alias: an Afghan official named Sadat is not Egypt's
     assert not any("EGY" in (s, t) for s, t, _ in triples(
         "Ahmad Sadat, a Red Cross official in Ghazni, said Afghan police arrested two men."))
+
+
+def test_an_act_in_a_relative_clause_is_background_not_the_places() -> None:
+    t = triples("Morocco, which annexed Western Sahara in 1976, rejected the report on Monday.")
+    t |= triples("Russia, which annexed Crimea in 2014, denied the charges on Monday.")
+    assert "ASSAULT" not in {p for _, _, p in t}
+    # the same act narrated is coded
+    assert ("RUS", "UKR", "ASSAULT") in triples("In 2014, Russia annexed Crimea.")

@@ -1659,7 +1659,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                     and tokens[h.first - 1].norm == "'s" and tokens[h.first].norm in w.patient_nouns
                     and not any(tokens[k].norm == "of" for k in (h.last - 1, h.last) if k < sent.last)):
                 patient, src = src, (speaker if speaker is not None and not _same_actor(speaker, src) else None)
-            if src is None and (violent or _protest_told(code, h)):
+            # ("Russia, which annexed Crimea in 2014, denied ...": a relative clause's act is its antecedent's, told
+            # in passing; with the antecedent unread, it is no one's, not the place's)
+            relative = (h.first - 2 >= sent.first and tokens[h.first - 1].norm in w.companion_relatives
+                        and tokens[h.first - 2].norm == ",")
+            if src is None and (violent or _protest_told(code, h)) and not relative:
                 # "a roadside bombing near Samarra killed ...": no one named, so CAMEO's convention codes
                 # the attack to the country where it happened (and protests told with their verb: "protests erupted
                 # in Yangon"; not "despite protests by businesses")
