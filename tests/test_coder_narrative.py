@@ -260,3 +260,11 @@ def test_an_act_in_a_relative_clause_is_background_not_the_places() -> None:
     assert "ASSAULT" not in {p for _, _, p in t}
     # the same act narrated is coded
     assert ("RUS", "UKR", "ASSAULT") in triples("In 2014, Russia annexed Crimea.")
+
+
+def test_armed_forces_of_history_by_their_own_names_are_their_states() -> None:
+    assert ("PRK", "KOR", "ASSAULT") in triples("The Korean People's Army invaded South Korea in June 1950.")
+    assert ("RUS", "DEU", "ASSAULT") in triples("The Red Army captured Berlin in May 1945.")
+    assert ("DEU", "POL", "ASSAULT") in triples("The Wehrmacht invaded Poland in 1939.")
+    # "Korean" alone stays the South's, as before
+    assert ("KOR", "JPN", "CONSULT") in triples("Korean diplomats met Japanese officials in Seoul.")
