@@ -830,7 +830,7 @@ def find_mentions(
                 if set(m.agents) & w.victim_agents and not place_country:
                     # "Japanese troops captured Nanjing and massacred civilians": the people of the place taken,
                     # not of the attackers' state the sentence names
-                    m.country = _place_named_country(at, sent) or m.country
+                    m.country = _place_named_country(at, sent, tokens) or m.country
                 if (place_before and not place_country and not states_here and m.agents
                         and m.agents[0] in w.field_agents
                         and not any(x.country and not x.guessed for x in out if x is not m)):
@@ -1181,10 +1181,13 @@ def _clause_start(tokens: list[Token], sent: Sentence) -> int:
     return k
 
 
-def _place_named_country(at: dict[int, Span], sent: Sentence) -> str | None:
-    """The state of the first city or region the sentence names, as a place or not ("captured Nanjing")."""
+def _place_named_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
+    """The state of the first city or region the sentence names, as a place or not ("captured Nanjing"); not a
+    word of a person's name that a town shares ("Grace Banda": a capitalised word before it)."""
     for k in range(sent.first, sent.last):
         sp = at.get(k)
+        if k > sent.first and tokens[k - 1].capitalised and tokens[k - 1].text.isalpha():
+            continue
         if sp is not None and sp.entry("state") is None:
             e = sp.entry("place", "capital")
             if e is not None and e.country:
