@@ -1,7 +1,8 @@
 """Actors no dictionary names, in ordinary news wording: a province or district named with its noun ("in Nangarhar
 province") that places an act in its state; collective actors of domestic politics ("the ruling party",
 "Republicans and Democrats", "lawmakers in X"); people no dictionary knows, described by their role in an
-appositive ("Kofi Boateng, the party's spokesperson"), named again by surname. Sentences written for these tests."""
+appositive ("Kofi Boateng, the party's spokesperson"), by a role ("protest organizer X") or as kin of a known person
+("her husband, Taghi Rahmani"), named again by surname. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -81,3 +82,13 @@ def test_a_name_whose_words_the_gazetteer_has_as_towns_is_still_a_described_pers
     assert ("MWI", "MWI", "ACCUSE") in triples(text)
     # (a town alone before a comma is no person: "Banda, a town" names no one who acts later)
     assert triples("Malawi's courts are slow. Banda, a small town, lost its market. Banda sued nobody.") == set()
+
+
+def test_kin_named_after_a_persons_possessive_share_that_persons_state() -> None:
+    assert any(s == "IRN" and p == "REQUEST" for s, _, p in triples(
+        "Iranian activist Leila Karimi is in prison. Her husband, Reza Tavakoli, urged the U.N. to act."))
+    text = ("Russian opposition leader Pavel Orlov died in prison. Orlov's widow Irina Orlova met French President "
+            "Jean Moreau in Paris. Orlova urged France to sanction Moscow.")
+    assert ("RUS", "FRA", "REQUEST") in triples(text)
+    # (no one named before whose kin they are: nobody's)
+    assert not any(s for s, _, _ in triples("Iran held elections. Her husband, Reza Tavakoli, urged the U.N. to act."))

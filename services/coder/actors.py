@@ -326,6 +326,17 @@ def find_mentions(
         tok = tokens[i]
         if sp is not None and tok.text in memory.people and sp.kinds() <= {"place"}:
             sp = None  # "Kishi" after "Defense Minister Nobuo Kishi" is the minister, not Kishi in Nigeria
+        if sp is None and (kin := _kin_named(tokens, i, sent, out, memory, covered)) is not None:
+            (name_first, name_last), kin_of = kin
+            pname = text[tokens[name_first].start : tokens[name_last - 1].end]
+            memory.note_person(Person(pname, kin_of.country, kin_of.agents, kin_of.code_prefix))
+            # (known by name later, "Rahmani said"; a "he" after it is no one known, as after an unknown speaker:
+            # the kin's mention carries no name, so it does not become the sentence's first person)
+            memory.last_person = None
+            out.append(_mention(tokens, text, name_first, name_last, country=kin_of.country, agents=kin_of.agents,
+                                kind="person", code_prefix=kin_of.code_prefix))
+            i = name_last
+            continue
         if sp is None:
             place_only = i in covered and covered[i].kinds() <= {"place"}
             person = (memory.people.get(tok.text) if tok.capitalised and (i not in covered or place_only)
@@ -1116,6 +1127,29 @@ def _in_appositive(tokens: list[Token], k: int, sent: Sentence) -> bool:
         c -= 1
     return (c - 2 >= sent.first and (tokens[c].norm in w.appositive_articles or tokens[c].norm == "the")
             and tokens[c - 1].norm == "," and tokens[c - 2].capitalised and tokens[c - 2].text.isalpha())
+
+
+def _kin_named(tokens: list[Token], i: int, sent: Sentence, out: list[Mention], memory: ArticleMemory,
+               covered: dict[int, Span]) -> tuple[tuple[int, int], Person] | None:
+    """A kin word after a person's possessive, then a name ("his son Peter Wong", "Navalny's widow Yulia Navalnaya",
+    "her husband, Taghi Rahmani"): the name's (first, last) and the one whose kin it is, whose state the kin
+    shares (a family speaking for a prisoner is of the prisoner's side)."""
+    w = words()
+    if tokens[i].norm not in w.kin_nouns or i - 1 < sent.first:
+        return None
+    prev = tokens[i - 1].norm
+    owner: Person | None = None
+    if prev in w.person_possessives:
+        owner = memory.last_person
+    elif prev == "'s" and out and out[-1].kind == "person" and out[-1].last in (i - 1, i) and out[-1].name:
+        owner = memory.people.get(out[-1].name)
+    if owner is None or not (owner.country or owner.code_prefix):
+        return None
+    k = i + 1 + (i + 1 < sent.last and tokens[i + 1].norm == ",")
+    end = _name_after(tokens, k, sent.last, covered)
+    if end == k or any(k2 in covered and covered[k2].kinds() - {"place", "person"} for k2 in range(k, end)):
+        return None
+    return (k, end), owner
 
 
 def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None) -> str | None:
