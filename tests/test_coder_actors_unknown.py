@@ -1,8 +1,9 @@
 """Actors no dictionary names, in ordinary news wording: a province or district named with its noun ("in Nangarhar
 province") that places an act in its state; collective actors of domestic politics ("the ruling party",
-"Republicans and Democrats", "lawmakers in X"); people no dictionary knows, described by their role in an
-appositive ("Kofi Boateng, the party's spokesperson"), by a role ("protest organizer X") or as kin of a known person
-("her husband, Taghi Rahmani"), named again by surname. Sentences written for these tests."""
+"Republicans and Democrats", "lawmakers in X", "the demonstrators" after a march in a city); people no dictionary
+knows, described by their role in an appositive ("Kofi Boateng, the party's spokesperson"), by a role before the
+name ("protest organizer X") or as kin of a known person ("her husband, Taghi Rahmani"), named again by surname.
+Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -92,3 +93,15 @@ def test_kin_named_after_a_persons_possessive_share_that_persons_state() -> None
     assert ("RUS", "FRA", "REQUEST") in triples(text)
     # (no one named before whose kin they are: nobody's)
     assert not any(s for s, _, _ in triples("Iran held elections. Her husband, Reza Tavakoli, urged the U.N. to act."))
+
+
+def test_a_bare_crowd_with_no_state_named_yet_is_of_the_place_just_named() -> None:
+    text = "Thousands of protesters marched in Dhaka. The demonstrators demanded that the prime minister resign."
+    assert any(s == "BGD" and p == "REQUEST" for s, _, p in triples(text))
+    text = ("Police in Nairobi fired tear gas at protesters on Monday. "
+            "The protesters later accused the officers of abuse.")
+    assert ("KEN", "KEN", "ACCUSE") in triples(text)
+    # (a place three sentences back places no one)
+    text = ("Thousands of protesters marched in Dhaka. It rained. The city was quiet. "
+            "The demonstrators demanded that the prime minister resign.")
+    assert not any(p == "REQUEST" for _, _, p in triples(text))

@@ -799,7 +799,9 @@ def find_mentions(
     if place_country:
         memory.last_place = (place_country, sent.index)
     if pending_bare:
-        fallback = place_country or (states_here[0] if states_here else None) or memory.main_state()
+        # (no state named yet, a place named in the sentence or two before: "Thousands of protesters marched in Dhaka.
+        # The demonstrators demanded ...": the ones there)
+        fallback = place_country or (states_here[0] if states_here else None) or memory.main_state() or place_before
         # ("Washington alleges the insurgent group has not ...": insurgents, rebels and the opposition are more often
         # the story's state's than the foreign state the sentence names)
         rebel_fallback = place_country or memory.main_state() or fallback
