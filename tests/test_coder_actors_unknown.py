@@ -1,9 +1,10 @@
-"""Actors no dictionary names, in ordinary news wording: a province or district named with its noun ("in Nangarhar
-province") that places an act in its state; collective actors of domestic politics ("the ruling party",
-"Republicans and Democrats", "lawmakers in X", "the demonstrators" after a march in a city); people no dictionary
-knows, described by their role in an appositive ("Kofi Boateng, the party's spokesperson"), by a role before the
-name ("protest organizer X") or as kin of a known person ("her husband, Taghi Rahmani"), named again by surname.
-Sentences written for these tests."""
+"""Actors no dictionary names, in ordinary news wording: organisations known by the shape of their name ("the
+Committee for Free Elections in Togo", "the Sahel Democracy Foundation"); a province or district named with its
+noun ("in Nangarhar province") that places an act in its state; collective actors of domestic politics ("the ruling
+party", "Republicans and Democrats", "lawmakers in X", "the demonstrators" after a march in a city); people no
+dictionary knows, described by their role in an appositive ("Kofi Boateng, the party's spokesperson"), by a role
+before the name ("protest organizer X") or as kin of a known person ("her husband, Taghi Rahmani"), named again by
+surname. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -105,3 +106,25 @@ def test_a_bare_crowd_with_no_state_named_yet_is_of_the_place_just_named() -> No
     text = ("Thousands of protesters marched in Dhaka. It rained. The city was quiet. "
             "The demonstrators demanded that the prime minister resign.")
     assert not any(p == "REQUEST" for _, _, p in triples(text))
+
+
+def test_an_organisation_known_by_its_name_is_the_state_named_after_it() -> None:
+    text = ("Togo held elections on Saturday. The Committee for Free Elections in Togo accused the government of "
+            "rigging the vote.")
+    assert ("TGO", "TGO", "ACCUSE") in triples(text)
+    text = "Chad's army arrested opposition leaders. The Movement for Justice in Chad accused the army of abuses."
+    assert ("TCD", "TCD", "ACCUSE") in triples(text)
+
+
+def test_a_foundation_or_institute_of_no_state_is_an_ngo() -> None:
+    text = "Chad's army arrested opposition leaders. The Sahel Democracy Foundation condemned the arrests."
+    assert any(e.source.code.startswith("NGO") and e.plover == "ACCUSE" for e in events(text))
+
+
+def test_a_name_of_no_organisation_shape_or_where_someone_works_is_no_actor() -> None:
+    # (one capitalised word; a place of work after "at"; a name with no organisation noun)
+    assert triples("Party leaders praised the plan.") == set()
+    text = ("Chad's army arrested opposition leaders. Abdel Moussa, a researcher at the Sahel Democracy Foundation, "
+            "praised the plan.")
+    assert not any(e.source.code.startswith("NGO") for e in events(text))
+    assert triples("The Sahel Democracy Review condemned the arrests.") == set()

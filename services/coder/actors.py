@@ -324,6 +324,24 @@ def find_mentions(
     while i < stop:
         sp = at.get(i)
         tok = tokens[i]
+        shaped = (_shaped_organisation(tokens, i, sent, at, covered)
+                  if tok.capitalised and (sp is None or not sp.kinds() & {"org", "person", "title", "ref"}) else None)
+        if shaped is not None:
+            # an organisation named by the shape of its name: its state is the one named right after it ("the
+            # Committee for Free Elections in Togo"); with none, a "Foundation" or an "Institute" is an NGO (a think
+            # tank, as the coding guide has it), another is left to what the sentence says
+            j, agent, country = shaped
+            if country is not None or agent == "NGO":
+                start = i - 1 if prev_norm(i) == "the" else i
+                # ("a professor at the X Institute", "a rally in the Y Centre": where, not who)
+                out.append(_mention(tokens, text, start, j, country=country, agents=(agent,), kind="group",
+                                    code_prefix=None if country else agent, name=text[tok.start:tokens[j - 1].end],
+                                    locative=after_locative(tokens, i, sent.first)))
+                named = frozenset(t.norm for t in tokens[i:j])
+                memory.bodies.append((named, (country, (agent,), None if country else agent)))
+                memory.last_body = (country, (agent,), None if country else agent)
+                i = j
+                continue
         if sp is not None and tok.text in memory.people and sp.kinds() <= {"place"}:
             sp = None  # "Kishi" after "Defense Minister Nobuo Kishi" is the minister, not Kishi in Nigeria
         if sp is None and (kin := _kin_named(tokens, i, sent, out, memory, covered)) is not None:
@@ -1117,6 +1135,58 @@ def _counterpart_state(memory: ArticleMemory, at: dict[int, Span], sent: Sentenc
         place = None
     return _first_state(at, sent, tokens, but=home) or (place[0] if place else None) or next(
         (c for c in memory.last_states(3) if c != home), None)
+def _shaped_organisation(tokens: list[Token], i: int, sent: Sentence, at: dict[int, Span],
+                         covered: dict[int, Span]) -> tuple[int, str, str | None] | None:
+    """An organisation no dictionary knows, told by the shape of its name: capitalised words (and links: "of",
+    "for") ending in an organisation's noun ("the Committee for Free Elections", "the Sahel Peace Foundation",
+    "the Movement for Justice in Chad"): (the name's end, its agent code by that noun, the state the words right
+    after it name, if any). Not a name a dictionary knows (an organisation, a person), one that names a state
+    inside (that state is the actor already), nor one capitalised word ("Party leaders")."""
+    w = words()
+    heads = w.organisation_heads
+    first = tokens[i]
+    if not (first.capitalised and first.text.isalpha() and first.text not in w.not_names):
+        return None
+    if i > sent.first and tokens[i - 1].capitalised and tokens[i - 1].text.isalpha() \
+            and tokens[i - 1].text not in w.not_names:
+        return None  # (inside a run of capitalised words: the name starts at the run's start)
+    j = i
+    head: int | None = None
+    capitals = 0
+    while j < sent.last and j - i < 10:
+        t = tokens[j]
+        sp = covered.get(j)
+        if sp is not None and sp.kinds() & {"org", "person", "title", "ref"} and (
+                j == i or sp.kinds() & {"org", "person"}):
+            return None  # (a reference or title word may be inside: "the Kenya Human Rights Commission", "the
+            # Movement for Justice")
+        if t.capitalised and t.text.replace("-", "").isalpha() and t.text not in w.not_names:
+            capitals += 1
+            if any(t.norm in nouns for nouns in heads.values()):
+                head = j
+            j += 1
+        elif (t.norm in w.organisation_name_links and j > i and j + 1 < sent.last
+              and (tokens[j + 1].capitalised or tokens[j + 1].norm in w.organisation_name_links)):
+            j += 1
+        else:
+            break
+    while j > i and not tokens[j - 1].capitalised:
+        j -= 1
+    if head is None or capitals < 2 or head >= j:
+        return None
+    agent = next(a for a, nouns in heads.items() if tokens[head].norm in nouns)
+    country: str | None = None
+    for k in range(i, j):
+        e = at[k].entry("adj", "state", "place") if k in at else None
+        if e is not None and e.country:
+            return None  # ("the China Public Diplomacy Association", "the Kenya Teachers Union": the state named
+            # in it is the actor already, with the agent words it has)
+    if j + 1 < sent.last and tokens[j].norm in ("in", "of", "from"):
+        e = at[j + 1].entry("state", "place", "capital") if j + 1 in at else None
+        country = e.country if e is not None else None
+    return j, agent, country
+
+
 def _in_appositive(tokens: list[Token], k: int, sent: Sentence) -> bool:
     """Whether token k is the role word of an appositive after a capitalised name: "Kofi Boateng, the party's
     spokesperson", "Ama Mensah, a senior party official" (up to three lower-case or possessive words between the

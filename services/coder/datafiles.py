@@ -327,6 +327,8 @@ class Words(_Strict):
 
     # actors (services/coder/actors.py)
     locative: WordSet
+    organisation_heads: dict[str, WordSet]
+    organisation_name_links: WordSet
     subdivision_nouns: WordSeq
     dateline_marks: WordSet
     name_particles: WordSet
