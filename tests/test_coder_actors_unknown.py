@@ -128,3 +128,14 @@ def test_a_name_of_no_organisation_shape_or_where_someone_works_is_no_actor() ->
             "praised the plan.")
     assert not any(e.source.code.startswith("NGO") for e in events(text))
     assert triples("The Sahel Democracy Review condemned the arrests.") == set()
+
+
+def test_such_an_organisation_is_known_later_by_its_name_alone_or_its_acronym() -> None:
+    text = ("Togo held elections on Saturday. The Committee for Free Elections in Togo (CFET) accused the government "
+            "of fraud. On Monday, CFET urged the president to resign. The Committee for Free Elections also "
+            "condemned the arrests of its members.")
+    assert ("TGO", "TGO", "REQUEST") in triples(text)
+    assert len([e for e in events(text) if e.plover == "ACCUSE" and e.source.country == "TGO"]) == 2
+    # (an acronym no organisation was given is no one)
+    assert not any(s for s, _, _ in triples("Togo held elections on Saturday. On Monday, CFET urged the president "
+                                            "to resign."))

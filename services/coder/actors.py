@@ -64,6 +64,9 @@ class ArticleMemory:
     titled: list[tuple[str, Person]] = field(default_factory=list)  # (a word of the title, person)
     # the most recent organisation or armed group named (country, agents, organisation code): "the group" later
     last_body: tuple[str | None, tuple[str, ...], str | None] | None = None
+    # an organisation no dictionary knows, by the name and the acronym it was given ("the Committee for Free Elections
+    # in Togo (CFET)"): what the name alone or "CFET" later stands for
+    named_bodies: dict[str, tuple[str | None, tuple[str, ...], str | None]] = field(default_factory=dict)
     # every organisation or armed group named, in order: the lower-case words of its name, then as last_body
     # ("the Council" later is the last one with "council" in its name)
     bodies: list[tuple[frozenset[str], tuple[str | None, tuple[str, ...], str | None]]] = field(default_factory=list)
@@ -330,16 +333,25 @@ def find_mentions(
             # an organisation named by the shape of its name: its state is the one named right after it ("the
             # Committee for Free Elections in Togo"); with none, a "Foundation" or an "Institute" is an NGO (a think
             # tank, as the coding guide has it), another is left to what the sentence says
-            j, agent, country = shaped
-            if country is not None or agent == "NGO":
+            j, org_agent, country = shaped
+            org_name = text[tok.start : tokens[j - 1].end]
+            org_body = ((country, (org_agent,), None) if country is not None
+                        else (None, (org_agent,), org_agent) if org_agent == "NGO"
+                        else memory.named_bodies.get(org_name))  # (named again without its state: as before)
+            if org_body is not None:
                 start = i - 1 if prev_norm(i) == "the" else i
                 # ("a professor at the X Institute", "a rally in the Y Centre": where, not who)
-                out.append(_mention(tokens, text, start, j, country=country, agents=(agent,), kind="group",
-                                    code_prefix=None if country else agent, name=text[tok.start:tokens[j - 1].end],
+                out.append(_mention(tokens, text, start, j, country=org_body[0], agents=org_body[1], kind="group",
+                                    code_prefix=org_body[2], name=org_name,
                                     locative=after_locative(tokens, i, sent.first)))
-                named = frozenset(t.norm for t in tokens[i:j])
-                memory.bodies.append((named, (country, (agent,), None if country else agent)))
-                memory.last_body = (country, (agent,), None if country else agent)
+                memory.bodies.append((frozenset(t.norm for t in tokens[i:j]), org_body))
+                memory.last_body = memory.named_bodies[org_name] = org_body
+                # "(CFE)" just after the name or its state: the acronym names it later
+                for k in range(j, min(j + 4, stop - 2)):
+                    acronym = tokens[k + 1].text
+                    if tokens[k].text == "(" and tokens[k + 2].text == ")" and acronym.isalpha() and acronym.isupper():
+                        memory.named_bodies[acronym] = org_body
+                        break
                 i = j
                 continue
         if sp is not None and tok.text in memory.people and sp.kinds() <= {"place"}:
@@ -354,6 +366,12 @@ def find_mentions(
             out.append(_mention(tokens, text, name_first, name_last, country=kin_of.country, agents=kin_of.agents,
                                 kind="person", code_prefix=kin_of.code_prefix))
             i = name_last
+            continue
+        if sp is None and tok.text in memory.named_bodies and (tok.text.isupper() or prev_norm(i) != "the"):
+            acr = memory.named_bodies[tok.text]  # an acronym given to an organisation named before: "CFE said"
+            out.append(_mention(tokens, text, i, i + 1, country=acr[0], agents=acr[1], kind="group",
+                                code_prefix=acr[2], name=tok.text))
+            i += 1
             continue
         if sp is None:
             place_only = i in covered and covered[i].kinds() <= {"place"}
