@@ -387,21 +387,30 @@ def _plain(name: str) -> str:
 def _add_subdivisions(b: _Builder, iso2_to_3: dict[str, str]) -> int:
     """States' provinces, districts and regions (pycountry), each named with a subdivision noun after it ("Nangarhar
     province", "Mulanje district", "Borno State"): a place of its state. A name the lexicon knows already (a state,
-    a city, an actor) keeps its meaning. Returns the number of phrases added."""
-    nouns = files.words().subdivision_nouns
+    a city, an actor) keeps its meaning. Returns the number of phrases added (one per noun: the nouns of its own
+    kind only, as a phrase for every noun made the lexicon's build a third slower)."""
+    nouns, any_kind = files.words().subdivision_nouns, files.words().subdivision_any_nouns
     states_of: dict[str, set[str | None]] = defaultdict(set)
+    types_of: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
-        states_of[_plain(re.sub(r"\s*\(.*\)$", "", sub.name))].add(iso2_to_3.get(sub.country_code))
+        plain = _plain(re.sub(r"\s*\(.*\)$", "", sub.name))
+        states_of[plain].add(iso2_to_3.get(sub.country_code))
+        types_of[plain].add(sub.type.lower())
     n = 0
     for name, countries in states_of.items():
         country = next(iter(countries))
-        if len(countries) > 1 or not country or not name[:1].isupper() or phrase_key(name) in b.entries:
+        name_key = phrase_key(name)
+        if len(countries) > 1 or not country or not name[:1].isupper() or name_key in b.entries:
             continue  # (a name two states share, "Punjab", says neither)
-        for noun in nouns:
-            for form in (f"{name} {noun}", f"{name} {noun.capitalize()}"):
-                if phrase_key(form) in b.entries:
-                    continue
-                b.add(form, Entry("place", TITLE_CASE, country=country, name=name, place_kind="subdivision"))
+        entry = Entry("place", TITLE_CASE, country=country, name=name, place_kind="subdivision")
+        # (the noun of its own kind, "Borno State", "Mulanje district", and those said of any: "the Afar region"; a
+        # kind no noun names, every noun)
+        own = [noun for noun in nouns if any(noun in t for t in types_of[name])]
+        for noun in [*own, *any_kind] if own else nouns:
+            # (keys are lower case: "Borno State" is "Borno state"; the key built here as phrase_key would, for speed)
+            key = f"{name_key}{noun} "
+            if key not in b.entries:
+                b.entries[key].append(entry)
                 n += 1
     return n
 
