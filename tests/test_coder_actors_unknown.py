@@ -139,3 +139,16 @@ def test_such_an_organisation_is_known_later_by_its_name_alone_or_its_acronym() 
     # (an acronym no organisation was given is no one)
     assert not any(s for s, _, _ in triples("Togo held elections on Saturday. On Monday, CFET urged the president "
                                             "to resign."))
+
+
+def test_a_role_with_no_article_in_the_appositive_describes_the_name_too() -> None:
+    text = ("Ghana's election commission declared the results. Ama Owusu, leader of the opposition, rejected the "
+            "results. Owusu urged supporters to stay calm.")
+    assert ("GHA", "GHA", "REQUEST") in triples(text)
+    text = ("Chad's army seized power. Abakar Haroun, spokesman for the rebels, accused the junta of lying. "
+            "Haroun later attacked the army.")
+    assert any(e.plover == "ASSAULT" and e.source.code.startswith("TCDREB") for e in events(text))
+    # (an appositive that is no role names no one: "X, where the vote was held")
+    text = ("Ghana's election commission declared the results. Cape Coast, where the vote was calm, was quiet. "
+            "Coast urged supporters to stay calm.")
+    assert not any(p == "REQUEST" for _, _, p in triples(text))

@@ -950,7 +950,8 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
     here and when named again later in the article."""
     w = words()
     taken = {k for x in out for k in range(x.first, x.last)}
-    for m in list(among if among is not None else out):
+    # (a guessed actor: the last of the appositive first, whose the role is: "X, spokesman for the rebels")
+    for m in list(reversed(among) if among is not None else out):
         if m.kind == "person" or m.locative or m.members or (m.country is None and m.code_prefix is None):
             continue
         # the comma that opens the appositive: only lower-case words (and "of") between it and the actor
@@ -988,7 +989,9 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
             continue  # "X and Y, ..." too
         if any(k in taken for k in range(start, end)) or (
                 among is not None and tokens[c + 1].norm not in w.appositive_articles
-                and not (tokens[c + 1].norm == "the" and not one_name)):
+                and not (tokens[c + 1].norm == "the" and not one_name)
+                and not (c + 1 in covered and covered[c + 1].kinds() & {"title", "agent"} and not one_name)):
+            # (or a role with no article: "Ama Mensah, leader of the opposition, ...")
             continue  # (a guessed actor: only in an appositive proper, not "X, who became a media sensation")
         name = text[tokens[start].start : tokens[end - 1].end]
         person = Person(name, m.country, m.agents, m.code_prefix)
