@@ -152,3 +152,11 @@ def test_a_role_with_no_article_in_the_appositive_describes_the_name_too() -> No
     text = ("Ghana's election commission declared the results. Cape Coast, where the vote was calm, was quiet. "
             "Coast urged supporters to stay calm.")
     assert not any(p == "REQUEST" for _, _, p in triples(text))
+
+
+def test_an_abbreviated_title_is_the_full_title_later() -> None:
+    text = "Niger's army seized power. Gen. Abdou Tanko detained the president. The general accused France of meddling."
+    assert ("NER", "FRA", "ACCUSE") in triples(text)
+    # (no general named before: "the general" is no one)
+    text = "Niger's army seized power. Abdou Tanko detained the president. The general accused France of meddling."
+    assert ("NER", "FRA", "ACCUSE") not in triples(text)

@@ -122,9 +122,10 @@ class ArticleMemory:
     def note_titled(self, title: list[Token], p: Person) -> None:
         """A person named with a title ("Defense Minister Nobuo Kishi", "Secretary of State Antony Blinken"):
         "the minister", "the Secretary" later is him."""
+        abbreviations = words().title_abbreviations
         for t in title:
             if t.text.isalpha() and t.norm not in words().title_links:
-                self.titled.append((t.norm, p))
+                self.titled.append((abbreviations.get(t.norm, t.norm), p))  # ("Gen." is "the general" later)
 
     def titled_person(self, head: str, body: str | None = None) -> Person | None:
         """The last person named with a title holding `head` (of `body`, a state or an organisation code, if given)."""

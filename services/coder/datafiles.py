@@ -344,6 +344,7 @@ class Words(_Strict):
     quote_marks: WordSet
     leader_bodies: WordSet
     title_links: WordSet
+    title_abbreviations: dict[str, str]
     first_person: WordSet
     appositive_name_openers: WordSet
     appositive_articles: WordSet
