@@ -160,3 +160,13 @@ def test_an_abbreviated_title_is_the_full_title_later() -> None:
     # (no general named before: "the general" is no one)
     text = "Niger's army seized power. Abdou Tanko detained the president. The general accused France of meddling."
     assert ("NER", "FRA", "ACCUSE") not in triples(text)
+
+
+def test_a_titled_name_of_no_known_state_is_the_stories_not_the_state_it_acts_on() -> None:
+    text = "Brazil's senate voted on Tuesday. Sen. Maria Souza criticized Argentina."
+    assert ("BRA", "ARG", "ACCUSE") in triples(text)
+    text = "Peru's congress met on Monday. Foreign Minister Ana Rojas urged Chile to return the artifacts."
+    assert ("PER", "CHL", "REQUEST") in triples(text)
+    # (a state named before the title is still the person's)
+    assert ("SVK", "HUN", "ACCUSE") in triples("Peru's congress met. In Slovakia, Prime Minister Jan Novak "
+                                                "criticized Hungary.")

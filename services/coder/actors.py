@@ -758,7 +758,10 @@ def find_mentions(
                     i = name_end
                     continue
                 if country is None:
-                    country = implied or memory.home_state or _first_state(at, sent, tokens) or memory.main_state()
+                    # (a state named before the title, else the story's: one named after the name is more often
+                    # whom the person acts on, "Sen. Maria Souza criticized Argentina")
+                    country = (implied or memory.home_state or _first_state(at, sent, tokens, before=i)
+                               or memory.main_state() or _first_state(at, sent, tokens))
                 out.append(_titled_person(memory, tokens, text, i, (i, j2), name_end, country, agents))
                 i = name_end
                 continue
@@ -1246,8 +1249,9 @@ def _kin_named(tokens: list[Token], i: int, sent: Sentence, out: list[Mention], 
     return (k, end), owner
 
 
-def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None) -> str | None:
-    for k in range(sent.first, sent.last):
+def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None,
+                 before: int | None = None) -> str | None:
+    for k in range(sent.first, sent.last if before is None else before):
         sp = at.get(k)
         if (sp is not None and (e := sp.entry("state", "adj")) is not None and e.country != but
                 and not _currency(sp, tokens, sent.last)):
