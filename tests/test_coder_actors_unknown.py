@@ -4,7 +4,7 @@ noun ("in Nangarhar province") that places an act in its state; collective actor
 party", "Republicans and Democrats", "lawmakers in X", "the demonstrators" after a march in a city); people no
 dictionary knows, described by their role in an appositive ("Kofi Boateng, the party's spokesperson"), by a role
 before the name ("protest organizer X") or as kin of a known person ("her husband, Taghi Rahmani"), named again by
-surname. Sentences written for these tests."""
+surname; the actor a relative clause's "some of whom" stands for. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -170,3 +170,13 @@ def test_a_titled_name_of_no_known_state_is_the_stories_not_the_state_it_acts_on
     # (a state named before the title is still the person's)
     assert ("SVK", "HUN", "ACCUSE") in triples("Peru's congress met. In Slovakia, Prime Minister Jan Novak "
                                                 "criticized Hungary.")
+
+
+def test_some_of_whom_after_an_actor_is_that_actor() -> None:
+    text = "Indian police fired at Pakistani demonstrators, some of whom threw rocks at the officers."
+    assert any(s == "PAK" and p == "ASSAULT" for s, _, p in triples(text))
+    text = "Police arrested 40 Kenyan protesters, many of whom had attacked police stations."
+    assert ("KEN", "KEN", "ASSAULT") in triples(text)
+    # ("none of whom" says no act; a bare "who" clause is left alone: often the actor's past)
+    assert ("KEN", "KEN", "ASSAULT") not in triples(
+        "Police arrested 40 Kenyan protesters, none of whom attacked police stations.")

@@ -322,6 +322,8 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
         n = _commas(tokens, m.last, first)
         if n == 0:
             return _head_of(before, m, tokens, sent)
+        if n == 1 and _relative_subject(tokens, m.last, first):
+            return m  # "protesters, some of whom threw rocks at police": they threw them
         if participle and n == 1:
             # "Pakistani officials blamed India, accusing it of ...": the participle's subject is the clause's, not
             # the object of its verb
@@ -343,6 +345,19 @@ def _subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sen
     if fallback is None:
         fallback = _included_subject(mentions, tokens, first, sent)
     return fallback
+
+
+def _relative_subject(tokens: list[Token], end: int, first: int) -> bool:
+    """Whether the words from a mention's end to `first` are a comma, then a relative clause's opening with part of
+    the mention as its subject ("some of whom", "many of whom"), then only auxiliaries and adverbs."""
+    w = words()
+    k = end + 1
+    if not (k + 2 < first and tokens[end].norm == "," and tokens[k].norm in w.relative_subject_quantifiers
+            and tokens[k + 1].norm == "of" and tokens[k + 2].norm == "whom"):
+        return False
+    k += 3
+    return all(tokens[x].norm in w.subject_auxiliaries or tokens[x].norm in w.pronoun_adverbs
+               or tokens[x].norm.endswith("ly") for x in range(k, first))
 
 
 def _included_subject(mentions: list[Mention], tokens: list[Token], first: int, sent: Sentence) -> Mention | None:

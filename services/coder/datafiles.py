@@ -330,6 +330,7 @@ class Words(_Strict):
     organisation_heads: dict[str, WordSet]
     organisation_name_links: WordSet
     subdivision_nouns: WordSeq
+    relative_subject_quantifiers: WordSet
     subdivision_any_nouns: WordSeq
     dateline_marks: WordSet
     name_particles: WordSet
