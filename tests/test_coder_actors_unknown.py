@@ -180,3 +180,13 @@ def test_some_of_whom_after_an_actor_is_that_actor() -> None:
     # ("none of whom" says no act; a bare "who" clause is left alone: often the actor's past)
     assert ("KEN", "KEN", "ASSAULT") not in triples(
         "Police arrested 40 Kenyan protesters, none of whom attacked police stations.")
+
+
+def test_an_age_between_the_name_and_its_appositive_keeps_the_person() -> None:
+    text = ("Malawi's schools reopened. Chikondi Phiri, 45, a teacher in Lilongwe, sued the school. "
+            "Phiri also criticized the ministry.")
+    assert len([e for e in events(text) if e.plover == "ACCUSE" and e.source.country == "MWI"]) == 2
+    # (a number that is no age, in a list of names, makes no one)
+    text = ("Malawi's schools reopened. Blantyre, 12, Zomba, 4, a total of 16 schools, closed. "
+            "Zomba also criticized the ministry.")
+    assert not any(p == "ACCUSE" for _, _, p in triples(text))

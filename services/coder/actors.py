@@ -975,6 +975,8 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
                 person.country, person.agents, person.code_prefix = m.country, m.agents, m.code_prefix
             continue
         end = c
+        if end - 2 > sent.first and tokens[end - 1].text.isdigit() and tokens[end - 2].norm == ",":
+            end -= 2  # "John Mwale, 45, a teacher": the age between the name and its appositive
         start = end
         while start > sent.first and end - start < 4:
             t = tokens[start - 1]
