@@ -190,3 +190,14 @@ def test_an_age_between_the_name_and_its_appositive_keeps_the_person() -> None:
     text = ("Malawi's schools reopened. Blantyre, 12, Zomba, 4, a total of 16 schools, closed. "
             "Zomba also criticized the ministry.")
     assert not any(p == "ACCUSE" for _, _, p in triples(text))
+
+
+def test_a_role_word_before_a_full_name_makes_the_person() -> None:
+    text = ("Chinese police detained dissident Wang Lipeng in Beijing on Monday. "
+            "Wang later accused the police of torture.")
+    assert ("CHN", "CHN", "ACCUSE") in triples(text)
+    text = ("Malawi's courts are slow. Farmer Grace Tembo lost her land. So, Tembo took the council to court.")
+    assert ("MWI", "MWI", "ACCUSE") in triples(text)
+    # (one capitalised word after the role is no name: "student Wednesday")
+    assert not any(p == "ACCUSE" for _, _, p in triples(
+        "Police detained a student Wednesday in Lagos. Wednesday later accused the police of torture."))

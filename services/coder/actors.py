@@ -1079,6 +1079,7 @@ def _agent_chain(
     """Agent words and titles from j on ("State Councilor and Foreign Minister"), then a personal name."""
     agents: list[str] = []
     has_title = False
+    start = j
     while j < stop:
         j = _past_host_organisation(tokens, at, j, stop)
         sp = at.get(j)
@@ -1095,6 +1096,11 @@ def _agent_chain(
         if j + 1 < stop and tokens[j].norm == "and" and (n := at.get(j + 1)) is not None and n.entry("title"):
             j += 1
     name_end = _name_after(tokens, j, stop, covered) if has_title else j
+    if not has_title and j - start == 1 and tokens[start].norm in words().role_nouns:
+        # "farmer Grace Banda": one role word before a name of two words or more (one capitalised word after a
+        # role is as often a place or a body's: "student Wednesday", "journalist Reuters")
+        after = _name_after(tokens, j, stop, covered)
+        name_end = after if after - j >= 2 else j
     return tuple(agents), j, name_end
 
 
