@@ -517,6 +517,9 @@ def find_mentions(
                 i = sp.last + 1
                 continue
         known = sp.entry("person")
+        if known is not None and sp.last - sp.first == 1 and _settlement_named(tokens, i, sent):
+            i = sp.last  # "between the towns of Bocaranga and Bazoum": a place that shares a leader's surname
+            continue
         if known is not None:
             k_country, k_agents, k_code = on_date(known, on)
             if known.terms and k_code is None and prev_norm(i) not in w.out_of_office:
@@ -1255,6 +1258,15 @@ def _kin_named(tokens: list[Token], i: int, sent: Sentence, out: list[Mention], 
     if end == k or any(k2 in covered and covered[k2].kinds() - {"place", "person"} for k2 in range(k, end)):
         return None
     return (k, end), owner
+
+
+def _settlement_named(tokens: list[Token], i: int, sent: Sentence) -> bool:
+    """Whether token i is a settlement's name after "the town(s) of", maybe second of two ("the towns of X and Y")."""
+    w = words()
+    k = i - 1
+    if k - 1 > sent.first and tokens[k].norm in ("and", ",") and tokens[k - 1].capitalised:
+        k -= 2
+    return k - 1 >= sent.first and tokens[k].norm == "of" and tokens[k - 1].norm in w.settlement_nouns
 
 
 def _first_state(at: dict[int, Span], sent: Sentence, tokens: list[Token], but: str | None = None,

@@ -330,6 +330,7 @@ class Words(_Strict):
     organisation_heads: dict[str, WordSet]
     organisation_name_links: WordSet
     subdivision_nouns: WordSeq
+    settlement_nouns: WordSet
     role_nouns: WordSet
     relative_subject_quantifiers: WordSet
     subdivision_any_nouns: WordSeq
