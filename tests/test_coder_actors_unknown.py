@@ -1,7 +1,7 @@
 """Actors no dictionary names, in ordinary news wording: organisations known by the shape of their name ("the
-Committee for Free Elections in Togo", "the Sahel Democracy Foundation"); a province or district named with its
+Committee for Honest Elections in Togo", "the Sahel Democracy Foundation"); a province or district named with its
 noun ("in Nangarhar province") that places an act in its state; collective actors of domestic politics ("the ruling
-party", "Republicans and Democrats", "lawmakers in X", "the demonstrators" after a march in a city); people no
+party", "Democrats and Republicans", "lawmakers in X", "the demonstrators" after a march in a city); people no
 dictionary knows, described by their role in an appositive ("Kofi Boateng, the party's spokesperson"), by a role
 before the name ("protest organizer X") or as kin of a known person ("her husband, Taghi Rahmani"), named again by
 surname; the actor a relative clause's "some of whom" stands for; a leader's surname that names a town ("the towns of X
@@ -14,17 +14,18 @@ from test_coder_cases import events, triples
 
 def test_a_province_or_district_named_with_its_noun_places_the_act_in_its_state() -> None:
     assert ("AFG", "AFG", "ASSAULT") in triples("Insurgents ambushed an army convoy in Nangarhar province on Sunday.")
-    assert ("MWI", "MWI", "ASSAULT") in triples(
-        "Gunmen attacked a school in the Mulanje district, killing four pupils.")
-    assert ("NGA", "NGA", "ASSAULT") in triples("Soldiers killed 12 villagers in Borno State on Tuesday.")
+    assert ("UGA", "UGA", "ASSAULT") in triples(
+        "Gunmen attacked a school in the Kiboga district, killing four pupils.")
+    assert ("NGA", "NGA", "ASSAULT") in triples("Soldiers killed 12 villagers in Yobe State on Tuesday.")
 
 
 def test_a_subdivision_name_two_states_share_or_without_its_noun_places_nothing() -> None:
-    # (Punjab is a state of India and a province of Pakistan; "Central" is a district's name in several states)
-    assert triples("Soldiers shot three protesters in the Punjab province.") == set()
+    # (Misiones is a province of Argentina and a department of Paraguay; "Central" is a district's name in several
+    # states)
+    assert triples("Soldiers shot three protesters in the Misiones province.") == set()
     assert triples("A bomb exploded in the Central district, police said.") == set()
-    assert triples("Gunmen attacked a school in Mulanje, killing four pupils.") != triples(
-        "Gunmen attacked a school in the Mulanje district, killing four pupils.")
+    assert triples("Gunmen attacked a school in Kiboga, killing four pupils.") != triples(
+        "Gunmen attacked a school in the Kiboga district, killing four pupils.")
 
 
 def test_the_ruling_party_is_the_stories_government() -> None:
@@ -34,8 +35,8 @@ def test_the_ruling_party_is_the_stories_government() -> None:
 
 
 def test_the_two_us_parties_named_by_their_members_are_us_lawmakers() -> None:
-    assert ("USA", "TUR", "ACCUSE") in triples(
-        "Turkey bought Russian missiles. Republicans and Democrats in Congress criticized Ankara.")
+    assert ("USA", "SRB", "ACCUSE") in triples(
+        "Serbia expelled a U.S. diplomat. Democrats and Republicans in Congress condemned Belgrade.")
     assert ("USA", "HUN", "ACCUSE") in triples("Hungary vetoed the aid. Senate Democrats condemned Budapest.")
 
 
@@ -79,12 +80,12 @@ def test_an_organizer_or_campaigner_named_with_the_role_is_a_civilian_of_the_sto
 
 
 def test_a_name_whose_words_the_gazetteer_has_as_towns_is_still_a_described_person() -> None:
-    # ("Banda" is also a town's name: a name described in an appositive is a person's all the same)
-    text = ("Malawi's courts are slow. Grace Banda, a farmer, lost her land. "
-            "So, Banda took the council to court and won.")
-    assert ("MWI", "MWI", "ACCUSE") in triples(text)
-    # (a town alone before a comma is no person: "Banda, a town" names no one who acts later)
-    assert triples("Malawi's courts are slow. Banda, a small town, lost its market. Banda sued nobody.") == set()
+    # ("Masaka" is also a town's name: a name described in an appositive is a person's all the same)
+    text = ("Uganda's courts are slow. Grace Masaka, a farmer, lost her land. "
+            "So, Masaka took the council to court and won.")
+    assert ("UGA", "UGA", "ACCUSE") in triples(text)
+    # (a town alone before a comma is no person: "Masaka, a town" names no one who acts later)
+    assert triples("Uganda's courts are slow. Masaka, a small town, lost its market. Masaka sued nobody.") == set()
 
 
 def test_kin_named_after_a_persons_possessive_share_that_persons_state() -> None:
@@ -110,7 +111,7 @@ def test_a_bare_crowd_with_no_state_named_yet_is_of_the_place_just_named() -> No
 
 
 def test_an_organisation_known_by_its_name_is_the_state_named_after_it() -> None:
-    text = ("Togo held elections on Saturday. The Committee for Free Elections in Togo accused the government of "
+    text = ("Togo held elections on Saturday. The Committee for Honest Elections in Togo accused the government of "
             "rigging the vote.")
     assert ("TGO", "TGO", "ACCUSE") in triples(text)
     text = "Chad's army arrested opposition leaders. The Movement for Justice in Chad accused the army of abuses."
@@ -132,13 +133,13 @@ def test_a_name_of_no_organisation_shape_or_where_someone_works_is_no_actor() ->
 
 
 def test_such_an_organisation_is_known_later_by_its_name_alone_or_its_acronym() -> None:
-    text = ("Togo held elections on Saturday. The Committee for Free Elections in Togo (CFET) accused the government "
-            "of fraud. On Monday, CFET urged the president to resign. The Committee for Free Elections also "
+    text = ("Togo held elections on Saturday. The Committee for Honest Elections in Togo (CFHE) accused the government "
+            "of fraud. On Monday, CFHE urged the president to resign. The Committee for Honest Elections also "
             "condemned the arrests of its members.")
     assert ("TGO", "TGO", "REQUEST") in triples(text)
     assert len([e for e in events(text) if e.plover == "ACCUSE" and e.source.country == "TGO"]) == 2
     # (an acronym no organisation was given is no one)
-    assert not any(s for s, _, _ in triples("Togo held elections on Saturday. On Monday, CFET urged the president "
+    assert not any(s for s, _, _ in triples("Togo held elections on Saturday. On Monday, CFHE urged the president "
                                             "to resign."))
 
 
@@ -174,8 +175,8 @@ def test_a_titled_name_of_no_known_state_is_the_stories_not_the_state_it_acts_on
 
 
 def test_some_of_whom_after_an_actor_is_that_actor() -> None:
-    text = "Indian police fired at Pakistani demonstrators, some of whom threw rocks at the officers."
-    assert any(s == "PAK" and p == "ASSAULT" for s, _, p in triples(text))
+    text = "Peruvian police fired at Bolivian protesters, some of whom threw rocks at the officers."
+    assert any(s == "BOL" and p == "ASSAULT" for s, _, p in triples(text))
     text = "Police arrested 40 Kenyan protesters, many of whom had attacked police stations."
     assert ("KEN", "KEN", "ASSAULT") in triples(text)
     # ("none of whom" says no act; a bare "who" clause is left alone: often the actor's past)
@@ -184,21 +185,21 @@ def test_some_of_whom_after_an_actor_is_that_actor() -> None:
 
 
 def test_an_age_between_the_name_and_its_appositive_keeps_the_person() -> None:
-    text = ("Malawi's schools reopened. Chikondi Phiri, 45, a teacher in Lilongwe, sued the school. "
-            "Phiri also criticized the ministry.")
-    assert len([e for e in events(text) if e.plover == "ACCUSE" and e.source.country == "MWI"]) == 2
+    text = ("Uganda's schools reopened. Grace Nakato, 45, a teacher in Kampala, sued the school. "
+            "Nakato also criticized the ministry.")
+    assert len([e for e in events(text) if e.plover == "ACCUSE" and e.source.country == "UGA"]) == 2
     # (a number that is no age, in a list of names, makes no one)
-    text = ("Malawi's schools reopened. Blantyre, 12, Zomba, 4, a total of 16 schools, closed. "
-            "Zomba also criticized the ministry.")
+    text = ("Uganda's schools reopened. Gulu, 12, Jinja, 4, a total of 16 schools, closed. "
+            "Jinja also criticized the ministry.")
     assert not any(p == "ACCUSE" for _, _, p in triples(text))
 
 
 def test_a_role_word_before_a_full_name_makes_the_person() -> None:
-    text = ("Chinese police detained dissident Wang Lipeng in Beijing on Monday. "
-            "Wang later accused the police of torture.")
+    text = ("Chinese police detained dissident Zhou Lipeng in Beijing on Monday. "
+            "Zhou later accused the police of torture.")
     assert ("CHN", "CHN", "ACCUSE") in triples(text)
-    text = ("Malawi's courts are slow. Farmer Grace Tembo lost her land. So, Tembo took the council to court.")
-    assert ("MWI", "MWI", "ACCUSE") in triples(text)
+    text = ("Uganda's courts are slow. Farmer Grace Tembo lost her land. So, Tembo took the council to court.")
+    assert ("UGA", "UGA", "ACCUSE") in triples(text)
     # (one capitalised word after the role is no name: "student Wednesday")
     assert not any(p == "ACCUSE" for _, _, p in triples(
         "Police detained a student Wednesday in Lagos. Wednesday later accused the police of torture."))

@@ -64,8 +64,8 @@ class ArticleMemory:
     titled: list[tuple[str, Person]] = field(default_factory=list)  # (a word of the title, person)
     # the most recent organisation or armed group named (country, agents, organisation code): "the group" later
     last_body: tuple[str | None, tuple[str, ...], str | None] | None = None
-    # an organisation no dictionary knows, by the name and the acronym it was given ("the Committee for Free Elections
-    # in Togo (CFET)"): what the name alone or "CFET" later stands for
+    # an organisation no dictionary knows, by the name and the acronym it was given ("the Committee for Honest
+    # Elections in Togo (CFHE)"): what the name alone or "CFHE" later stands for
     named_bodies: dict[str, tuple[str | None, tuple[str, ...], str | None]] = field(default_factory=dict)
     # every organisation or armed group named, in order: the lower-case words of its name, then as last_body
     # ("the Council" later is the last one with "council" in its name)
@@ -332,7 +332,7 @@ def find_mentions(
                   if tok.capitalised and (sp is None or not sp.kinds() & {"org", "person", "title", "ref"}) else None)
         if shaped is not None:
             # an organisation named by the shape of its name: its state is the one named right after it ("the
-            # Committee for Free Elections in Togo"); with none, a "Foundation" or an "Institute" is an NGO (a think
+            # Committee for Honest Elections in Togo"); with none, a "Foundation" or an "Institute" is an NGO (a think
             # tank, as the coding guide has it), another is left to what the sentence says
             j, org_agent, country = shaped
             org_name = text[tok.start : tokens[j - 1].end]
@@ -983,7 +983,7 @@ def _appositive_people(tokens: list[Token], text: str, sent: Sentence, covered: 
         start = end
         while start > sent.first and end - start < 4:
             t = tokens[start - 1]
-            # (a word the gazetteer has as a town may still be a name's: "Grace Banda, a farmer")
+            # (a word the gazetteer has as a town may still be a name's: "Grace Masaka, a farmer")
             if not (t.capitalised and t.text.isalpha() and t.text not in w.not_names
                     and (start - 1 not in covered or covered[start - 1].kinds() <= {"place"})):
                 break
@@ -1100,7 +1100,7 @@ def _agent_chain(
             j += 1
     name_end = _name_after(tokens, j, stop, covered) if has_title else j
     if not has_title and j - start == 1 and tokens[start].norm in words().role_nouns:
-        # "farmer Grace Banda": one role word before a name of two words or more (one capitalised word after a
+        # "farmer Grace Tembo": one role word before a name of two words or more (one capitalised word after a
         # role is as often a place or a body's: "student Wednesday", "journalist Reuters")
         after = _name_after(tokens, j, stop, covered)
         name_end = after if after - j >= 2 else j
@@ -1174,7 +1174,7 @@ def _counterpart_state(memory: ArticleMemory, at: dict[int, Span], sent: Sentenc
 def _shaped_organisation(tokens: list[Token], i: int, sent: Sentence, at: dict[int, Span],
                          covered: dict[int, Span]) -> tuple[int, str, str | None] | None:
     """An organisation no dictionary knows, told by the shape of its name: capitalised words (and links: "of",
-    "for") ending in an organisation's noun ("the Committee for Free Elections", "the Sahel Peace Foundation",
+    "for") ending in an organisation's noun ("the Committee for Honest Elections", "the Sahel Peace Foundation",
     "the Movement for Justice in Chad"): (the name's end, its agent code by that noun, the state the words right
     after it name, if any). Not a name a dictionary knows (an organisation, a person), one that names a state
     inside (that state is the actor already), nor one capitalised word ("Party leaders")."""

@@ -386,7 +386,7 @@ def _plain(name: str) -> str:
 
 def _add_subdivisions(b: _Builder, iso2_to_3: dict[str, str]) -> int:
     """States' provinces, districts and regions (pycountry), each named with a subdivision noun after it ("Nangarhar
-    province", "Mulanje district", "Borno State"): a place of its state. A name the lexicon knows already (a state,
+    province", "Kiboga district", "Yobe State"): a place of its state. A name the lexicon knows already (a state,
     a city, an actor) keeps its meaning. Returns the number of phrases added (one per noun: the nouns of its own
     kind only, as a phrase for every noun made the lexicon's build a third slower)."""
     nouns, any_kind = files.words().subdivision_nouns, files.words().subdivision_any_nouns
@@ -401,13 +401,13 @@ def _add_subdivisions(b: _Builder, iso2_to_3: dict[str, str]) -> int:
         country = next(iter(countries))
         name_key = phrase_key(name)
         if len(countries) > 1 or not country or not name[:1].isupper() or name_key in b.entries:
-            continue  # (a name two states share, "Punjab", says neither)
+            continue  # (a name two states share, "Misiones", says neither)
         entry = Entry("place", TITLE_CASE, country=country, name=name, place_kind="subdivision")
-        # (the noun of its own kind, "Borno State", "Mulanje district", and those said of any: "the Afar region"; a
+        # (the noun of its own kind, "Yobe State", "Kiboga district", and those said of any: "the Sool region"; a
         # kind no noun names, every noun)
         own = [noun for noun in nouns if any(noun in t for t in types_of[name])]
         for noun in [*own, *any_kind] if own else nouns:
-            # (keys are lower case: "Borno State" is "Borno state"; the key built here as phrase_key would, for speed)
+            # (keys are lower case: "Yobe State" is "Yobe state"; the key built here as phrase_key would, for speed)
             key = f"{name_key}{noun} "
             if key not in b.entries:
                 b.entries[key].append(entry)
