@@ -171,3 +171,14 @@ def test_a_formal_readouts_office_after_the_name_places_the_person() -> None:
     assert ("JPN", "PHL", "CONSULT") in got
     # a courtesy title described by no office stays a private person of the sentence's state
     assert ("NGA", ("CVL",)) in agents_of("Dr. Amina Bello, a physician in Lagos, criticized Nigeria's government.")
+
+
+def test_both_ministers_and_gratitude_for_a_party() -> None:
+    got = triples("Foreign Minister Ken Sato of Japan met with Foreign Minister Maria Reyes of the Philippines in "
+                  "Tokyo. Both ministers agreed to strengthen maritime cooperation.")
+    assert {("JPN", "PHL", "AGREE"), ("PHL", "JPN", "AGREE")} <= got
+    assert ("JPN", "PHL", "SUPPORT") in triples(
+        "Foreign Minister Ken Sato of Japan expressed his gratitude for the Philippines' cooperation.")
+    # "the leaders" is no pair: the bloc's leaders named before stay the bloc's
+    got = triples("Leaders of the G7 met in Italy. The leaders agreed to extend sanctions on Russia.")
+    assert not any(p == "AGREE" and s == "ITA" for s, _, p in got)
