@@ -182,3 +182,16 @@ def test_both_ministers_and_gratitude_for_a_party() -> None:
     # "the leaders" is no pair: the bloc's leaders named before stay the bloc's
     got = triples("Leaders of the G7 met in Italy. The leaders agreed to extend sanctions on Russia.")
     assert not any(p == "AGREE" and s == "ITA" for s, _, p in got)
+
+
+def test_exchanges_between_two_parties() -> None:
+    # views exchanged are a consultation; prisoners exchanged a release by each; accusations each other's
+    got = triples("Chinese Foreign Minister Wang Lei met Norway's foreign minister. The two sides exchanged views "
+                  "on the Ukraine crisis.")
+    assert {("CHN", "NOR", "CONSULT"), ("NOR", "CHN", "CONSULT")} <= got
+    got = triples("Armenia and Azerbaijan exchanged 30 prisoners of war on Friday.")
+    assert {("ARM", "AZE", "RETREAT"), ("AZE", "ARM", "RETREAT")} <= got
+    assert ("PAK", "IND", "ACCUSE") in triples("India and Pakistan exchanged accusations over the attack.")
+    # intelligence shared stays cooperation; an exchange rate is none
+    assert ("FRA", "BEL", "COOPERATE") in triples("France exchanged intelligence with Belgium.")
+    assert triples("The exchange rate of the rupee fell against the dollar.") == set()
