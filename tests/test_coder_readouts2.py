@@ -195,3 +195,15 @@ def test_exchanges_between_two_parties() -> None:
     # intelligence shared stays cooperation; an exchange rate is none
     assert ("FRA", "BEL", "COOPERATE") in triples("France exchanged intelligence with Belgium.")
     assert triples("The exchange rate of the rupee fell against the dollar.") == set()
+
+
+def test_what_is_extended_to_a_party_and_disappointment_voiced() -> None:
+    # the converted phrases on "extend~", which a hand-written curfew phrase shadowed
+    assert ("DEU", "POL", "AGREE") in triples("Germany extended an invitation to the Polish president.")
+    assert ("CHN", "PAK", "AID") in triples("China extended a $2 billion loan to Pakistan.")
+    assert any(s.startswith("IGOEU") and t == "RUS" and p == "SANCTION" for s, t, p in codes_of(
+        "The EU extended sanctions against Russia for six months.", "Reuters"))
+    assert ("JPN", "CHN", "ACCUSE") in triples("Japan expressed strong disappointment with China's decision.")
+    # the curfew phrase keeps its code; an invitation in the passive to no one is none
+    assert ("MLI", "MLI", "COERCE") in triples("Mali's junta extended the curfew in Bamako.")
+    assert triples("Reporters were invited to the event.") == set()
