@@ -207,3 +207,13 @@ def test_what_is_extended_to_a_party_and_disappointment_voiced() -> None:
     # the curfew phrase keeps its code; an invitation in the passive to no one is none
     assert ("MLI", "MLI", "COERCE") in triples("Mali's junta extended the curfew in Bamako.")
     assert triples("Reporters were invited to the event.") == set()
+
+
+def test_leaving_a_deal_or_talks_and_closing_a_mission_reduce_relations() -> None:
+    assert ("TUR", "SDN", "SANCTION") in triples("Turkey closed its embassy in Sudan.")
+    assert ("RUS", "UKR", "SANCTION") in triples("Russia withdrew from the grain deal with Ukraine.")
+    assert ("ECU", "COL", "SANCTION") in triples("Ecuador withdrew its delegation from the talks with Colombia.")
+    # troops withdrawn stay a retreat; a border closed stays what it was
+    got = triples("Russian troops withdrew from Kherson.")
+    assert any(s == "RUS" and p == "RETREAT" for s, _, p in got) and not any(p == "SANCTION" for _, _, p in got)
+    assert not any(p == "SANCTION" for _, _, p in triples("Kenya closed its border with Somalia."))
