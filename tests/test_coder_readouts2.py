@@ -217,3 +217,19 @@ def test_leaving_a_deal_or_talks_and_closing_a_mission_reduce_relations() -> Non
     got = triples("Russian troops withdrew from Kherson.")
     assert any(s == "RUS" and p == "RETREAT" for s, _, p in got) and not any(p == "SANCTION" for _, _, p in got)
     assert not any(p == "SANCTION" for _, _, p in triples("Kenya closed its border with Somalia."))
+
+
+def test_a_bare_title_opening_a_release_sentence_is_the_publishers_own() -> None:
+    mea = "Ministry of External Affairs"
+    got = released("Prime Minister Ravi Rao held a telephone conversation with Prime Minister of Japan Ken Sato "
+                   "today. Prime Minister thanked Prime Minister Sato for his condolences.", mea)
+    assert ("IND", "JPN", "SUPPORT") in got and ("JPN", "JPN", "SUPPORT") not in got
+    assert ("IND", "BRA", "SUPPORT") in released("Prime Minister thanked Brazil for its support.", mea)
+    # no publisher: no one
+    assert not any(s == "IND" for s, _, _ in triples("Prime Minister thanked Brazil for its support."))
+
+
+def test_condolences_on_an_attack_do_not_make_the_condoler_its_attacker() -> None:
+    got = triples("Japan's prime minister offered his condolences on the loss of lives in the terror attack in "
+                  "Kashmir.")
+    assert not any(s == "JPN" and p == "ASSAULT" for s, _, p in got)

@@ -769,8 +769,10 @@ def find_mentions(
                 i = name_end
                 continue
             pub = memory.publisher_body
+            # ("the Secretary", or a bare title opening a sentence of a release: "Prime Minister thanked ...")
             own = (pub is not None and memory.publisher is not None and bool(memory.publisher.titles)
-                   and title is not None and country is None and prev_norm(i) == "the"
+                   and title is not None and country is None and (prev_norm(i) == "the" or (
+                       i == sent.first and tokens[i].capitalised))
                    and memory.publisher.own_title(_title_text(tokens, text, i, j2)))
             earlier = (memory.titled_person(tokens[j2 - 1].norm, pub if own else None)
                        if title is not None and country is None and prev_norm(i) == "the" else None)
