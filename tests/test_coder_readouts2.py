@@ -233,3 +233,13 @@ def test_condolences_on_an_attack_do_not_make_the_condoler_its_attacker() -> Non
     got = triples("Japan's prime minister offered his condolences on the loss of lives in the terror attack in "
                   "Kashmir.")
     assert not any(s == "JPN" and p == "ASSAULT" for s, _, p in got)
+
+
+def test_they_after_a_readouts_two_parties_is_both() -> None:
+    got = released("Secretary Ann Cole spoke with Saudi Foreign Minister Omar Aziz today. The Secretary expressed "
+                   "appreciation for Saudi Arabia's leadership. They also discussed regional security.", STATE)
+    assert {("USA", "SAU", "CONSULT"), ("SAU", "USA", "CONSULT")} <= got
+    # a plural subject of the sentence before still comes first
+    got = triples("Kenyan President Amos Kiptoo met Ugandan President Joseph Okello. Protesters marched in Nairobi "
+                  "on Monday. They demanded lower taxes.")
+    assert not any(p == "REQUEST" and s == "UGA" for s, _, p in got)

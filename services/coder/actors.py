@@ -433,6 +433,11 @@ def find_mentions(
                                           code_prefix=x.code_prefix) for x in plural.members]
                     out.append(m)
                     standing_for.append((m, plural))
+                elif len(pair := _officials_pair(memory, sent.index)) == 2 and not out:
+                    # "Secretary X spoke with Foreign Minister Y. ... They also discussed": the two people just named
+                    m = _mention(tokens, text, i, j, country=None, kind="group")
+                    m.members = [_mention(tokens, text, i, j, country=c) for c in pair]
+                    out.append(m)
                 else:
                     last = memory.last_states(1)
                     if last:
@@ -1134,11 +1139,11 @@ def _pair_before(memory: ArticleMemory, index: int) -> list[str]:
 
 
 def _officials_pair(memory: ArticleMemory, index: int) -> list[str]:
-    """The states of the last two people of two states named in this sentence or the one before ("X met Y in Doha
+    """The states of the last two people of two states named in this sentence or the two before ("X met Y in Doha
     to discuss Gaza. The two leaders ..."): the parties a pair reference means, in the order named; else none."""
     pair: list[str] = []
     for country, k in reversed(memory.officials):
-        if k < index - 1:
+        if k < index - 2:
             break
         if country not in pair:
             pair.insert(0, country)
