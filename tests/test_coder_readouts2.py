@@ -243,3 +243,14 @@ def test_they_after_a_readouts_two_parties_is_both() -> None:
     got = triples("Kenyan President Amos Kiptoo met Ugandan President Joseph Okello. Protesters marched in Nairobi "
                   "on Monday. They demanded lower taxes.")
     assert not any(p == "REQUEST" and s == "UGA" for s, _, p in got)
+
+
+def test_designated_bodies_based_in_a_state_are_that_states() -> None:
+    got = released("The United States is designating three entities based in China for supporting Russia's war.",
+                   "U.S. Department of the Treasury")
+    assert ("USA", "CHN", "SANCTION") in got
+    assert ("USA", "RUS", "SANCTION") not in got and ("USA", "RUS", "SUPPORT") not in got
+    assert ("GBR", "ARE", "SANCTION") in triples(
+        "Britain sanctioned two companies registered in the United Arab Emirates for shipping Iranian oil.")
+    # a place where an act happened stays a place
+    assert ("FRA", "NER", "CONSULT") in triples("French officials based in Paris traveled to Niger.")

@@ -586,7 +586,7 @@ def find_mentions(
             continue
         country_entry = sp.entry("adj", "state", "capital")
         place_entry = sp.entry("place")
-        locative = after_locative(tokens, i, sent.first)
+        locative = after_locative(tokens, i, sent.first) and not _seat_of(tokens, i, sent.first)
         if (locative and prev_norm(i) == "to" and sp.last < stop and tokens[sp.last].text.isalpha()
                 and tokens[sp.last].text.islower() and tokens[sp.last].norm not in w.not_after_place):
             locative = False  # "agreed to US mediation": the state qualifies a noun, it is not a destination
@@ -1309,6 +1309,15 @@ def after_locative(tokens: list[Token], k: int, sent_first: int) -> bool:
     while j >= sent_first and (tokens[j].norm == "the" or tokens[j].norm in w.directions):
         j -= 1
     return j >= sent_first and j < k and tokens[j].norm in w.locative
+
+
+def _seat_of(tokens: list[Token], k: int, sent_first: int) -> bool:
+    """Whether the place at token k is where something named before it is based ("three entities based in China",
+    "a firm registered in the UAE"): whose they are, not where the act happened."""
+    j = k - 1
+    while j >= sent_first and tokens[j].norm == "the":
+        j -= 1
+    return j - 1 >= sent_first and tokens[j].norm == "in" and tokens[j - 1].norm in words().seat_participles
 
 
 def _dateline_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
