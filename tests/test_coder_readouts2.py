@@ -254,3 +254,16 @@ def test_designated_bodies_based_in_a_state_are_that_states() -> None:
         "Britain sanctioned two companies registered in the United Arab Emirates for shipping Iranian oil.")
     # a place where an act happened stays a place
     assert ("FRA", "NER", "CONSULT") in triples("French officials based in Paris traveled to Niger.")
+
+
+def test_a_joint_statements_two_countries_and_a_listed_counterparts_state() -> None:
+    # "A and B" as the subject of the sentence before: "the two countries" are those two, not the third named
+    got = triples("Chile and Peru condemned Venezuela's election fraud. The two countries urged Caracas to release "
+                  "the tallies.")
+    assert {("CHL", "VEN", "REQUEST"), ("PER", "VEN", "REQUEST")} <= got
+    assert ("VEN", "CHL", "REQUEST") not in got and ("VEN", "PER", "REQUEST") not in got
+    # "of <state>" after a listed person's name is his state, before the list's first person's
+    got = triples("Secretary of State Ann Cole and Foreign Minister Luis Vera of Ecuador signed a memorandum of "
+                  "understanding on security cooperation.")
+    assert {("USA", "ECU", "SUPPORT"), ("ECU", "USA", "SUPPORT")} <= got
+    assert ("USA", "USA", "SUPPORT") not in got

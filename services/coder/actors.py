@@ -75,6 +75,9 @@ class ArticleMemory:
     bare: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     subject_sentence: int = -2  # that sentence's index
     subject_opening: bool = False  # whether that actor opens its sentence (after an opening phrase, maybe)
+    # the two states of that sentence's subject when it is "A and B" ("The United States and Japan condemn ..."):
+    # what "the two countries" in the sentence after it stand for
+    subject_pair: list[str] = field(default_factory=list)
     # the state or organisation whose own release this is (sources.yaml), and its officials' agents
     publisher: Publisher | None = None
     # the state of each person named, with the index of the sentence that named him: "the two leaders" are the
@@ -740,11 +743,13 @@ def find_mentions(
                         i = name_end
                         continue
                     country = l_country
+                # ("Foreign Minister Y of Ecuador", "... of the Philippines": before a list's first person's state)
+                of_at = name_end + 2 if name_end + 2 < stop and tokens[name_end + 1].norm == "the" else name_end + 1
+                if (country is None and of_at < stop and tokens[name_end].norm == "of"
+                        and (osp := at.get(of_at)) is not None and (oe := osp.entry("state")) is not None):
+                    country = oe.country
                 if country is None and out and out[-1].kind == "person" and prev_norm(i) in w.list_links:
                     country = out[-1].country  # "President X and Prime Minister Y"
-                if (country is None and name_end + 2 < stop and tokens[name_end].norm == "of"
-                        and (osp := at.get(name_end + 1)) is not None and (oe := osp.entry("state")) is not None):
-                    country = oe.country
                 title_text = _title_text(tokens, text, i, j2)
                 if country is None and implied is None and _counterpart(memory, out, title_text):
                     country = _counterpart_state(memory, at, sent, tokens)
@@ -821,6 +826,10 @@ def find_mentions(
             tokens[k].norm in w.determiners or tokens[k].norm in w.coordinators or tokens[k].text in w.quote_marks
             for k in range(sent.first, subject.first)) or (subject.first - 1 > sent.first
                                                            and tokens[subject.first - 1].norm == ",")
+        second = next((m for m in out if m.first >= subject.last and not m.locative), None)
+        memory.subject_pair = [c for c in (subject.country, second.country if second else None) if c] if (
+            memory.subject_opening and second is not None and not subject.members and not second.members
+            and second.first == subject.last + 1 and tokens[subject.last].norm == "and") else []
         # "X issued a statement", "X released a joint statement": what "The statement" in the next sentence stands for
         if memory.subject_opening and any(
                 tokens[k].norm in w.documents and tokens[k - 1].norm in ("a", "an", "joint")
@@ -1132,9 +1141,10 @@ def _pair_before(memory: ArticleMemory, index: int) -> list[str]:
     two discussed ... They condemned ... Both sides agreed"): the same two, not a third state named in between (the
     one they condemned); else none."""
     prev = memory.subject
-    if prev is None or memory.subject_sentence != index - 1 or len(prev.members) != 2:
+    if prev is None or memory.subject_sentence != index - 1:
         return []
-    pair = [x.country for x in prev.members if x.country]
+    # ("The United States and Japan condemn ... The two countries call on")
+    pair = memory.subject_pair if len(prev.members) != 2 else [x.country for x in prev.members if x.country]
     return pair if len(pair) == 2 and pair[0] != pair[1] else []
 
 
