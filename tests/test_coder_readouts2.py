@@ -267,3 +267,20 @@ def test_a_joint_statements_two_countries_and_a_listed_counterparts_state() -> N
                   "understanding on security cooperation.")
     assert {("USA", "ECU", "SUPPORT"), ("ECU", "USA", "SUPPORT")} <= got
     assert ("USA", "USA", "SUPPORT") not in got
+
+
+def test_the_minister_in_a_foreign_ministrys_release_is_its_own() -> None:
+    got = released("Minister of Foreign Affairs of Ukraine Ivan Hrytsenko met with the Foreign Minister of Poland "
+                   "Jan Nowak. The Minister thanked Poland for its steadfast support.",
+                   "Ministry of Foreign Affairs of Ukraine")
+    assert ("UKR", "POL", "SUPPORT") in got and ("POL", "POL", "SUPPORT") not in got
+    # in a news story, "the Minister" is still the last minister named
+    got = triples("Ukraine's foreign minister Ivan Hrytsenko met Polish Foreign Minister Jan Nowak. The Minister "
+                  "thanked Ukraine for its gratitude.")
+    assert ("POL", "UKR", "SUPPORT") in got
+
+
+def test_a_sum_given_to_a_recipient_is_aid() -> None:
+    assert ("DEU", "SDN", "AID") in triples("Germany pledged 50 million euros for Sudan.")
+    assert ("JPN", "PSE", "AID") in triples("Japan provided $5 million for the reconstruction of Gaza.")
+    assert triples("The bank gave 3 million to its shareholders.") == set()
