@@ -284,3 +284,15 @@ def test_a_sum_given_to_a_recipient_is_aid() -> None:
     assert ("DEU", "SDN", "AID") in triples("Germany pledged 50 million euros for Sudan.")
     assert ("JPN", "PSE", "AID") in triples("Japan provided $5 million for the reconstruction of Gaza.")
     assert triples("The bank gave 3 million to its shareholders.") == set()
+
+
+def test_the_department_in_its_own_release_is_the_publisher() -> None:
+    assert ("USA", "GEO", "SANCTION") in released("The Department is also designating two Georgian officials.",
+                                                  STATE)
+    assert ("USA", "ARE", "SANCTION") in released(
+        "Today, Treasury sanctioned two companies based in the United Arab Emirates.",
+        "U.S. Department of the Treasury")
+    # another department named with "of", or no publisher: not the publisher
+    assert not any(s == "USA" for s, _, _ in released(
+        "The Department of Health of Kenya criticized Uganda.", STATE))
+    assert not any(s == "USA" for s, _, _ in triples("The Department is also designating two Georgian officials."))
