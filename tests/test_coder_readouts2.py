@@ -296,3 +296,9 @@ def test_the_department_in_its_own_release_is_the_publisher() -> None:
     assert not any(s == "USA" for s, _, _ in released(
         "The Department of Health of Kenya criticized Uganda.", STATE))
     assert not any(s == "USA" for s, _, _ in triples("The Department is also designating two Georgian officials."))
+    # a noun the lexicon knows otherwise (an agent, a body) too, in the body's own release
+    assert any(s == "JPNGOV" and t == "CHN" for s, t, _ in codes_of(
+        "The Ministry strongly protests China's violation of Japan's airspace.",
+        "Ministry of Foreign Affairs of Japan"))
+    assert any(s.startswith("IGOEU") and t == "RUS" and p == "ACCUSE" for s, t, p in codes_of(
+        "The Commission condemns Russia's attacks on Ukraine.", "European Commission"))

@@ -377,21 +377,21 @@ def find_mentions(
                                 code_prefix=acr[2], name=tok.text))
             i += 1
             continue
+        if (memory.publisher is not None and tok.text in w.publisher_nouns and (sp is None or sp.last == i + 1)
+                and (i == sent.first or prev_norm(i) in ("the", ",")) and not _quote_open(tokens, sent.first, i)
+                and (i + 1 >= stop or tokens[i + 1].norm != "of")):
+            # "The Department condemns ...", "Treasury sanctioned ...", "The Ministry protests ..." in the body's own
+            # release: the publisher, as "we" is
+            pub_org = _org_prefix(memory.publisher.code)
+            out.append(_mention(tokens, text, i, i + 1, country=None if pub_org else memory.publisher.code,
+                                agents=memory.publisher.agents, code_prefix=pub_org,
+                                kind="organisation" if pub_org else "state"))
+            i += 1
+            continue
         if sp is None:
             place_only = i in covered and covered[i].kinds() <= {"place"}
             person = (memory.people.get(tok.text) if tok.capitalised and (i not in covered or place_only)
                       else None)
-            if (person is None and memory.publisher is not None and tok.text in w.publisher_nouns
-                    and (i == sent.first or prev_norm(i) in ("the", ",")) and not _quote_open(tokens, sent.first, i)
-                    and (i + 1 >= stop or tokens[i + 1].norm != "of")):
-                # "The Department condemns ...", "Treasury sanctioned ..." in the department's own release: the
-                # publisher, as "we" is
-                pub_org = _org_prefix(memory.publisher.code)
-                out.append(_mention(tokens, text, i, i + 1, country=None if pub_org else memory.publisher.code,
-                                    agents=memory.publisher.agents, code_prefix=pub_org,
-                                    kind="organisation" if pub_org else "state"))
-                i += 1
-                continue
             if person is None and _unknown_person(tokens, i, sent, covered, memory):
                 memory.last_person = None  # "he" after "Pedersen said" is no one known, not a person named before
             if person is not None:
