@@ -302,3 +302,13 @@ def test_the_department_in_its_own_release_is_the_publisher() -> None:
         "Ministry of Foreign Affairs of Japan"))
     assert any(s.startswith("IGOEU") and t == "RUS" and p == "ACCUSE" for s, t, p in codes_of(
         "The Commission condemns Russia's attacks on Ukraine.", "European Commission"))
+
+
+def test_a_person_before_the_publishers_own_official_is_the_counterpart() -> None:
+    got = released("Secretary Ann Cole traveled to Kenya. President Paul Mwangi welcomed the Secretary to Nairobi.",
+                   STATE)
+    assert ("KEN", "USA", "SUPPORT") in got and ("USA", "USA", "SUPPORT") not in got
+    got = released("Secretary Ann Cole traveled to Kenya. President Paul Mwangi met with Secretary Cole.", STATE)
+    assert ("KEN", "USA", "CONSULT") in got
+    # listed with the publisher's official: one of its own
+    assert agents_of("Ambassador Tom Lee and Secretary Ann Cole met Kenyan officials.", STATE) == {("USA", ("GOV",))}

@@ -322,6 +322,7 @@ def find_mentions(
     states_here: list[str] = []
     pending_bare: list[Mention] = []
     standing_for: list[tuple[Mention, Mention]] = []  # a pronoun and the mention it stands for
+    presumed_home: list[Mention] = []  # people of no state said, taken as the publisher's
     i = sent.first
     stop = sent.last
 
@@ -786,7 +787,13 @@ def find_mentions(
                     # whom the person acts on, "Sen. Maria Souza criticized Argentina")
                     country = (implied or memory.home_state or _first_state(at, sent, tokens, before=i)
                                or memory.main_state() or _first_state(at, sent, tokens))
-                out.append(_titled_person(memory, tokens, text, i, (i, j2), name_end, country, agents))
+                    presumed = country is not None and country == memory.home_state and implied is None
+                else:
+                    presumed = False
+                titled = _titled_person(memory, tokens, text, i, (i, j2), name_end, country, agents)
+                out.append(titled)
+                if presumed:
+                    presumed_home.append(titled)
                 i = name_end
                 continue
             pub = memory.publisher_body
@@ -828,6 +835,7 @@ def find_mentions(
             continue
         i = sp.last
     _appositive_people(tokens, text, sent, covered, out, memory)
+    _counterparts_before_own(memory, out, presumed_home, at, sent, tokens)
     subject = next((m for m in out if not m.locative), None)
     if subject is not None:
         memory.subject, memory.subject_sentence = subject, sent.index
@@ -1145,6 +1153,24 @@ def _past_host_organisation(tokens: list[Token], at: dict[int, Span], j: int, st
     if nxt is not None and nxt.entry("title", "agent") and tokens[sp.last].norm in words().representative_titles:
         return sp.last
     return j
+
+
+def _counterparts_before_own(memory: ArticleMemory, out: list[Mention], presumed: list[Mention],
+                             at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> None:
+    """A person of no state said, taken as the publisher's, with one of its own officials named after him in the
+    sentence ("President Y welcomed the Secretary to Nairobi", "Foreign Minister Y met with Secretary X"): the
+    counterpart, of the state _counterpart_state finds (none: of no state)."""
+    home = memory.home_state
+    if not presumed or home is None:
+        return
+    for m in presumed:
+        # (not one listed with him: "Ambassador X and Secretary Y met ...")
+        if any(x.first > m.first and x.kind == "person" and x.country == home and all(x is not p for p in presumed)
+               and not (x.first == m.last + 1 and tokens[m.last].norm in words().list_links) for x in out):
+            m.country = _counterpart_state(memory, at, sent, tokens)
+            person = memory.people.get(m.name or "")
+            if person is not None:
+                person.country = m.country
 
 
 def _pair_before(memory: ArticleMemory, index: int) -> list[str]:
