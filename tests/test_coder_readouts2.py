@@ -312,3 +312,14 @@ def test_a_person_before_the_publishers_own_official_is_the_counterpart() -> Non
     assert ("KEN", "USA", "CONSULT") in got
     # listed with the publisher's official: one of its own
     assert agents_of("Ambassador Tom Lee and Secretary Ann Cole met Kenyan officials.", STATE) == {("USA", ("GOV",))}
+
+
+def test_both_countries_are_the_two_states_just_named_in_the_sentence() -> None:
+    got = released("Secretary Ann Cole met with Thai Foreign Minister Anan Chai. He welcomed the ceasefire between "
+                   "Thailand and Cambodia and urged both countries to fully implement it.", STATE)
+    assert {("USA", "THA", "REQUEST"), ("USA", "KHM", "REQUEST")} <= got
+    assert ("USA", "USA", "REQUEST") not in got
+    # "the two leaders" are still the people of the readout
+    got = triples("Prime Minister Anna Berg of Sweden met President Jan Novak of Czechia to discuss Russia's "
+                  "attacks on Ukraine, and the two leaders agreed to deepen defense cooperation.")
+    assert {("SWE", "CZE", "AGREE"), ("CZE", "SWE", "AGREE")} <= got

@@ -413,7 +413,10 @@ def find_mentions(
             assert ref is not None
             j = sp.last
             if ref.ref == "pair":
-                both = (_pair_before(memory, sent.index) or _officials_pair(memory, sent.index)
+                # ("the ceasefire between Thailand and Cambodia, and urged both countries to": the two states just
+                # named, before the people of the readout)
+                named = (_states_named(out) if " ".join(t.norm for t in tokens[i:j]) in w.pair_of_states else [])
+                both = (named or _pair_before(memory, sent.index) or _officials_pair(memory, sent.index)
                         or memory.last_states(2)[::-1])
                 if len(both) == 2:
                     m = _mention(tokens, text, i, j, country=None, kind="group")
@@ -1171,6 +1174,19 @@ def _counterparts_before_own(memory: ArticleMemory, out: list[Mention], presumed
             person = memory.people.get(m.name or "")
             if person is not None:
                 person.country = m.country
+
+
+def _states_named(out: list[Mention]) -> list[str]:
+    """The last two states named by the sentence's mentions so far, not its people's, in the order named (none if
+    fewer than two)."""
+    pair: list[str] = []
+    for m in reversed(out):
+        for x in reversed(m.members or [m]):
+            if x.kind != "person" and x.country and x.country not in pair:
+                pair.insert(0, x.country)
+                if len(pair) == 2:
+                    return pair
+    return []
 
 
 def _pair_before(memory: ArticleMemory, index: int) -> list[str]:
