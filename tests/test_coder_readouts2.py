@@ -323,3 +323,13 @@ def test_both_countries_are_the_two_states_just_named_in_the_sentence() -> None:
     got = triples("Prime Minister Anna Berg of Sweden met President Jan Novak of Czechia to discuss Russia's "
                   "attacks on Ukraine, and the two leaders agreed to deepen defense cooperation.")
     assert {("SWE", "CZE", "AGREE"), ("CZE", "SWE", "AGREE")} <= got
+
+
+def test_support_restated_is_for_the_party_after_it_not_its_owner() -> None:
+    assert ("USA", "UKR", "SUPPORT") in released("Secretary Ann Cole reaffirmed U.S. support for Ukraine.", STATE)
+    # support for a thing: none, not the owner supporting itself
+    assert ("USA", "USA", "SUPPORT") not in released(
+        "Secretary Ann Cole reaffirmed U.S. support for a durable peace.", STATE)
+    assert ("DEU", "MDA", "SUPPORT") in triples("Germany pledged Berlin's support for Moldova's EU bid.")
+    # an actor addressed inside a phrase stays its target
+    assert ("CHN", "JPN", "ACCUSE") in triples("China protested to Japan over the ship seizure.")

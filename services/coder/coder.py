@@ -545,6 +545,15 @@ def _speaker(mentions: list[Mention], tokens: list[Token], sent: Sentence, quote
     return None
 
 
+def _owner_of_noun(tokens: list[Token], m: Mention, hit: _Hit) -> bool:
+    """Whether an actor inside a phrase owns the noun after it ("reaffirmed U.S. support for", "expressed Japan's
+    commitment to"): whose the support is, not the one it is for (unlike "protested to China over")."""
+    if tokens[m.last - 1].norm == "'s":
+        return True
+    nxt = tokens[m.last] if m.last < hit.last else None
+    return nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.norm not in words().phrase_links
+
+
 def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent: Sentence,
                   source: Mention | None, threat: bool = False, addressed: bool = True) -> Mention | None:
     """The first actor after the phrase's first word in the same clause ("give Tanzania a grant" counts).
@@ -565,7 +574,7 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
         # target when none follows: "protested to China over the ship seizure")
         if (addressed and hit.pattern.target == "end" and hit.first < m.first and m.last <= hit.last and inside is None
                 and m is not source and not m.locative and not (source is not None and _refer(m) is _refer(source))
-                and tokens[m.first].norm not in words().first_person):
+                and tokens[m.first].norm not in words().first_person and not _owner_of_noun(tokens, m, hit)):
             inside = m
         if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue

@@ -481,6 +481,7 @@ class Words(_Strict):
     # the dependency parse (services/coder/syntax.py)
     recipient_preps: WordSeq
     agent_preps: WordSet
+    phrase_links: WordSet
     object_control: VerbForms
     request_verbs: VerbForms
     wish_verbs: WordSet
