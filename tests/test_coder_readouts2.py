@@ -333,3 +333,17 @@ def test_support_restated_is_for_the_party_after_it_not_its_owner() -> None:
     assert ("DEU", "MDA", "SUPPORT") in triples("Germany pledged Berlin's support for Moldova's EU bid.")
     # an actor addressed inside a phrase stays its target
     assert ("CHN", "JPN", "ACCUSE") in triples("China protested to Japan over the ship seizure.")
+
+
+def test_a_readouts_opening_call_or_meeting_is_the_main_subjects() -> None:
+    got = triples("In a call with Kenyan President Paul Mwangi, the Dutch prime minister stressed the need for a "
+                  "ceasefire.")
+    assert {("NLD", "KEN", "CONSULT"), ("KEN", "NLD", "CONSULT")} <= got
+    got = triples("During a meeting with Kenyan President Paul Mwangi, the Dutch prime minister praised Kenya's "
+                  "leadership.")
+    assert ("NLD", "KEN", "CONSULT") in got and ("NLD", "KEN", "SUPPORT") in got
+    # a meeting that only sets the scene, with no one named as met: none
+    assert not any(p == "CONSULT" for _, _, p in triples(
+        "During a meeting of the Security Council, the Dutch prime minister criticized Russia."))
+    # violence fronted so is not the main subject's
+    assert triples("In an attack on a village, gunmen killed 12 people.") == set()
