@@ -347,3 +347,11 @@ def test_a_readouts_opening_call_or_meeting_is_the_main_subjects() -> None:
         "During a meeting of the Security Council, the Dutch prime minister criticized Russia."))
     # violence fronted so is not the main subject's
     assert triples("In an attack on a village, gunmen killed 12 people.") == set()
+
+
+def test_a_states_abbreviation_in_brackets_is_no_second_mention() -> None:
+    got = triples("The United States and the Republic of Korea (ROK) held talks on extended deterrence.")
+    assert {("USA", "KOR", "CONSULT"), ("KOR", "USA", "CONSULT")} <= got
+    got = triples("The Republic of Korea (ROK) and Japan held talks in Seoul.")
+    assert {("KOR", "JPN", "CONSULT"), ("JPN", "KOR", "CONSULT")} <= got
+    assert ("KOR", "KOR", "CONSULT") not in got

@@ -603,6 +603,15 @@ def find_mentions(
             i = j
             continue
         country_entry = sp.entry("adj", "state", "capital")
+        if (country_entry is not None and i - 1 > sent.first and tokens[i - 1].text == "(" and sp.last < stop
+                and tokens[sp.last].text == ")" and out and out[-1].last == i - 1
+                and out[-1].country == country_entry.country):
+            # "the Republic of Korea (ROK)": the abbreviation of the state just named, part of that mention, not a
+            # second one (which would part it from a list: "The United States and the Republic of Korea (ROK) held
+            # talks", "The Republic of Korea (ROK) and Japan held talks")
+            out[-1].last, out[-1].end = sp.last + 1, tokens[sp.last].end
+            i = sp.last + 1
+            continue
         place_entry = sp.entry("place")
         locative = after_locative(tokens, i, sent.first) and not _seat_of(tokens, i, sent.first)
         if (locative and prev_norm(i) == "to" and sp.last < stop and tokens[sp.last].text.isalpha()
