@@ -355,3 +355,12 @@ def test_a_states_abbreviation_in_brackets_is_no_second_mention() -> None:
     got = triples("The Republic of Korea (ROK) and Japan held talks in Seoul.")
     assert {("KOR", "JPN", "CONSULT"), ("JPN", "KOR", "CONSULT")} <= got
     assert ("KOR", "KOR", "CONSULT") not in got
+
+
+def test_a_trip_to_two_states_visits_both() -> None:
+    got = released("Secretary Ann Cole will travel to Israel and Qatar next week.", STATE)
+    assert {("USA", "ISR", "AGREE"), ("USA", "QAT", "AGREE")} <= got
+    got = triples("Indian Prime Minister Ravi Rao traveled to Ghana and Namibia.")
+    assert {("IND", "GHA", "CONSULT"), ("IND", "NAM", "CONSULT")} <= got
+    # a state listed after a place is not made a traveller
+    assert not any(s in ("GHA", "NAM") for s, _, _ in got)

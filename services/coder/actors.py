@@ -614,6 +614,9 @@ def find_mentions(
             continue
         place_entry = sp.entry("place")
         locative = after_locative(tokens, i, sent.first) and not _seat_of(tokens, i, sent.first)
+        if (not locative and prev_norm(i) in ("and", "or") and out and out[-1].locative and out[-1].last == i - 1
+                and out[-1].country and not out[-1].agents and prev_norm(out[-1].first) in w.destination_preps):
+            locative = True  # "traveled to Ghana and Namibia": the second destination as the first
         if (locative and prev_norm(i) == "to" and sp.last < stop and tokens[sp.last].text.isalpha()
                 and tokens[sp.last].text.islower() and tokens[sp.last].norm not in w.not_after_place):
             locative = False  # "agreed to US mediation": the state qualifies a noun, it is not a destination

@@ -352,6 +352,7 @@ class Words(_Strict):
     appositive_name_openers: WordSet
     appositive_articles: WordSet
     courtesy_agents: WordSet
+    destination_preps: WordSet
     pair_of_states: WordSet
     publisher_nouns: WordSet
     seat_participles: WordSet
