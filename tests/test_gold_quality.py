@@ -18,15 +18,15 @@ from services.coder.syntax import DEFAULT_MODEL
 from services.corpus import read_items
 from services.enrich import enrich
 
-RECALL_FLOOR = 0.80  # plover_gsr.jsonl: 0.820 reached; the coder issue's target is 0.80
+RECALL_FLOOR = 0.80  # plover_gsr.jsonl: 0.823 reached; the coder issue's target is 0.80
 TYPE_RECALL_FLOOR = 0.87
-# voa_dev.jsonl on 2026-12-07 (sixth session): precision 0.867, recall 0.667 (F1 0.754) by word order (the
-# default); with the dependency parse (DIPLOWATCH_SPACY_MODEL, opt-in) 0.766, 0.619 (F1 0.685). Precision
+# voa_dev.jsonl on 2026-12-07 (seventh session): precision 0.873, recall 0.679 (F1 0.764) by word order (the
+# default); with the dependency parse (DIPLOWATCH_SPACY_MODEL, opt-in) 0.773, 0.631 (F1 0.695). Precision
 # counts each predicted event: a meeting of seven states is 42 dyads, all right against one gold event.
-VOA_PRECISION_FLOOR = 0.84
-VOA_RECALL_FLOOR = 0.64
-VOA_PARSED_PRECISION_FLOOR = 0.74
-VOA_PARSED_RECALL_FLOOR = 0.59
+VOA_PRECISION_FLOOR = 0.85
+VOA_RECALL_FLOOR = 0.65
+VOA_PARSED_PRECISION_FLOOR = 0.75
+VOA_PARSED_RECALL_FLOOR = 0.60
 
 
 def _scorer(shared: Path) -> ModuleType:
