@@ -1,0 +1,48 @@
+"""Phrases of the converted CAMEO dictionary that a hand-written phrase on the same first word hides ("issue~",
+"send~", "express~", "extend~"...), copied into verbs.yaml next to it: apologies and denunciations issued, envoys
+and medical teams sent, condemnation expressed, an olive branch extended. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from test_coder_cases import triples
+
+
+def test_apology_issued_is_support() -> None:
+    assert ("EGY", "SDN", "SUPPORT") in triples("Egypt issued an apology to Sudan for the border incident.")
+    assert ("NOR", "DNK", "SUPPORT") in triples("Norway's foreign ministry issued a formal apology to Denmark.")
+
+
+def test_apology_not_issued_gives_no_event() -> None:
+    assert triples("Egypt has not issued an apology to Sudan.") == set()
+
+
+def test_envoy_or_delegation_sent_to_a_state_is_consult() -> None:
+    assert ("GRC", "CYP", "CONSULT") in triples("Greece sent an envoy to Cyprus on Monday.")
+    assert ("TUR", "IRQ", "CONSULT") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Ankara will send a high-level delegation to Iraq next week.") | triples(
+        "Turkey sent a delegation to Iraq to discuss water sharing.")}
+
+
+def test_delegation_not_sent_or_only_weighed_gives_no_consult() -> None:
+    assert triples("Greece did not send an envoy to Cyprus.") == set()
+    assert not any(p == "CONSULT" for _, _, p in triples("Brazil may send a delegation to Chile if asked."))
+
+
+def test_medical_team_sent_is_aid() -> None:
+    assert ("NGA", "NER", "AID") in triples("Nigeria sent a medical team to Niger after the floods.")
+    assert ("JPN", "PHL", "AID") in triples("Japan is sending medical equipment to the Philippines.")
+
+
+def test_condemnation_expressed_or_criticism_issued_is_accuse() -> None:
+    assert ("FJI", "VUT", "ACCUSE") in triples("Fiji expressed its condemnation of Vanuatu's decision.")
+    assert ("SRB", "HRV", "ACCUSE") in triples("Serbia issued sharp criticism of Croatia over the arrests.")
+    assert ("ARM", "AZE", "ACCUSE") in triples("Armenia issued a strong denunciation of Azerbaijan's shelling.")
+
+
+def test_statement_issued_without_criticism_is_not_accuse() -> None:
+    assert not any(p == "ACCUSE" for _, _, p in triples("Serbia issued a statement on its talks with Croatia."))
+
+
+def test_olive_branch_extended_is_support() -> None:
+    assert ("ETH", "ERI", "SUPPORT") in triples("Ethiopia extended an olive branch to Eritrea.")
+    assert triples("Ethiopia did not extend an olive branch to Eritrea.") == set()
