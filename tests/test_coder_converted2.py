@@ -1,6 +1,7 @@
 """Phrases of the converted CAMEO dictionary that a hand-written phrase on the same first word hides ("issue~",
-"send~", "express~", "extend~"...), copied into verbs.yaml next to it: apologies and denunciations issued, envoys
-and medical teams sent, condemnation expressed, an olive branch extended. Sentences written for these tests."""
+"send~", "express~", "extend~", "ask~", "seek~", "launch~"...), copied into verbs.yaml next to it: apologies and
+denunciations issued, envoys and medical teams sent, condemnation expressed, an olive branch extended, aid asked
+of a state, extradition sought, a verbal attack launched. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -46,3 +47,27 @@ def test_statement_issued_without_criticism_is_not_accuse() -> None:
 def test_olive_branch_extended_is_support() -> None:
     assert ("ETH", "ERI", "SUPPORT") in triples("Ethiopia extended an olive branch to Eritrea.")
     assert triples("Ethiopia did not extend an olive branch to Eritrea.") == set()
+
+
+def test_extradition_or_clarification_sought_is_request() -> None:
+    assert ("PER", "CHL", "REQUEST") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Peru is seeking the extradition of a Chilean businessman.")}
+    assert ("UGA", "KEN", "REQUEST") in triples("Uganda sought clarification from Kenya about the border closure.")
+    assert triples("Peru did not seek the extradition of the Chilean businessman.") == set()
+
+
+def test_aid_asked_of_a_state_is_request() -> None:
+    assert ("NPL", "IND", "REQUEST") in triples("Nepal asked India for humanitarian aid after the earthquake.")
+    assert ("MWI", "ZAF", "REQUEST") in triples("Malawi has asked South Africa for emergency assistance.")
+
+
+def test_verbal_attack_launched_is_accuse_not_assault() -> None:
+    t = triples("The Bolivian president launched a scathing attack on Paraguay's government.")
+    assert any(s == "BOL" and p == "ACCUSE" for s, _, p in t)
+    assert not any(p == "ASSAULT" for _, _, p in t)
+    assert ("RUS", "POL", "ACCUSE") in triples("Russia fired a verbal broadside at Poland.")
+
+
+def test_armed_attack_launched_stays_assault() -> None:
+    t = triples("Syrian troops launched a fierce attack on rebel positions in Idlib.")
+    assert any(p == "ASSAULT" for _, _, p in t) and not any(p == "ACCUSE" for _, _, p in t)
