@@ -71,3 +71,23 @@ def test_verbal_attack_launched_is_accuse_not_assault() -> None:
 def test_armed_attack_launched_stays_assault() -> None:
     t = triples("Syrian troops launched a fierce attack on rebel positions in Idlib.")
     assert any(p == "ASSAULT" for _, _, p in t) and not any(p == "ACCUSE" for _, _, p in t)
+
+
+def test_amnesty_granted_is_concede() -> None:
+    assert ("THA", "KHM", "CONCEDE") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Thailand granted amnesty to 20 Cambodian prisoners.")}
+    assert "CONCEDE" in {p for _, _, p in triples("Belarus's president granted clemency to 30 political prisoners.")}
+    assert triples("Thailand refused to grant amnesty to the Cambodian prisoners.") & {
+        ("THA", "KHM", "CONCEDE")} == set()
+
+
+def test_confidence_voiced_in_a_party_is_support() -> None:
+    assert ("DEU", "POL", "SUPPORT") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Germany voiced confidence in Poland's new government.")}
+    assert triples("Iran voiced confidence that the talks would succeed.") == set()
+
+
+def test_border_or_bridge_opened_to_a_neighbour_is_retreat() -> None:
+    assert ("JOR", "SYR", "RETREAT") in triples("Jordan opened its border with Syria on Sunday.")
+    assert ("UZB", "AFG", "RETREAT") in triples("Uzbekistan opened the bridge to Afghanistan to let grain through.")
+    assert triples("Kenya did not open its border with Somalia.") == set()
