@@ -91,3 +91,22 @@ def test_border_or_bridge_opened_to_a_neighbour_is_retreat() -> None:
     assert ("JOR", "SYR", "RETREAT") in triples("Jordan opened its border with Syria on Sunday.")
     assert ("UZB", "AFG", "RETREAT") in triples("Uzbekistan opened the bridge to Afghanistan to let grain through.")
     assert triples("Kenya did not open its border with Somalia.") == set()
+
+
+def test_act_called_illegitimate_is_accuse() -> None:
+    assert ("HUN", "SVK", "ACCUSE") in triples("Hungary called Slovakia's election illegitimate.")
+    assert ("SRB", "KSV", "ACCUSE") in triples("Serbia called Kosovo's decision unjustified.")
+    assert not any(p == "ACCUSE" for _, _, p in triples("Chile called the Peruvian plan legitimate."))
+
+
+def test_expulsion_ordered_is_sanction_for_diplomats_and_coerce_for_others() -> None:
+    assert ("MLI", "FRA", "SANCTION") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Mali's junta ordered the expulsion of the French ambassador.")}
+    assert ("DZA", "NER", "COERCE") in triples("Algeria ordered the expulsion of 300 Nigerien migrants.")
+    assert triples("Algeria has not ordered the expulsion of the Nigerien migrants.") == set()
+
+
+def test_talks_postponed_are_no_meeting() -> None:
+    t = triples("Ghana postponed talks with Togo.")
+    assert ("GHA", "TGO", "SANCTION") in t and not any(p == "CONSULT" for _, _, p in t)
+    assert triples("Peru postponed the vote.") == set()
