@@ -110,3 +110,34 @@ def test_talks_postponed_are_no_meeting() -> None:
     t = triples("Ghana postponed talks with Togo.")
     assert ("GHA", "TGO", "SANCTION") in t and not any(p == "CONSULT" for _, _, p in t)
     assert triples("Peru postponed the vote.") == set()
+
+
+def test_envoy_or_leader_received_is_a_hosted_meeting() -> None:
+    assert ("EGY", "SDN", "CONSULT") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Egypt received the Sudanese envoy in Cairo on Tuesday.")}
+    assert ("JOR", "IRQ", "CONSULT") in {((s or "")[:3], (t or "")[:3], p) for s, t, p in triples(
+        "Jordan's king received Iraq's prime minister at his palace.")}
+    assert triples("Ukraine received weapons from the minister.") == set()
+
+
+def test_attacks_halted_are_retreat() -> None:
+    assert "RETREAT" in {p for _, _, p in triples("Turkey halted its air strikes on Kurdish positions in Syria.")}
+    assert triples("Turkey has not halted its attacks on Kurdish positions.") == set()
+
+
+def test_compromise_reached_and_contact_established_are_joint() -> None:
+    t = triples("Ethiopia and Eritrea reached a compromise on the border.")
+    assert ("ETH", "ERI", "AGREE") in t and ("ERI", "ETH", "AGREE") in t
+    assert ("BTN", "CHN", "CONSULT") in triples("Bhutan established contact with China.")
+
+
+def test_assets_or_relations_frozen_are_sanction() -> None:
+    assert ("CAN", "IRN", "SANCTION") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Canada froze the assets of Iranian officials.")}
+    assert ("UKR", "BLR", "SANCTION") in triples("Ukraine froze relations with Belarus.")
+    assert triples("Canada did not freeze the assets of Iranian officials.") == set()
+
+
+def test_sentence_passed_by_a_court_is_coerce() -> None:
+    assert "COERCE" in {p for _, _, p in triples("A Russian court passed a harsh sentence on the American reporter.")}
+    assert not any(p == "COERCE" for _, _, p in triples("Brazil's senate passed a bill on the Argentine trade deal."))
