@@ -141,3 +141,24 @@ def test_assets_or_relations_frozen_are_sanction() -> None:
 def test_sentence_passed_by_a_court_is_coerce() -> None:
     assert "COERCE" in {p for _, _, p in triples("A Russian court passed a harsh sentence on the American reporter.")}
     assert not any(p == "COERCE" for _, _, p in triples("Brazil's senate passed a bill on the Argentine trade deal."))
+
+
+def test_riot_police_deployed_against_protesters_is_coerce_not_a_riot() -> None:
+    t = triples("Sudan deployed riot police against protesters in Khartoum.")
+    assert ("SDN", "SDN", "COERCE") in t and not any(p == "PROTEST" for _, _, p in t)
+
+
+def test_border_guards_deployed_is_mobilize() -> None:
+    assert ("PAK", "AFG", "MOBILIZE") in triples("Pakistan deployed border guards on the frontier with Afghanistan.")
+    assert triples("Pakistan has not deployed border guards on the frontier with Afghanistan.") == set()
+
+
+def test_troops_reduced_in_a_state_is_retreat() -> None:
+    assert ("FRA", "MLI", "RETREAT") in triples("France reduced its troops in Mali.")
+    assert ("ISR", "PSE", "RETREAT") in triples("Israel reduced the number of soldiers in Gaza.")
+
+
+def test_visa_rules_or_grip_tightened_is_coerce() -> None:
+    assert ("CHN", "HKG", "COERCE") in triples("China tightened its grip on Hong Kong.")
+    assert ("KEN", "SOM", "COERCE") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Kenya tightened visa rules for Somali nationals.")}
