@@ -162,3 +162,14 @@ def test_visa_rules_or_grip_tightened_is_coerce() -> None:
     assert ("CHN", "HKG", "COERCE") in triples("China tightened its grip on Hong Kong.")
     assert ("KEN", "SOM", "COERCE") in {(s, (t or "")[:3], p) for s, t, p in triples(
         "Kenya tightened visa rules for Somali nationals.")}
+
+
+def test_people_prevented_from_entering_or_leaving_is_coerce() -> None:
+    assert ("ISR", "PSE", "COERCE") in triples("Israel prevented Palestinian worshippers from entering the mosque.")
+    assert triples("Rain prevented the ministers from leaving.") == set()
+
+
+def test_charges_pressed_against_someone_is_coerce() -> None:
+    assert ("IRN", "FRA", "COERCE") in {(s, (t or "")[:3], p) for s, t, p in triples(
+        "Iran pressed charges against the French tourist.")}
+    assert ("UKR", "RUS", "REQUEST") in triples("Ukraine pressed Russia to release the prisoners.")
