@@ -173,3 +173,9 @@ def test_charges_pressed_against_someone_is_coerce() -> None:
     assert ("IRN", "FRA", "COERCE") in {(s, (t or "")[:3], p) for s, t, p in triples(
         "Iran pressed charges against the French tourist.")}
     assert ("UKR", "RUS", "REQUEST") in triples("Ukraine pressed Russia to release the prisoners.")
+
+
+def test_action_promised_against_someone_is_threaten_not_agree() -> None:
+    t = triples("South Korea vowed stern retaliation against North Korea.")
+    assert ("KOR", "PRK", "THREATEN") in t and not any(p == "AGREE" for _, _, p in t)
+    assert ("GHA", "TGO", "AGREE") in triples("Ghana promised action to protect Togolese traders.")
