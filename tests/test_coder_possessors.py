@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_a_possessor_before_an_act_and_its_of_does_it() -> None:
@@ -36,3 +36,14 @@ def test_an_act_judged_by_someone_is_not_the_judge_s() -> None:
     assert not any(s == "CAN" and p == "RETREAT" for s, _, p in t)
     # with its doer named by "by", it is the doer's
     assert ("RUS", "POL", "ASSAULT") in triples("Germany condemned the attack by Russia on Poland.")
+
+
+def test_officials_no_text_makes_anyone_s_are_not_the_host_s_own() -> None:
+    # "a delegation" with no state said is no recipient of the host's own state
+    t = {(e.source.code, e.target.code if e.target else None, e.plover)
+         for e in events("Brazil received a delegation on Monday.")}
+    assert ("BRA", "BRAGOV", "CONSULT") not in t
+    # one whose state the text gives is
+    assert ("BRA", "ARG", "CONSULT") in triples("Brazil met a delegation from Argentina.")
+    # people of the state who are not officials stay its own: a domestic meeting
+    assert ("KEN", "KEN", "CONSULT") in triples("The Kenyan president met opposition leaders.")

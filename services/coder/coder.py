@@ -1786,6 +1786,12 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             struck = _struck_country(mentions, places, tokens, sent, src)
             if struck is not None:
                 tgt = dataclasses.replace(tgt, country=struck)
+        if (code[:2] in c.cooperation_roots and src is not None and tgt is not None and tgt.guessed
+                and tgt.agents and set(tgt.agents) <= c.official_agents and tgt.country == src.country
+                and tgt.code_prefix is None):
+            # "the Kenyan president met a delegation", "Brazil received a delegation": officials no text makes
+            # anyone's are not the host's own (a stand-in of the sentence's state); the meeting names no party
+            tgt = None
         if (code[:2] == c.coercion_root and src is not None and tgt is not None and tgt.guessed
                 and tgt.code_prefix is None and src.country is not None and tgt.country != src.country):
             # "Poland condemned Belarus's arrest of opposition activists": people no text makes anyone's, arrested
