@@ -47,3 +47,9 @@ def test_officials_no_text_makes_anyone_s_are_not_the_host_s_own() -> None:
     assert ("BRA", "ARG", "CONSULT") in triples("Brazil met a delegation from Argentina.")
     # people of the state who are not officials stay its own: a domestic meeting
     assert ("KEN", "KEN", "CONSULT") in triples("The Kenyan president met opposition leaders.")
+
+
+def test_a_verbal_attack_named_by_the_phrase_has_its_target_after_it() -> None:
+    assert ("IRN", "SAU", "ACCUSE") in triples("Iran launched a scathing attack on Saudi Arabia.")
+    # an attack the criticism is about still has its victim as no target of the criticism
+    assert ("DEU", "CHN", "ACCUSE") not in triples("Germany condemned the attack on Chinese engineers in Pakistan.")

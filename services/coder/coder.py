@@ -1712,7 +1712,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                    else _target_after(mentions, tokens, h, sent, src, threat=code[:2] == c.threat_root))
             if tgt is None and code[:2] == c.threat_root:
                 tgt = _condition_named(mentions, tokens, h, sent, src)
-            if tgt is not None and code[:2] in c.concern_roots and _victim(tokens, tgt, sent):
+            if (tgt is not None and code[:2] in c.concern_roots and _victim(tokens, tgt, sent)
+                    and not (tgt.first - 2 < h.last <= tgt.first)):  # ("launched a scathing attack on X": the phrase's)
                 # "condemned the attack on Chinese engineers": whoever attacked them, if the text says ("by"); not
                 # a recipient the text does not place either
                 tgt, victimised = _by_agent(mentions, tokens, tgt.last, sent), True
