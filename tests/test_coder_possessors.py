@@ -53,3 +53,9 @@ def test_a_verbal_attack_named_by_the_phrase_has_its_target_after_it() -> None:
     assert ("IRN", "SAU", "ACCUSE") in triples("Iran launched a scathing attack on Saudi Arabia.")
     # an attack the criticism is about still has its victim as no target of the criticism
     assert ("DEU", "CHN", "ACCUSE") not in triples("Germany condemned the attack on Chinese engineers in Pakistan.")
+
+
+def test_an_envoy_recalled_from_a_capital_is_recalled_from_its_state() -> None:
+    assert ("CAN", "RUS", "SANCTION") in triples("Canada recalled its ambassador from Moscow.")
+    assert ("FRA", "DZA", "SANCTION") in triples("France recalled its ambassador to Algiers.")
+    assert ("CAN", "CAN", "SANCTION") not in triples("Canada recalled its ambassador from Moscow.")

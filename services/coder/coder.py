@@ -1712,6 +1712,15 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                    else _target_after(mentions, tokens, h, sent, src, threat=code[:2] == c.threat_root))
             if tgt is None and code[:2] == c.threat_root:
                 tgt = _condition_named(mentions, tokens, h, sent, src)
+            if (p.target == "end" and tgt is not None and src is not None and tgt.first < h.last
+                    and tgt.country == src.country):
+                # "Canada recalled its ambassador from Moscow": the phrase's own actor is the source's; the place
+                # after it names whom the act is towards
+                after = tokens[h.last - 1].end
+                away = next((loc for loc in places if loc.span and loc.span.start >= after and loc.country
+                             and loc.country != src.country and loc.span.start - after <= 12), None)
+                if away is not None:
+                    tgt = _location_mention(away)
             if (tgt is not None and code[:2] in c.concern_roots and _victim(tokens, tgt, sent)
                     and not (tgt.first - 2 < h.last <= tgt.first)):  # ("launched a scathing attack on X": the phrase's)
                 # "condemned the attack on Chinese engineers": whoever attacked them, if the text says ("by"); not
