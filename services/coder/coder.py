@@ -893,6 +893,34 @@ def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
     return group if len(group) > 1 or m.members else []
 
 
+def _compound_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
+    """The parties a compound before a joint act's noun names ("the U.S.-Japan summit", "India-China border talks",
+    "the Japan-Philippines Foreign Ministers' Meeting"): two or more actors joined by hyphens, up to three modifier
+    words before the noun; none when the act is not held yet ("a planned Russia-Ukraine summit", "the U.S.-Iran talks
+    will resume")."""
+    w = words()
+    by_last = {m.last: m for m in mentions if not m.guessed and (m.country is not None or m.code_prefix)}
+    k = h.first
+    while k not in by_last and h.first - k < 3 and k - 1 > sent.first and (
+            tokens[k - 1].text.isalpha() or tokens[k - 1].text in ("'", "'s")):
+        k -= 1  # ("border", "nuclear", "Foreign Ministers'": what the act is about, not a party)
+    m = by_last.get(k)
+    group: list[Mention] = []
+    while m is not None:
+        group.append(m)
+        if m.first - 2 < sent.first or tokens[m.first - 1].text != "-":
+            break
+        m = by_last.get(m.first - 1)
+    if len(group) < 2 or len({g.code for g in group}) < 2:
+        return []
+    before = group[-1].first - 1
+    if before >= sent.first and tokens[before].norm in w.unrealised_before:
+        return []
+    if any(tokens[j].norm in w.unrealised_after for j in range(h.last, min(h.last + 3, sent.last))):
+        return []
+    return group[::-1]
+
+
 def _from_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
     """The sender a "from" right after a thing sent names ("transfers of munitions from North Korea to Russia",
     "shipments of weapons from Iran to the Houthis"), listed forward; none when no actor follows there."""
@@ -1556,6 +1584,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         of_group = (_of_agents(mentions, tokens, h, sent) if p.of_agent
                     else _from_agents(mentions, tokens, h, sent) if p.from_agent
                     else _between_parties(mentions, tokens, h, sent) if p.joint else [])
+        compound = _compound_parties(mentions, tokens, h, sent) if p.joint and not of_group else []
+        if p.compound_parties and not compound:
+            continue  # a bare "talks", "summit": only the parties a compound names make it an event here
         if of_group and violent and all(m.kind == "person" for m in of_group):
             continue  # "the Oval Office clash between Trump and Zelenskyy": a quarrel of two people, not combat
         recipient: Mention | None = None
@@ -1576,6 +1607,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             if speaker is None:
                 continue
             src, tgt = speaker, None
+        elif compound:
+            src, tgt = compound[0], None
         elif of_group:
             # "the withdrawal of U.S. and NATO troops from the country": who withdraws, then from where
             src = of_group[0]
@@ -1833,6 +1866,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             group = _conjuncts(mentions, src, tokens, forward=True)
         elif not passive and not of_group and src.last <= h.first:
             group = _companions(mentions, tokens, src, h.first, sent) or group
+        if compound:
+            group = compound  # "the U.S.-Japan summit": the parties meet each other, not anyone named around it
         sources = [x for m in group for x in _expand(m)]
         # (states listed by name that strike together strike someone else: "Russian and Syrian jets bombed Idlib")
         reciprocal = any(m.members and not (m.listed and violent) for m in group)

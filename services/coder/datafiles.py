@@ -159,6 +159,7 @@ class PatternSpec(_Strict):
     alternative: bool = False
     speaker_source: bool = False
     speaker_only: bool = False
+    compound_parties: bool = False
 
 
 class Verbs(_Strict):
@@ -389,6 +390,8 @@ class Words(_Strict):
     backing_participles: WordSet
     meeting_partners: WordSet
     party_openers: WordSet
+    unrealised_before: WordSet
+    unrealised_after: WordSet
     negated_objects: WordSet
     hypothetical_determiners: WordSet
     setting_nouns: WordSet

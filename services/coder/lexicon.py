@@ -100,6 +100,7 @@ class Pattern:
     alternative: bool = False  # "urged X to ... or face sanctions": the one who asks threatens X with what follows
     speaker_source: bool = False  # "was orchestrated by X, the army said": the speaker says who did it
     speaker_only: bool = False  # "a firm response is urgently needed, he said": the speaker asks, or no one does
+    compound_parties: bool = False  # a noun whose parties a compound before it names ("the U.S.-Japan summit")
 
     __reduce__ = _by_arguments
 
@@ -537,7 +538,8 @@ def build() -> Lexicon:
                                     requires_target=spec.requires_target, mode=spec.mode, commands=spec.commands,
                                     of_agent=spec.of_agent, from_agent=spec.from_agent, head_agent=spec.head_agent,
                                     destination=spec.destination, alternative=spec.alternative,
-                                    speaker_source=spec.speaker_source, speaker_only=spec.speaker_only))
+                                    speaker_source=spec.speaker_source, speaker_only=spec.speaker_only,
+                                    compound_parties=spec.compound_parties))
             for form in slots[0].forms:
                 key = key_of(list(form))
                 if Entry("trigger", ANY_CASE, pattern=idx) not in b.entries[key]:

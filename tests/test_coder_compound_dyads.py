@@ -1,0 +1,31 @@
+"""Meetings, relations and deals whose parties a hyphenated compound names ("the U.S.-Japan summit", "India-China
+border talks"), and visits told by their host ("X welcomed Y to the White House"): the parties of the compound
+meet each other when the sentence asserts the meeting, not when it only names its setting or a meeting to come."""
+
+from test_coder_cases import triples
+
+
+def test_compound_summit_held_is_a_meeting_of_both() -> None:
+    found = triples("The Kenya-Somalia talks in Nairobi ended on Friday with a joint statement.")
+    assert ("KEN", "SOM", "CONSULT") in found and ("SOM", "KEN", "CONSULT") in found
+
+
+def test_compound_with_modifiers_before_the_noun() -> None:
+    assert ("BRA", "ARG", "CONSULT") in triples("The Brazil-Argentina border talks resumed on Monday in Montevideo.")
+    found = triples("The Poland-Lithuania Defense Ministers' Meeting was held in Vilnius.")
+    assert ("POL", "LTU", "CONSULT") in found and ("LTU", "POL", "CONSULT") in found
+
+
+def test_compound_negotiations_use_the_compound_parties() -> None:
+    assert ("EGY", "ETH", "CONSULT") in triples("Egypt-Ethiopia water negotiations ended in Cairo on Sunday.")
+
+
+def test_compound_meeting_not_held_yet_or_only_a_setting() -> None:
+    assert not triples("A planned Chile-Peru summit was called off.")
+    assert not triples("The Vietnam-Cambodia talks will resume next week.")
+    assert not triples("Officials prepared the agenda ahead of the Ghana-Togo summit.")
+    assert not triples("Since the 2018 Canada-Mexico summit, trade has grown.")
+
+
+def test_compound_without_a_meeting_noun_is_no_meeting() -> None:
+    assert not triples("The Armenia-Azerbaijan war displaced thousands.")
