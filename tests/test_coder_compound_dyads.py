@@ -29,3 +29,16 @@ def test_compound_meeting_not_held_yet_or_only_a_setting() -> None:
 
 def test_compound_without_a_meeting_noun_is_no_meeting() -> None:
     assert not triples("The Armenia-Azerbaijan war displaced thousands.")
+
+
+def test_guest_welcomed_to_a_place_is_a_visit_hosted() -> None:
+    assert ("ZAF", "RWA", "CONSULT") in triples("Ramaphosa welcomed Kagame to Pretoria on Monday.")
+    assert ("FRA", "IND", "CONSULT") in triples("Macron welcomed the Indian prime minister at the Elysee Palace.")
+    assert ("BRA", "ARG", "CONSULT") in triples("Lula welcomed Milei in Brasilia on Tuesday.")
+
+
+def test_welcoming_a_thing_or_a_member_stays_support() -> None:
+    found = triples("Japan welcomed the U.S. announcement in Geneva.")
+    assert ("JPN", "USA", "SUPPORT") in found and ("JPN", "USA", "CONSULT") not in found
+    found = triples("Indonesia welcomed Timor-Leste to ASEAN.")
+    assert ("IDN", "TLS", "CONSULT") not in found

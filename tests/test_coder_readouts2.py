@@ -307,7 +307,8 @@ def test_the_department_in_its_own_release_is_the_publisher() -> None:
 def test_a_person_before_the_publishers_own_official_is_the_counterpart() -> None:
     got = released("Secretary Ann Cole traveled to Kenya. President Paul Mwangi welcomed the Secretary to Nairobi.",
                    STATE)
-    assert ("KEN", "USA", "SUPPORT") in got and ("USA", "USA", "SUPPORT") not in got
+    # (a guest welcomed to a place is a visit hosted, CONSULT, not praise: CODING_GUIDE "host")
+    assert ("KEN", "USA", "CONSULT") in got and ("USA", "USA", "CONSULT") not in got
     got = released("Secretary Ann Cole traveled to Kenya. President Paul Mwangi met with Secretary Cole.", STATE)
     assert ("KEN", "USA", "CONSULT") in got
     # listed with the publisher's official: one of its own

@@ -132,7 +132,33 @@ def _appositive_end(tokens: list[Token], comma: int, stop: int) -> int | None:
     return None
 
 
-def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sent: Sentence) -> list[_Hit]:
+def _venue_after(tokens: list[Token], first: int, end: int, sent: Sentence, mentions: list[Mention],
+                 places: list[Location]) -> bool:
+    """Whether a guest and then where it is received follow a welcome ("welcomed Modi to the White House", "welcomed
+    the Kenyan president at the State House", "welcomed Xi in Moscow"): a person or a state named right before the
+    preposition, a place, a state, a venue word or a capitalised name (not an acronym: "welcomed Finland to NATO"
+    is a membership) after it."""
+    # (a name the mention leaves out may close it: "Ethiopian Prime Minister Abiy Ahmed")
+    if not any(first < m.first and m.last <= end - 1 and all(tokens[j].capitalised for j in range(m.last, end - 1))
+               and not m.locative and m.kind in ("person", "state")
+               and m.code_prefix is None for m in mentions):
+        return False  # "welcomed the vote in parliament", "welcomed the U.S. announcement in Geneva": no guest
+    k = end
+    if k < sent.last and tokens[k].norm in words().determiners:
+        k += 1
+    if k >= sent.last:
+        return False
+    t = tokens[k]
+    if any(loc.span is not None and loc.span.start == t.start for loc in places):
+        return True
+    at = next((m for m in mentions if m.first == k), None)
+    if at is not None:
+        return at.code_prefix is None
+    return t.norm in words().venue_nouns or (t.capitalised and not t.text.isupper())
+
+
+def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sent: Sentence,
+          mentions: list[Mention] | None = None, places: list[Location] | None = None) -> list[_Hit]:
     found = []
     w = words()
     for first, pidx in anchors:
@@ -149,6 +175,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is None:
             continue
+        if p.venue_after and not _venue_after(tokens, first, end, sent, mentions or [], places or []):
+            continue  # "welcomed the decision to lift sanctions": praise, no guest received
         # what the words around a matched phrase say of it (most anchors match no phrase: these walks come after)
         if context.setting_noun(tokens, first, sent):
             continue
@@ -1217,7 +1245,7 @@ def code_steps(article_id: str, body: str, published: date | None = None, model:
             return
         if context.question(tokens, sent):
             return  # "How concerned are you about the deepening ties between Russia and China?": asked, not told
-        hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent)
+        hits = _hits(lex, tokens, anchors_by_sent[sent.index], sent, mentions, places)
         if not mentions:
             # the speaker's appeal alone; "an eyewitness said there has been ongoing gunfire": violence told with no
             # actor named is, as CAMEO codes unattributed attacks, the place's state's, else the story's (not a noun

@@ -160,6 +160,7 @@ class PatternSpec(_Strict):
     speaker_source: bool = False
     speaker_only: bool = False
     compound_parties: bool = False
+    venue_after: bool = False
 
 
 class Verbs(_Strict):
@@ -392,6 +393,7 @@ class Words(_Strict):
     party_openers: WordSet
     unrealised_before: WordSet
     unrealised_after: WordSet
+    venue_nouns: WordSet
     negated_objects: WordSet
     hypothetical_determiners: WordSet
     setting_nouns: WordSet
