@@ -42,3 +42,15 @@ def test_welcoming_a_thing_or_a_member_stays_support() -> None:
     assert ("JPN", "USA", "SUPPORT") in found and ("JPN", "USA", "CONSULT") not in found
     found = triples("Indonesia welcomed Timor-Leste to ASEAN.")
     assert ("IDN", "TLS", "CONSULT") not in found
+
+
+def test_host_of_compound_named_talks_hosts_both_parties() -> None:
+    found = triples("Oman hosted Sudan-Chad talks on Saturday.")
+    assert {("OMN", "SDN", "CONSULT"), ("OMN", "TCD", "CONSULT"), ("SDN", "TCD", "CONSULT")} <= found
+    found = triples("Turkey hosted the Serbia-Kosovo border negotiations in Istanbul.")
+    assert {("TUR", "SRB", "CONSULT"), ("TUR", "KSV", "CONSULT")} <= found
+
+
+def test_host_of_a_compound_without_a_meeting_hosts_only_its_guest() -> None:
+    found = triples("Egypt hosted U.S.-Israeli officials.")
+    assert ("EGY", "ISR", "CONSULT") not in found

@@ -949,6 +949,22 @@ def _compound_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sen
     return group[::-1]
 
 
+def _hosted_compound(mentions: list[Mention], tokens: list[Token], h: _Hit, m: Mention,
+                     sent: Sentence) -> list[Mention]:
+    """The guests a host receives when its object is a meeting named by a compound of its parties ("Oman hosted
+    U.S.-Iran talks", "Turkey hosted the Russia-Ukraine border talks"): all of them, not only the first named."""
+    k = m.last
+    while k + 1 < sent.last and tokens[k].text == "-" and any(n.first == k + 1 for n in mentions):
+        k = next(n.last for n in mentions if n.first == k + 1)
+    if k == m.last:
+        return []
+    noun = next((j for j in range(k, min(k + 4, sent.last)) if tokens[j].norm in words().setting_nouns), None)
+    if noun is None:
+        return []
+    group = _compound_parties(mentions, tokens, _Hit(h.pattern, noun, noun + 1), sent)
+    return group if group and group[0] is m else []
+
+
 def _from_agents(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
     """The sender a "from" right after a thing sent names ("transfers of munitions from North Korea to Russia",
     "shipments of weapons from Iran to the Houthis"), listed forward; none when no actor follows there."""
@@ -1900,6 +1916,8 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         # (states listed by name that strike together strike someone else: "Russian and Syrian jets bombed Idlib")
         reciprocal = any(m.members and not (m.listed and violent) for m in group)
         tgroup = _conjuncts(mentions, tgt_mention, tokens, forward=True) if tgt_mention is not None else []
+        if p.mode == "host" and tgt_mention is not None:
+            tgroup = _hosted_compound(mentions, tokens, h, tgt_mention, sent) or tgroup
         targets = [x for m in tgroup for x in _expand(m)]
         # "defended Pyongyang and Moscow's treaty": the owners of a thing the source's state owns with another; the
         # source acts towards the other, not towards itself
