@@ -54,3 +54,20 @@ def test_host_of_compound_named_talks_hosts_both_parties() -> None:
 def test_host_of_a_compound_without_a_meeting_hosts_only_its_guest() -> None:
     found = triples("Egypt hosted U.S.-Israeli officials.")
     assert ("EGY", "ISR", "CONSULT") not in found
+
+
+def test_compound_named_deal_signed_and_relations_restored_or_severed() -> None:
+    found = triples("The Japan-Australia defence deal was signed in Canberra.")
+    assert ("JPN", "AUS", "SUPPORT") in found and ("AUS", "JPN", "SUPPORT") in found
+    assert ("ETH", "ERI", "SUPPORT") in triples("Ethiopia-Eritrea relations were restored in 2018.")
+    assert ("QAT", "EGY", "SANCTION") in triples("Qatar-Egypt ties were severed in 2017.")
+
+
+def test_compound_named_relations_as_a_state_of_affairs_is_no_event() -> None:
+    assert not triples("Chile-Bolivia relations are tense.")
+
+
+def test_compound_named_prisoner_swap_releases_on_both_sides() -> None:
+    found = triples("The Armenia-Azerbaijan prisoner exchange ended on Monday.")
+    assert ("ARM", "AZE", "RETREAT") in found and ("AZE", "ARM", "RETREAT") in found
+    assert not triples("After the Armenia-Azerbaijan prisoner exchange, the border reopened.")

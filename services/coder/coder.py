@@ -175,6 +175,8 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         end = _match_slots(p.slots, tokens, first, sent.last)
         if end is None:
             continue
+        if p.compound_parties and not _compound_parties(mentions or [], tokens, _Hit(p, first, end), sent):
+            continue  # (a bare "relations", "prisoner swap": it gives way to any other phrase on the word)
         if p.venue_after and not _venue_after(tokens, first, end, sent, mentions or [], places or []):
             continue  # "welcomed the decision to lift sanctions": praise, no guest received
         # what the words around a matched phrase say of it (most anchors match no phrase: these walks come after)
@@ -932,7 +934,8 @@ def _compound_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sen
     while k not in by_last and h.first - k < 3 and k - 1 > sent.first and (
             tokens[k - 1].text.isalpha() or tokens[k - 1].text in ("'", "'s")):
         k -= 1  # ("border", "nuclear", "Foreign Ministers'": what the act is about, not a party)
-    m = by_last.get(k)
+    # (or the last party takes the phrase's first word as its people: "Russia-Ukraine prisoner swap")
+    m = by_last.get(k) or next((m for m in by_last.values() if m.first < h.first < m.last), None)
     group: list[Mention] = []
     while m is not None:
         group.append(m)
@@ -944,6 +947,10 @@ def _compound_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sen
     before = group[-1].first - 1
     if before >= sent.first and tokens[before].norm in w.unrealised_before:
         return []
+    while before > sent.first and (tokens[before].norm in w.determiners or tokens[before].text.isdigit()):
+        before -= 1
+    if before >= sent.first and tokens[before].norm in w.setting_prepositions:
+        return []  # "since the 2019 U.S.-North Korea summit", "after the Russia-Ukraine prisoner swap": a setting
     if any(tokens[j].norm in w.unrealised_after for j in range(h.last, min(h.last + 3, sent.last))):
         return []
     return group[::-1]
