@@ -2,7 +2,7 @@
 border talks"), and visits told by their host ("X welcomed Y to the White House"): the parties of the compound
 meet each other when the sentence asserts the meeting, not when it only names its setting or a meeting to come."""
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_compound_summit_held_is_a_meeting_of_both() -> None:
@@ -71,3 +71,15 @@ def test_compound_named_prisoner_swap_releases_on_both_sides() -> None:
     found = triples("The Armenia-Azerbaijan prisoner exchange ended on Monday.")
     assert ("ARM", "AZE", "RETREAT") in found and ("AZE", "ARM", "RETREAT") in found
     assert not triples("After the Armenia-Azerbaijan prisoner exchange, the border reopened.")
+
+
+def test_sino_compound_names_china() -> None:
+    found = triples("Sino-Indian border talks resumed in Beijing on Monday.")
+    assert ("CHN", "IND", "CONSULT") in found and ("IND", "CHN", "CONSULT") in found
+
+
+def test_the_quad_is_an_organisation() -> None:
+    found = {(e.source.country, e.target.code if e.target else None, e.plover)
+             for e in events("Albanese attended the Quad summit in Wilmington.")}
+    assert ("AUS", "IGOQUAD", "CONSULT") in found
+    assert not any(s == "CHN" for s, _, _ in triples("Quad leaders met in Tokyo."))
