@@ -83,3 +83,14 @@ def test_the_quad_is_an_organisation() -> None:
              for e in events("Albanese attended the Quad summit in Wilmington.")}
     assert ("AUS", "IGOQUAD", "CONSULT") in found
     assert not any(s == "CHN" for s, _, _ in triples("Quad leaders met in Tokyo."))
+
+
+def test_compound_meeting_called_for_cancelled_or_prepared_is_not_held() -> None:
+    assert not triples("Peru canceled the Peru-Chile summit.")
+    assert not triples("The Ghana-Togo summit was postponed.")
+    assert not triples("Officials are preparing for the Nepal-Bhutan summit.")
+
+
+def test_compound_inside_a_holding_phrase_names_the_parties() -> None:
+    found = triples("The two leaders held the Kenya-Uganda summit on Tuesday.")
+    assert ("KEN", "UGA", "CONSULT") in found and ("UGA", "KEN", "CONSULT") in found

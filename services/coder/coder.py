@@ -923,6 +923,24 @@ def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
     return group if len(group) > 1 or m.members else []
 
 
+def _compound_before(by_last: dict[int, Mention], tokens: list[Token], noun: int, sent: Sentence) -> list[Mention]:
+    """The actors joined by hyphens that end up to three modifier words before `noun` ("India-China border talks",
+    "the Japan-Philippines Foreign Ministers' Meeting"), last named first."""
+    k = noun
+    while k not in by_last and noun - k < 3 and k - 1 > sent.first and (
+            tokens[k - 1].text.isalpha() or tokens[k - 1].text in ("'", "'s")):
+        k -= 1  # ("border", "nuclear", "Foreign Ministers'": what the act is about, not a party)
+    # (or the last party takes the noun's first word as its people: "Russia-Ukraine prisoner swap")
+    m = by_last.get(k) or next((m for m in by_last.values() if m.first < noun < m.last), None)
+    group: list[Mention] = []
+    while m is not None:
+        group.append(m)
+        if m.first - 2 < sent.first or tokens[m.first - 1].text != "-":
+            break
+        m = by_last.get(m.first - 1)
+    return group
+
+
 def _compound_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
     """The parties a compound before a joint act's noun names ("the U.S.-Japan summit", "India-China border talks",
     "the Japan-Philippines Foreign Ministers' Meeting"): two or more actors joined by hyphens, up to three modifier
@@ -930,23 +948,18 @@ def _compound_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sen
     will resume")."""
     w = words()
     by_last = {m.last: m for m in mentions if not m.guessed and (m.country is not None or m.code_prefix)}
-    k = h.first
-    while k not in by_last and h.first - k < 3 and k - 1 > sent.first and (
-            tokens[k - 1].text.isalpha() or tokens[k - 1].text in ("'", "'s")):
-        k -= 1  # ("border", "nuclear", "Foreign Ministers'": what the act is about, not a party)
-    # (or the last party takes the phrase's first word as its people: "Russia-Ukraine prisoner swap")
-    m = by_last.get(k) or next((m for m in by_last.values() if m.first < h.first < m.last), None)
-    group: list[Mention] = []
-    while m is not None:
-        group.append(m)
-        if m.first - 2 < sent.first or tokens[m.first - 1].text != "-":
-            break
-        m = by_last.get(m.first - 1)
+    # (before the phrase, or before its last word, the noun: "held the Kenya-Uganda summit")
+    group = _compound_before(by_last, tokens, h.first, sent)
+    if len(group) < 2 and h.last - 1 > h.first and tokens[h.last - 1].text.isalpha():
+        group = _compound_before(by_last, tokens, h.last - 1, sent)
     if len(group) < 2 or len({g.code for g in group}) < 2:
         return []
     before = group[-1].first - 1
-    if before >= sent.first and tokens[before].norm in w.unrealised_before:
-        return []
+    for j in range(before, max(sent.first - 1, before - 4), -1):
+        if tokens[j].norm in w.unrealised_before:
+            return []
+        if tokens[j].norm in w.clause_break:
+            break
     while before > sent.first and (tokens[before].norm in w.determiners or tokens[before].text.isdigit()):
         before -= 1
     if before >= sent.first and tokens[before].norm in w.setting_prepositions:
