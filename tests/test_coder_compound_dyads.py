@@ -94,3 +94,14 @@ def test_compound_meeting_called_for_cancelled_or_prepared_is_not_held() -> None
 def test_compound_inside_a_holding_phrase_names_the_parties() -> None:
     found = triples("The two leaders held the Kenya-Uganda summit on Tuesday.")
     assert ("KEN", "UGA", "CONSULT") in found and ("UGA", "KEN", "CONSULT") in found
+
+
+def test_guest_received_at_a_place_is_a_visit_hosted() -> None:
+    assert ("TUR", "UKR", "CONSULT") in triples("Erdogan received Zelenskyy in Ankara.")
+    assert ("CHN", "BRA", "CONSULT") in triples("Xi received Lula at the Great Hall of the People in Beijing.")
+
+
+def test_people_or_calls_received_are_no_guests() -> None:
+    assert ("KEN", "SOM", "CONSULT") not in triples("Kenya received Somali refugees in Dadaab.")
+    found = triples("Egypt welcomed Sudanese refugees in Cairo.")
+    assert ("EGY", "SDN", "CONSULT") not in found

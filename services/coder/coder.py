@@ -140,9 +140,13 @@ def _venue_after(tokens: list[Token], first: int, end: int, sent: Sentence, ment
     is a membership) after it."""
     # (a name the mention leaves out may close it: "Ethiopian Prime Minister Abiy Ahmed")
     if not any(first < m.first and m.last <= end - 1 and all(tokens[j].capitalised for j in range(m.last, end - 1))
-               and not m.locative and m.kind in ("person", "state")
-               and m.code_prefix is None for m in mentions):
-        return False  # "welcomed the vote in parliament", "welcomed the U.S. announcement in Geneva": no guest
+               and not m.locative and not m.guessed and not m.people and m.kind in ("person", "state")
+               and m.code_prefix is None and not set(m.agents) & codes().private_agents
+               and not any(tokens[j].norm in words().guest_stops for j in range(first + 1, m.first))
+               for m in mentions):
+        # "welcomed the vote in parliament", "welcomed the U.S. announcement in Geneva", "received Somali refugees in
+        # Dadaab", "received a call from Putin in Delhi": no guest
+        return False
     k = end
     if k < sent.last and tokens[k].norm in words().determiners:
         k += 1

@@ -394,6 +394,7 @@ class Words(_Strict):
     unrealised_before: WordSet
     unrealised_after: WordSet
     venue_nouns: WordSet
+    guest_stops: WordSet
     negated_objects: WordSet
     hypothetical_determiners: WordSet
     setting_nouns: WordSet
