@@ -105,3 +105,9 @@ def test_people_or_calls_received_are_no_guests() -> None:
     assert ("KEN", "SOM", "CONSULT") not in triples("Kenya received Somali refugees in Dadaab.")
     found = triples("Egypt welcomed Sudanese refugees in Cairo.")
     assert ("EGY", "SDN", "CONSULT") not in found
+
+
+def test_compound_meeting_rejected_or_judged_unlikely_is_not_held() -> None:
+    found = triples("Cuba rejected Cuba-Panama talks.")
+    assert ("CUB", "PAN", "CONSULT") not in found and ("PAN", "CUB", "CONSULT") not in found
+    assert not triples("Analysts say a Chile-Peru summit is unlikely.")
