@@ -111,3 +111,10 @@ def test_compound_meeting_rejected_or_judged_unlikely_is_not_held() -> None:
     found = triples("Cuba rejected Cuba-Panama talks.")
     assert ("CUB", "PAN", "CONSULT") not in found and ("PAN", "CUB", "CONSULT") not in found
     assert not triples("Analysts say a Chile-Peru summit is unlikely.")
+
+
+def test_named_dialogue_after_a_compound_is_the_meeting() -> None:
+    found = triples("The Indonesia-Vietnam High-Level Economic Dialogue was held in Hanoi.")
+    assert ("IDN", "VNM", "CONSULT") in found and ("VNM", "IDN", "CONSULT") in found
+    assert ("USA", "IND", "CONSULT") in triples("Rubio attended the U.S.-India Strategic Dialogue in Washington.")
+    assert not triples("The Peace and Security Dialogue opened in Addis Ababa.")

@@ -169,8 +169,11 @@ def _hits(lex: Lexicon, tokens: list[Token], anchors: list[tuple[int, int]], sen
         if first > sent.first and tokens[first - 1].text == "-":
             continue  # a compound adjective ("Israeli-occupied", "US-led"), not an action
         if (first > sent.first and tokens[first].capitalised and tokens[first - 1].capitalised
-                and tokens[first - 1].text.isalpha() and tokens[first - 1].text not in w.not_names):
-            continue  # inside a name ("the African Union Support and Stabilization Mission", "TechMoat Consulting")
+                and tokens[first - 1].text.isalpha() and tokens[first - 1].text not in w.not_names
+                and not lex.patterns[pidx].compound_parties):
+            # inside a name ("the African Union Support and Stabilization Mission", "TechMoat Consulting"); a meeting's
+            # name after a compound of its parties is the meeting ("the U.S.-India Strategic Dialogue")
+            continue
         if first + 1 < sent.last and tokens[first + 1].norm in w.not_a_verb_before.get(tokens[first].norm, ()):
             continue  # "close to the border": near, not shut
         if first > sent.first and tokens[first - 1].norm in w.not_a_verb_after.get(tokens[first].norm, ()):
@@ -928,12 +931,12 @@ def _between_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent
 
 
 def _compound_before(by_last: dict[int, Mention], tokens: list[Token], noun: int, sent: Sentence) -> list[Mention]:
-    """The actors joined by hyphens that end up to three modifier words before `noun` ("India-China border talks",
+    """The actors joined by hyphens that end up to five modifier tokens before `noun` ("India-China border talks",
     "the Japan-Philippines Foreign Ministers' Meeting"), last named first."""
     k = noun
-    while k not in by_last and noun - k < 3 and k - 1 > sent.first and (
-            tokens[k - 1].text.isalpha() or tokens[k - 1].text in ("'", "'s")):
-        k -= 1  # ("border", "nuclear", "Foreign Ministers'": what the act is about, not a party)
+    while k not in by_last and noun - k < 5 and k - 1 > sent.first and (
+            tokens[k - 1].text.isalpha() or tokens[k - 1].text in ("'", "'s", "-")):
+        k -= 1  # ("border", "nuclear", "Foreign Ministers'", "High-Level Economic": what it is about, not a party)
     # (or the last party takes the noun's first word as its people: "Russia-Ukraine prisoner swap")
     m = by_last.get(k) or next((m for m in by_last.values() if m.first < noun < m.last), None)
     group: list[Mention] = []
