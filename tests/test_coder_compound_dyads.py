@@ -118,3 +118,9 @@ def test_named_dialogue_after_a_compound_is_the_meeting() -> None:
     assert ("IDN", "VNM", "CONSULT") in found and ("VNM", "IDN", "CONSULT") in found
     assert ("USA", "IND", "CONSULT") in triples("Rubio attended the U.S.-India Strategic Dialogue in Washington.")
     assert not triples("The Peace and Security Dialogue opened in Addis Ababa.")
+
+
+def test_compound_named_deal_reached_is_agreement_of_both() -> None:
+    found = triples("A Mexico-Canada trade deal was reached in Ottawa.")
+    assert ("MEX", "CAN", "AGREE") in found and ("CAN", "MEX", "AGREE") in found
+    assert not triples("A Mexico-Canada trade deal could be reached soon.")
