@@ -124,3 +124,8 @@ def test_compound_named_deal_reached_is_agreement_of_both() -> None:
     found = triples("A Mexico-Canada trade deal was reached in Ottawa.")
     assert ("MEX", "CAN", "AGREE") in found and ("CAN", "MEX", "AGREE") in found
     assert not triples("A Mexico-Canada trade deal could be reached soon.")
+
+
+def test_en_dash_joins_compound_parties_too() -> None:
+    found = triples("The Kenya–Uganda summit ended on Tuesday.")
+    assert ("KEN", "UGA", "CONSULT") in found and ("UGA", "KEN", "CONSULT") in found

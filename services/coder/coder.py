@@ -942,7 +942,7 @@ def _compound_before(by_last: dict[int, Mention], tokens: list[Token], noun: int
     group: list[Mention] = []
     while m is not None:
         group.append(m)
-        if m.first - 2 < sent.first or tokens[m.first - 1].text != "-":
+        if m.first - 2 < sent.first or tokens[m.first - 1].text not in words().compound_joiners:
             break
         m = by_last.get(m.first - 1)
     return group
@@ -981,7 +981,7 @@ def _hosted_compound(mentions: list[Mention], tokens: list[Token], h: _Hit, m: M
     """The guests a host receives when its object is a meeting named by a compound of its parties ("Oman hosted
     U.S.-Iran talks", "Turkey hosted the Russia-Ukraine border talks"): all of them, not only the first named."""
     k = m.last
-    while k + 1 < sent.last and tokens[k].text == "-" and any(n.first == k + 1 for n in mentions):
+    while k + 1 < sent.last and tokens[k].text in words().compound_joiners and any(n.first == k + 1 for n in mentions):
         k = next(n.last for n in mentions if n.first == k + 1)
     if k == m.last:
         return []

@@ -391,6 +391,7 @@ class Words(_Strict):
     backing_participles: WordSet
     meeting_partners: WordSet
     party_openers: WordSet
+    compound_joiners: WordSet
     unrealised_before: WordSet
     unrealised_after: WordSet
     venue_nouns: WordSet
