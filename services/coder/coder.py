@@ -950,9 +950,9 @@ def _compound_before(by_last: dict[int, Mention], tokens: list[Token], noun: int
 
 def _compound_parties(mentions: list[Mention], tokens: list[Token], h: _Hit, sent: Sentence) -> list[Mention]:
     """The parties a compound before a joint act's noun names ("the U.S.-Japan summit", "India-China border talks",
-    "the Japan-Philippines Foreign Ministers' Meeting"): two or more actors joined by hyphens, up to three modifier
-    words before the noun; none when the act is not held yet ("a planned Russia-Ukraine summit", "the U.S.-Iran talks
-    will resume")."""
+    "the Japan-Philippines Foreign Ministers' Meeting"): two or more actors of different codes joined by hyphens or
+    dashes (`_compound_before`); none when the act is not held (yet): "a planned Russia-Ukraine summit", "the U.S.-Iran
+    talks will resume", "since the 2019 U.S.-North Korea summit"."""
     w = words()
     by_last = {m.last: m for m in mentions if not m.guessed and (m.country is not None or m.code_prefix)}
     # (before the phrase, or before its last word, the noun: "held the Kenya-Uganda summit")
