@@ -111,7 +111,7 @@ def _past_adverbs(tokens: list[Token], i: int, stop: int) -> int:
     """The first index at or after i that is not an inserted time or manner word ("today", "on Tuesday")."""
     w = words()
     for _ in range(3):
-        if i < stop and tokens[i].norm in w.inserted_adverbs:
+        if i < stop and (tokens[i].norm in w.inserted_adverbs or tokens[i].norm in w.weekdays):
             i += 1
         elif i + 1 < stop and tokens[i].norm == "on" and tokens[i + 1].norm in w.weekdays:
             i += 2
