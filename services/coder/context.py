@@ -136,7 +136,7 @@ def refused_proposal(tokens: list[Token], first: int, sent: Sentence) -> bool:
     if tokens[noun].norm not in w.proposal_nouns:
         return False
     for k in range(noun - 1, max(sent.first - 1, noun - 6), -1):
-        if tokens[k].norm in w.proposal_handling:
+        if tokens[k].norm in w.proposal_backers or tokens[k].norm in w.proposal_handling:
             return True
         if tokens[k].norm in w.clause_break or tokens[k].norm in ("to", "that"):
             return False
