@@ -37,6 +37,32 @@ def read_until(settings: Settings, topic: str, done: Any, timeout: float = 60.0)
     raise AssertionError(f"timed out reading {topic}: got {len(out)} message(s)")
 
 
+def read_all(settings: Settings, topic: str, timeout: float = 30.0) -> list[dict[str, Any]]:
+    """Everything `topic` holds now: read from the start up to each partition's end offset at the call.
+
+    `read_until(..., lambda m: True)` stopped at the first half second with no message, which a slow first fetch
+    on a loaded machine could give before any message came: a partial read that looked complete."""
+    from kafka import TopicPartition
+
+    consumer = KafkaConsumer(bootstrap_servers=settings.bootstrap, enable_auto_commit=False, group_id=None)
+    out: list[dict[str, Any]] = []
+    deadline = time.monotonic() + timeout
+    try:
+        tps = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or set())]
+        consumer.assign(tps)
+        consumer.seek_to_beginning(*tps)
+        ends = consumer.end_offsets(tps)
+        while any(consumer.position(tp) < end for tp, end in ends.items()):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out reading {topic}: got {len(out)} message(s)")
+            for batch in consumer.poll(timeout_ms=500).values():
+                out.extend({"key": msg.key, "partition": msg.partition, "offset": msg.offset,
+                            "value": orjson.loads(msg.value), "headers": msg.headers} for msg in batch)
+    finally:
+        consumer.close()
+    return out
+
+
 def wait_committed(settings: Settings, topic: str, timeout: float = 60.0) -> None:
     """Until the worker group has committed every message of `topic` (committed = end offset on each partition).
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Pipeline, Worker, wait_for
 from kafka import KafkaConsumer
-from kafka_helpers import produce, read_until, wait_committed
+from kafka_helpers import produce, read_all, wait_committed
 from test_rules_input import big_rule_set
 
 from services.kafka_admin import ensure_topics, message_limits
@@ -63,7 +63,7 @@ def _send_and_settle(pipeline: Pipeline, messages: list[tuple[bytes, bytes]]) ->
 
 def _alerts(pipeline: Pipeline, rule_id: str) -> list[dict]:
     s = pipeline.settings
-    return [m["value"] for m in read_until(s, s.topics.alerts, lambda m: True, timeout=3)
+    return [m["value"] for m in read_all(s, s.topics.alerts)
             if m["value"]["rule_id"] == rule_id]
 
 

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from conftest import SHARED, Pipeline, Worker, wait_for
 from kafka.partitioner.default import murmur2
-from kafka_helpers import produce, read_until, wait_committed
+from kafka_helpers import produce, read_all, read_until, wait_committed
 from sse_client import SSEClient
 
 pytestmark = pytest.mark.kafka
@@ -43,7 +43,7 @@ def test_live_alert_then_resume_with_last_event_id(pipeline: Pipeline, worker: W
     wait_for(lambda: any(d["rule_id"] == "cn-coast-guard-weapons-law" for _, _, d in live.events), 60,
              "the coast-guard-law alert on the feed")
     wait_committed(s, s.topics.candidates)  # every alert of the seed is on the alerts topic...
-    seed_alerts = {m["value"]["alert_id"] for m in read_until(s, s.topics.alerts, lambda m: True, timeout=3)}
+    seed_alerts = {m["value"]["alert_id"] for m in read_all(s, s.topics.alerts)}
     wait_for(lambda: {d["alert_id"] for _, _, d in live.events} == seed_alerts, 30, "...and on the feed")
     assert all(event == "alert" for _, event, _ in live.events)
     resume_from = live.last_id
@@ -84,7 +84,7 @@ def test_filters_filter_and_bad_requests_are_refused(pipeline: Pipeline, worker:
                 if "VNM" in (e["value"]["source"]["country"], (e["value"]["target"] or {}).get("country"))}
     want_consult = {e["value"]["event_id"] for e in events if e["value"]["plover"] == "CONSULT"}
     wait_committed(s, s.topics.candidates)  # every alert of both articles is on the alerts topic
-    alerts = read_until(s, s.topics.alerts, lambda m: True, timeout=3)
+    alerts = read_all(s, s.topics.alerts)
     wait_for(lambda: {d["event_id"] for _, _, d in vnm.events} == want_vnm, 30, "VNM events")
     assert want_vnm and len(want_vnm) < len(events)
     wait_for(lambda: {d["event_id"] for _, _, d in consult.events} == want_consult, 30, "CONSULT events")

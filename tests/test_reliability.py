@@ -12,7 +12,7 @@ from collections import Counter
 
 import pytest
 from conftest import SHARED, Pipeline, wait_for
-from kafka_helpers import produce, read_until
+from kafka_helpers import produce, read_all, read_until
 
 from services.corpus import read_items
 
@@ -54,7 +54,7 @@ def _diagnose(pipeline: Pipeline, missing: set[str], n_seen: int) -> str:
 
     s = pipeline.settings
     where: dict[int, list[int]] = {}
-    for m in read_until(s, s.topics.raw, lambda m: True, timeout=10):
+    for m in read_all(s, s.topics.raw):
         if m["key"] and m["key"].decode() in missing:
             where.setdefault(m["partition"], []).append(m["offset"])
     admin = KafkaAdminClient(bootstrap_servers=s.bootstrap)
