@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from kafka import KafkaConsumer, TopicPartition
 
@@ -18,13 +19,22 @@ class CompactedReader:
         self._tp = TopicPartition(topic, 0)
         self._consumer.assign([self._tp])
         self._consumer.seek_to_beginning(self._tp)
+        self._written: dict[bytes, int] = {}  # key -> offset of this process's own newest write
+
+    def wrote(self, offsets: Mapping[bytes, int]) -> None:
+        """Records this process wrote (key -> offset): an older record of the same key, read after them, is stale.
+
+        A worker adopts what it publishes at once. Without this, the previous value of the key, still on its way
+        to this reader, arrived after and was adopted again: a rule added at run time missed the next article."""
+        for key, offset in offsets.items():
+            self._written[key] = max(offset, self._written.get(key, -1))
 
     def poll(self, timeout_ms: int = 0) -> dict[bytes, bytes | None]:
         """Key -> newest value (None for a tombstone) among the records not seen before."""
         out: dict[bytes, bytes | None] = {}
         for records in self._consumer.poll(timeout_ms=timeout_ms).values():
             for r in records:
-                if r.key is not None:
+                if r.key is not None and r.offset >= self._written.get(r.key, -1):
                     out[r.key] = r.value
         return out
 

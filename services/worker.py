@@ -59,21 +59,23 @@ class Control:
         self._rules_limit: int | None = None
         self._lag: tuple[KafkaAdminClient, KafkaConsumer] | None = None
 
-    def _send(self, topic: str, messages: dict[bytes, bytes | None]) -> None:
+    def _send(self, topic: str, messages: dict[bytes, bytes | None]) -> dict[bytes, int]:
+        """Sends and waits for every ack (a failure raises: the caller publishes again at the next poll);
+        returns each key's offset."""
         if self._producer is None:
             self._producer = producer(self.settings)
-        for key, value in messages.items():
-            self._producer.send(topic, key=key, value=value)
+        sent = [(key, self._producer.send(topic, key=key, value=value)) for key, value in messages.items()]
         self._producer.flush(timeout=10)
+        return {key: future.get(timeout=10).offset for key, future in sent}
 
-    def _publish(self, ruleset: RuleSet) -> None:
+    def _publish(self, ruleset: RuleSet) -> dict[bytes, int]:
         if self._rules_limit is None:  # the largest value the rules topic accepts, less the record overhead
             self._rules_limit = fit_limit(MAX_CHUNK_BYTES, message_limits(self.settings, [self.settings.topics.rules]))
         stale = self.rulebook.chunk_keys_except(ruleset.version)
-        self._send(self.settings.topics.rules, ruleset_messages(ruleset, self._rules_limit, stale))
+        return self._send(self.settings.topics.rules, ruleset_messages(ruleset, self._rules_limit, stale))
 
-    def _publish_subscriptions(self, updates: dict[bytes, bytes | None]) -> None:
-        self._send(self.settings.topics.subscriptions, updates)
+    def _publish_subscriptions(self, updates: dict[bytes, bytes | None]) -> dict[bytes, int]:
+        return self._send(self.settings.topics.subscriptions, updates)
 
     def start_rules(self) -> None:
         """Before the agents run: adopt the rules topic's newest set, then the directory's if it differs.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import yaml
@@ -105,7 +105,7 @@ class SubscriptionBook:
             self._reader = CompactedReader(settings, settings.topics.subscriptions, "diplowatch-subscriptions")
         self.apply(self._reader.catch_up() if catch_up else self._reader.poll())
 
-    def check_file(self, path: Path | None, publish: Callable[[dict[bytes, bytes | None]], None],
+    def check_file(self, path: Path | None, publish: Callable[[dict[bytes, bytes | None]], Mapping[bytes, int] | None],
                    allow_empty: bool = False) -> None:
         """Publish what changed in the file; a broken file is refused (said once) and nothing changes.
 
@@ -141,10 +141,12 @@ class SubscriptionBook:
                 updates[sid.encode()] = None
         if updates:
             try:
-                publish(updates)
+                written = publish(updates)
             except Exception:
                 self._file_digest = None  # not published: the next poll tries again
                 raise
+            if written and self._reader is not None:  # older values of these keys, read later, are stale
+                self._reader.wrote(written)
             self.apply(updates)
 
 

@@ -10,7 +10,7 @@ topic) is logged with its reason and counted in `diplowatch_config_refused_total
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,7 +105,7 @@ class RuleBook:
             self._reader = CompactedReader(settings, settings.topics.rules, "diplowatch-rules")
         self.apply_updates(self._reader.catch_up() if catch_up else self._reader.poll(), settings.rules_max_bytes)
 
-    def check_directory(self, directory: Path, publish: Callable[[RuleSet], None],
+    def check_directory(self, directory: Path, publish: Callable[[RuleSet], Mapping[bytes, int] | None],
                         policy: DirectoryPolicy | None = None) -> str:
         """Publish the directory's rules when they changed and compile; refuse them (once) when not.
 
@@ -135,7 +135,9 @@ class RuleBook:
         if ruleset.version == self.active.version and self.has_set:
             self._dir_digest = digest
             return "current"
-        publish(ruleset)  # (if it fails, the digest is not kept: the next poll publishes again)
+        written = publish(ruleset)  # (if it fails, the digest is not kept: the next poll publishes again)
+        if written and self._reader is not None:  # (no reader yet: its first read, a catch-up, ends on this set)
+            self._reader.wrote(written)
         self._dir_digest = digest
         self.use(ruleset, f"from {directory}")
         return "published"
