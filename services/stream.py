@@ -33,7 +33,8 @@ def make_app(settings: Settings) -> faust.App:
         producer_acks=-1,
         # a story's ~12 outputs go out in one produce request per partition rather than one each: Faust's default
         # linger of 0 sent each alone, and the requests and their acknowledgements cost the worker ~2 ms of CPU a
-        # full story (bench/pipeline_e2e.py, 1 worker against offline enrich(): 0.79x -> 0.90x, medians of 3)
+        # full story (bench/pipeline_e2e.py, 1 worker against offline enrich(): 0.79x -> 0.90x, then 0.87x,
+        # medians of 3: docs/BENCHMARKS.md)
         producer_linger=0.005,
         producer_max_request_size=max(settings.max_output_bytes + RECORD_OVERHEAD, 1_048_576),
         consumer_auto_offset_reset="earliest",
