@@ -59,3 +59,16 @@ def test_an_envoy_recalled_from_a_capital_is_recalled_from_its_state() -> None:
     assert ("CAN", "RUS", "SANCTION") in triples("Canada recalled its ambassador from Moscow.")
     assert ("FRA", "DZA", "SANCTION") in triples("France recalled its ambassador to Algiers.")
     assert ("CAN", "CAN", "SANCTION") not in triples("Canada recalled its ambassador from Moscow.")
+
+
+def test_officials_no_text_makes_anyone_s_do_not_address_the_state_named_as_a_whole() -> None:
+    # "the lawmakers", guessed from the only state named, would be Russia's own condemning Russia: whose lawmakers
+    # the story says elsewhere, so no event rather than a wrong one
+    assert not any(s == "RUS" for s, _, _ in triples("The lawmakers condemned Russia."))
+    assert not any(s == "RUS" for s, _, _ in triples("The ministers said they were deeply concerned about Russia."))
+    # named earlier, they keep their state
+    assert ("USA", "RUS", "ACCUSE") in triples("Two U.S. senators visited Kyiv. The senators condemned Russia.")
+    # at home: arrests, a party and an opposition addressing their own state, a meeting held in it
+    assert ("RUS", "RUS", "COERCE") in triples("Police arrested protesters in Russia.")
+    assert ("KEN", "KEN", "THREATEN") in triples("Opposition parties threatened to boycott Kenya's elections.")
+    assert ("SOM", "SOM", "CONSULT") in triples("Elders and government officials were meeting in central Somalia.")

@@ -1911,6 +1911,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # "Poland condemned Belarus's arrest of opposition activists": people no text makes anyone's, arrested
             # or banned, are the coercer's own, not the state the sentence named first
             tgt = dataclasses.replace(tgt, country=src.country)
+        if (src is not None and src.guessed and src.agents and set(src.agents) <= c.organ_agents
+                and code[:2] in c.outward_roots and tgt is not None and not tgt.guessed and not tgt.locative
+                and tgt.kind == "state" and not tgt.agents and tgt.code_prefix is None and tgt.country == src.country):
+            continue  # "the lawmakers condemned Russia": whose lawmakers the sentence does not say, not Russia's
         if src is None:
             continue
         if possible_force and not src.code.startswith("IGO") and not (

@@ -580,6 +580,8 @@ class Codes(_Strict):
     threat_root: str
     aid_root: str
     coercion_root: str
+    outward_roots: WordSet
+    organ_agents: WordSet
     custody_code: str
     protest_root: str
     organisation_prefixes: WordSeq
