@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from test_coder_cases import events, triples
+from test_coder_cases import events, triples, types
 
 from services.coder.coder import code_article
 
@@ -196,6 +196,10 @@ def test_an_intervention_in_a_state_is_force_and_in_a_dispute_mediation() -> Non
     t = triples("Nigeria intervened in the dispute between Ghana and Togo.")
     assert ("NGA", "GHA", "CONSULT") in t and "ASSAULT" not in {p for _, _, p in t}
     assert triples("Kenya's central bank intervened in currency markets.") == set()
+    # the state right after "in" (an adjective or two between); a case, a matter named first is what it is about
+    assert ("RUS", "SYR", "ASSAULT") in triples("Russia intervened in the Syrian civil war in 2015.")
+    assert "ASSAULT" not in types("The minister can intervene in a case like Ahmed's under the 1952 law.")
+    assert "ASSAULT" not in types("Washington intervened in the matter of the detained Turkish student.")
 
 
 def test_sovereignty_handed_over_is_yielded_to_the_one_after_to() -> None:

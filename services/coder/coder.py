@@ -615,6 +615,8 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
             inside = m
         if m.first <= hit.first or m is source or (hit.pattern.target == "end" and m.first < hit.last):
             continue
+        if hit.pattern.target_reach is not None and m.first - hit.last > hit.pattern.target_reach:
+            break  # "intervened in a case like Khalil's": what comes between is what the act is on
         if source is not None and _refer(m) is _refer(source):
             continue  # "warned that it will ...": the source itself
         if m.first >= 0 and tokens[m.first].norm in words().first_person:

@@ -161,6 +161,7 @@ class PatternSpec(_Strict):
     speaker_only: bool = False
     compound_parties: bool = False
     venue_after: bool = False
+    target_reach: int | None = Field(default=None, ge=0)
 
 
 class Verbs(_Strict):

@@ -102,6 +102,7 @@ class Pattern:
     speaker_only: bool = False  # "a firm response is urgently needed, he said": the speaker asks, or no one does
     compound_parties: bool = False  # a noun whose parties a compound before it names ("the U.S.-Japan summit")
     venue_after: bool = False  # "welcomed Modi to the White House": the phrase's last word opens where a guest came
+    target_reach: int | None = None  # the target starts at most this many words after the phrase, or there is none
 
     __reduce__ = _by_arguments
 
@@ -540,7 +541,8 @@ def build() -> Lexicon:
                                     of_agent=spec.of_agent, from_agent=spec.from_agent, head_agent=spec.head_agent,
                                     destination=spec.destination, alternative=spec.alternative,
                                     speaker_source=spec.speaker_source, speaker_only=spec.speaker_only,
-                                    compound_parties=spec.compound_parties, venue_after=spec.venue_after))
+                                    compound_parties=spec.compound_parties, venue_after=spec.venue_after,
+                                    target_reach=spec.target_reach))
             for form in slots[0].forms:
                 key = key_of(list(form))
                 if Entry("trigger", ANY_CASE, pattern=idx) not in b.entries[key]:
