@@ -129,3 +129,11 @@ def test_compound_named_deal_reached_is_agreement_of_both() -> None:
 def test_en_dash_joins_compound_parties_too() -> None:
     found = triples("The Kenya–Uganda summit ended on Tuesday.")
     assert ("KEN", "UGA", "CONSULT") in found and ("UGA", "KEN", "CONSULT") in found
+
+
+def test_a_state_named_again_in_the_pair_is_not_the_recipient_of_its_own_appeal() -> None:
+    # the other side of the compound is the one asked, not the asker named a second time
+    assert ("RUS", "UKR", "REQUEST") in triples("Moscow called for Russia-Ukraine talks.")
+    assert ("CHN", "CHN", "REQUEST") not in triples("Beijing called for China-Japan talks.")
+    # its material acts at home keep their own state
+    assert ("PAK", "PAK", "ASSAULT") in triples("Pakistan's army launched an offensive against militants in Pakistan.")

@@ -619,6 +619,11 @@ def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent:
             break  # "intervened in a case like Khalil's": what comes between is what the act is on
         if source is not None and _refer(m) is _refer(source):
             continue  # "warned that it will ...": the source itself
+        if (source is not None and m.kind == "state" and source.kind == "state" and not m.agents and not m.members
+                and m.code == source.code and hit.pattern.code[:2] in codes().outward_roots):
+            # "Moscow called for Russia-Ukraine talks": a state named again is not the recipient of its own appeal
+            # or offer (its material acts at home are: "a Pakistani operation in Pakistan's northwest")
+            continue
         if m.first >= 0 and tokens[m.first].norm in words().first_person:
             continue  # "we are prepared to do our part": the speaker's own side is no recipient
         by = m.first - 1 - (m.first - 1 > start and tokens[m.first - 1].norm in words().determiners)
