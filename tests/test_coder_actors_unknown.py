@@ -209,3 +209,15 @@ def test_a_known_surname_named_as_a_town_is_no_person() -> None:
     text = "Rebels attacked nearly 10 villages between the towns of Kadei and Macron in Chad."
     assert not any(s == "FRA" or t == "FRA" for s, t, _ in triples(text))
     assert ("FRA", "MLI", "ACCUSE") in triples("France held talks. Macron later criticized Mali.")
+
+
+def test_forces_a_state_sends_to_a_place_are_the_sender_s() -> None:
+    # bare "warships", "troops" take the place the sentence names, unless a state sends them there: Taiwan's military
+    # is not the one China moves against
+    def codes(text: str) -> set[tuple[str, str | None]]:
+        return {(e.source.code, e.target.code if e.target else None) for e in events(text)}
+
+    assert codes("China dispatched warships toward Taiwan.") == {("CHN", "TWN")}
+    assert codes("Russia on Monday sent troops into Belarus.") == {("RUS", "BLR")}
+    # at the place, with no movement, they stay the place's
+    assert ("KEN", "KEN", "COERCE") in triples("Police arrested protesters in Kenya.")

@@ -941,6 +941,8 @@ def find_mentions(
                         and m.agents[0] in w.field_agents
                         and not any(x.country and not x.guessed for x in out if x is not m)):
                     m.country = place_before  # troops, police: the ones where the action just was
+                if m.country == place_country and (sender := _sender(at, tokens, sent, out, m)) is not None:
+                    m.country = sender  # "China dispatched warships toward Taiwan": the forces are the sender's
                 m.guessed = True
         out[:] = [x for x in out if all(x is not r for r in regional)]
     for m in pending_bare:
@@ -1436,6 +1438,31 @@ def _place_named_country(at: dict[int, Span], sent: Sentence, tokens: list[Token
             if e is not None and e.country:
                 return e.country
     return None
+
+
+def _sender(at: dict[int, Span], tokens: list[Token], sent: Sentence, out: list[Mention], m: Mention) -> str | None:
+    """The state that sends bare forces `m` to a place: the state named just before them ("China dispatched
+    warships toward Taiwan", "Russia on Monday sent troops into Belarus"), the place after a preposition of movement
+    within three words."""
+    w = words()
+    if not (m.agents and m.agents[0] in w.field_agents and m.agents[0] not in w.adversary_agents):
+        return None
+    prep = next((k for k in range(m.last, min(m.last + 3, sent.last)) if tokens[k].norm in w.motion_prepositions), None)
+    if prep is None:
+        return None
+    k = prep + 1
+    while k < sent.last and (tokens[k].norm == "the" or tokens[k].norm in w.directions):
+        k += 1
+    sp = at.get(k)
+    if sp is None or sp.entry("state", "place", "capital") is None:
+        return None
+    before = [x for x in out if x.last <= m.first and x.country and not x.guessed and not x.locative and not x.members]
+    if not before or any(x.first < m.first and x.last > before[-1].last for x in out if x is not m):
+        return None
+    x = before[-1]
+    if m.first - x.last > 4 or any(not t.text.isalnum() for t in tokens[x.last : m.first]):
+        return None
+    return x.country
 
 
 def _locative_country(at: dict[int, Span], sent: Sentence, tokens: list[Token]) -> str | None:
