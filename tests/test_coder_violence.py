@@ -281,3 +281,11 @@ def test_a_list_of_riot_weapons_fired_at_people_is_an_assault() -> None:
         "Iranian security forces fired tear gas, pellets, and live ammunition at demonstrators in Zahedan.")
     # tear gas used alone to disperse a crowd stays repression, not an assault
     assert not any(p == "ASSAULT" for _, _, p in triples("Kenyan police used tear gas to disperse the crowd."))
+
+
+def test_missiles_fired_into_the_sea_show_force_and_strike_no_one() -> None:
+    t = triples("North Korea fired two ballistic missiles into the sea off its east coast.")
+    assert t == {("PRK", None, "MOBILIZE")}, "a launch into the sea is no assault on the launcher's own state"
+    assert ("PRK", None, "MOBILIZE") in triples("North Korea launched a cruise missile into waters off its west coast.")
+    # fired at or into a state, they strike it
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russia fired missiles at Kyiv.")
