@@ -221,3 +221,14 @@ def test_forces_a_state_sends_to_a_place_are_the_sender_s() -> None:
     assert codes("Russia on Monday sent troops into Belarus.") == {("RUS", "BLR")}
     # at the place, with no movement, they stay the place's
     assert ("KEN", "KEN", "COERCE") in triples("Police arrested protesters in Kenya.")
+
+
+def test_an_agent_word_before_what_it_describes_is_no_actor() -> None:
+    # "military aid", "military exercises": the kind of aid, not the recipient's forces
+    def codes(text: str) -> set[tuple[str, str | None]]:
+        return {(e.source.code, e.target.code if e.target else None) for e in events(text)}
+
+    assert codes("Germany pledged 500 million euros in military aid to Ukraine.") == {("DEU", "UKR")}
+    assert ("GBR", "JOR") in codes("Britain and Jordan agreed to hold joint military exercises next month.")
+    # standing alone, it is the forces
+    assert ("NERMIL", "NER") in codes("The military seized power in Niger.")

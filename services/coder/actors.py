@@ -837,6 +837,10 @@ def find_mentions(
                                     kind="person", name=earlier.name, code_prefix=earlier.code_prefix))
                 i = j2
                 continue
+            if (agent is not None and title is None and country is None and j2 < stop
+                    and tokens[j2].norm in w.agent_described_nouns):
+                i = max(j2, sp.last)  # "military aid to Ukraine", "security assistance": what kind of aid, no actor
+                continue
             if (agent is not None and title is None) or (agent is not None and country is not None) or (
                     agent is not None and _in_appositive(tokens, i, sent)
                     and (j2 >= stop or tokens[j2].norm not in ("of", "for"))):
