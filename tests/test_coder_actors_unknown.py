@@ -232,3 +232,14 @@ def test_an_agent_word_before_what_it_describes_is_no_actor() -> None:
     assert ("GBR", "JOR") in codes("Britain and Jordan agreed to hold joint military exercises next month.")
     # standing alone, it is the forces
     assert ("NERMIL", "NER") in codes("The military seized power in Niger.")
+
+
+def test_a_state_s_verb_is_not_an_adjective_of_the_forces_after_it() -> None:
+    # "The U.S. sent troops": "U.S." and "troops" are two actors, not "U.S. sent troops" one
+    def codes(text: str) -> set[tuple[str, str | None]]:
+        return {(e.source.code, e.target.code if e.target else None) for e in events(text)}
+
+    assert codes("The U.S. sent military equipment to Taiwan.") == {("USA", "TWN")}
+    assert codes("The U.S. deployed troops to Poland.") == {("USA", "POL")}
+    # adjectives between a state's adjective and its agent word are still skipped
+    assert any(s.startswith("USAMIL") for s, _ in codes("A senior U.S. military official criticized Iran."))

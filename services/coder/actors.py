@@ -667,9 +667,12 @@ def find_mentions(
                 # "Lebanon's new President", "Algeria's leading activist", "Turkish presidential adviser X":
                 # skip up to two plain adjectives (not an act and its preposition: "Belarus's arrest of opposition
                 # activists" is Belarus's act on them)
+                verb_like = not possessive and sp.entry("state") is not None  # "The U.S. sent troops"
                 for skip in (1, 2):
                     if (j + skip < stop and all(not tokens[k].capitalised and tokens[k].text.isalpha()
                                                 and k not in covered and tokens[k].norm not in w.chain_breaks
+                                                and not (verb_like and (tokens[k].norm.endswith("ed")
+                                                                        or tokens[k].norm in w.irregular_past))
                                                 for k in range(j, j + skip))
                             and (ts := at.get(j + skip)) is not None and ts.entry("title", "agent")):
                         j += skip
