@@ -54,3 +54,11 @@ def test_what_is_discussed_is_not_done() -> None:
     # near miss: exercises held are done
     t = triples("Japan and Australia held joint military exercises in the South China Sea.")
     assert any(p == "COOPERATE" for _, _, p in t)
+
+
+def test_a_state_suspended_by_an_organisation_is_sanctioned() -> None:
+    assert ("NER", "SANCTION") in {(t, p) for _, t, p in triples("The African Union suspended Niger after the coup.")}
+    assert ("MLI", "SANCTION") in {(t, p) for _, t, p in triples("ECOWAS suspended Mali from the bloc.")}
+    # what is suspended is not a state right after the verb: its own wording, or nothing
+    assert ("USA", "NER", "SANCTION") in triples("The United States suspended aid to Niger.")
+    assert triples("The court suspended the opposition leader.") == set()
