@@ -62,3 +62,10 @@ def test_a_state_suspended_by_an_organisation_is_sanctioned() -> None:
     # what is suspended is not a state right after the verb: its own wording, or nothing
     assert ("USA", "NER", "SANCTION") in triples("The United States suspended aid to Niger.")
     assert triples("The court suspended the opposition leader.") == set()
+
+
+def test_a_state_s_accession_ratified_by_another_is_supported() -> None:
+    assert ("TUR", "SWE", "SUPPORT") in triples("Turkey's parliament ratified Sweden's NATO membership.")
+    assert ("HUN", "FIN", "SUPPORT") in triples("Hungary ratified Finland's accession to NATO.")
+    # the converted dictionary's treaties ratified are still coded
+    assert ("KEN", "TZA", "SUPPORT") in triples("Kenya ratified the border agreement with Tanzania.")

@@ -289,3 +289,8 @@ def test_missiles_fired_into_the_sea_show_force_and_strike_no_one() -> None:
     assert ("PRK", None, "MOBILIZE") in triples("North Korea launched a cruise missile into waters off its west coast.")
     # fired at or into a state, they strike it
     assert ("RUS", "UKR", "ASSAULT") in triples("Russia fired missiles at Kyiv.")
+
+
+def test_fire_exchanged_is_each_side_s_at_the_other() -> None:
+    t = triples("India and Pakistan exchanged fire along the Line of Control.")
+    assert ("IND", "PAK", "ASSAULT") in t and ("PAK", "IND", "ASSAULT") in t
