@@ -516,7 +516,9 @@ def test_a_speaker_saying_another_should_or_needs_to_act_requests_it() -> None:
 
 def test_close_to_is_near_not_shut() -> None:
     assert triples("The U.S. air base close to the Syrian border was built in 1955.") == set()
-    assert ("TUR", "SYR", "ASSAULT") in triples("Turkey closed its border with Syria.")
+    # a border closed restricts movement: COERCE, as the coding guide lists blockades (CAMEO 191), not an assault
+    assert ("TUR", "SYR", "COERCE") in triples("Turkey closed its border with Syria.")
+    assert ("ISR", "PSE", "COERCE") in triples("Israel imposed a blockade on Gaza.")
 
 
 def test_a_reduced_passive_takes_its_agents_after_by() -> None:
