@@ -72,3 +72,11 @@ def test_officials_no_text_makes_anyone_s_do_not_address_the_state_named_as_a_wh
     assert ("RUS", "RUS", "COERCE") in triples("Police arrested protesters in Russia.")
     assert ("KEN", "KEN", "THREATEN") in triples("Opposition parties threatened to boycott Kenya's elections.")
     assert ("SOM", "SOM", "CONSULT") in triples("Elders and government officials were meeting in central Somalia.")
+
+
+def test_joint_drills_condemned_are_the_drillers_not_the_judge_s() -> None:
+    t = triples("Pyongyang denounced the joint drills by Seoul and Washington.")
+    assert ("PRK", "KOR", "ACCUSE") in t and ("KOR", "USA", "COOPERATE") in t
+    assert not any(s == "PRK" and p == "COOPERATE" for s, _, p in t)
+    assert not any(s == "CHN" and p == "COOPERATE" for s, _, p in triples(
+        "China criticized the joint patrols by the Philippines and Japan."))
