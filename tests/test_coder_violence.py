@@ -294,3 +294,15 @@ def test_missiles_fired_into_the_sea_show_force_and_strike_no_one() -> None:
 def test_fire_exchanged_is_each_side_s_at_the_other() -> None:
     t = triples("India and Pakistan exchanged fire along the Line of Control.")
     assert ("IND", "PAK", "ASSAULT") in t and ("PAK", "IND", "ASSAULT") in t
+
+
+def test_a_place_s_standing_state_named_by_a_participle_is_no_act() -> None:
+    # "the occupied West Bank", "the besieged town", "the blockaded Gaza Strip": no one occupies it in the sentence
+    t = triples("Israeli troops raided a refugee camp in the occupied West Bank.")
+    assert ("ISR", "PSE", "ASSAULT") in t and len(t) == 1
+    assert triples("Aid reached the blockaded Gaza Strip.") == set()
+    assert not any(p == "ASSAULT" for _, _, p in triples(
+        "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde."))
+    # the verb is still the act
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russia occupied Crimea in 2014.")
+    assert ("SRB", "BIH", "ASSAULT") in triples("Serbian forces besieged Sarajevo.")
