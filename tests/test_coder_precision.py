@@ -69,3 +69,14 @@ def test_a_state_s_accession_ratified_by_another_is_supported() -> None:
     assert ("HUN", "FIN", "SUPPORT") in triples("Hungary ratified Finland's accession to NATO.")
     # the converted dictionary's treaties ratified are still coded
     assert ("KEN", "TZA", "SUPPORT") in triples("Kenya ratified the border agreement with Tanzania.")
+
+
+def test_police_sent_to_another_state_are_protection_given() -> None:
+    assert ("KEN", "HTI", "AID") in triples("Kenya sent police officers to Haiti.")
+    assert ("KEN", "HTI", "AGREE") in triples("Kenya will send 1,000 police officers to Haiti.")
+
+
+def test_a_vessel_or_mission_blocked_is_movement_restricted() -> None:
+    assert ("CHN", "PHL", "COERCE") in triples("China's coast guard blocked a Philippine resupply mission.")
+    # roads blocked are a protest; a package blocked is a rejection
+    assert ("HUN", "REJECT") in {(s, p) for s, _, p in triples("Hungary blocked the EU aid package for Ukraine.")}
