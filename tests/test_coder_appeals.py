@@ -131,3 +131,11 @@ def test_must_have_done_is_an_inference_not_a_demand() -> None:
         "The lawyer suggested members of the Ivorian government must have given the orders."))
     assert not any(p == "REQUEST" for _, _, p in triples("Ghana said Togo should have acted sooner."))
     assert ("CIV", "FRA", "REQUEST") in triples("Ivory Coast said the French government must hand over the files.")
+
+
+def test_a_state_s_appeal_to_no_one_named_is_not_to_itself() -> None:
+    # "all sides", "all parties": no recipient, not the story's state when that is the one appealing
+    assert triples("France urged all sides to show restraint.") == {("FRA", None, "REQUEST")}
+    assert triples("The United States urges all parties to respect the ceasefire.") == {("USA", None, "REQUEST")}
+    # a government asking one of its own, unnamed, stays at home (CAMEO codes domestic events X -> X)
+    assert ("KEN", "KEN", "REQUEST") in triples("The Kenyan government urged the president to resign.")

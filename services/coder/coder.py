@@ -2019,6 +2019,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # with both rivals accusing the other of delaying it"): the story's state
                 # (nor is it where an appeal was made: "the minister, speaking in Paris, called for more unity")
                 home = _home(s, [] if p.target == "object" or code[:2] in c.unplaced_roots else places, main_state)
+                if (home is not None and home.country == s.country and s.kind == "state" and not s.agents
+                        and code[:2] in c.request_roots):
+                    home = None  # "France urged all sides to show restraint": a state does not appeal to itself
                 ts = [home] if home is not None else []
             elif not ts and code[:2] in c.domestic_roots:
                 home = _home(s, places, main_state)  # "police opened fire", "protesters rallied"
