@@ -80,3 +80,11 @@ def test_a_vessel_or_mission_blocked_is_movement_restricted() -> None:
     assert ("CHN", "PHL", "COERCE") in triples("China's coast guard blocked a Philippine resupply mission.")
     # roads blocked are a protest; a package blocked is a rejection
     assert ("HUN", "REJECT") in {(s, p) for s, _, p in triples("Hungary blocked the EU aid package for Ukraine.")}
+
+
+def test_a_sanction_with_no_recipient_named_is_not_on_the_one_who_imposes_it() -> None:
+    # the story's state stands in for an unnamed recipient, not when it is the one imposing the sanction
+    assert triples("The United States imposed tariffs on European spirits.") == {("USA", None, "SANCTION")}
+    assert triples("Washington imposed new sanctions last week.") == {("USA", None, "SANCTION")}
+    # a state named as the recipient still is
+    assert ("CHN", "AUS", "SANCTION") in triples("Beijing imposed tariffs on Australian wine.")

@@ -591,6 +591,18 @@ def _owner_of_noun(tokens: list[Token], m: Mention, hit: _Hit) -> bool:
     return nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.norm not in words().phrase_links
 
 
+def _self_addressed(home: Mention, source: Mention, code: str) -> bool:
+    """Whether the story's state, standing in for a recipient the text does not name, is the source's own state for
+    an act no state aims at itself: an appeal by the state named as a whole ("France urged all sides to show
+    restraint"), a sanction ("Washington imposed new sanctions last week"). Accusations, rejections and threats with
+    no one named stay at home: the gold codes them X -> X."""
+    c = codes()
+    if home.country != source.country:
+        return False
+    return code[:2] in c.outward_material_roots or (
+        code[:2] in c.request_roots and source.kind == "state" and not source.agents)
+
+
 def _target_after(mentions: list[Mention], tokens: list[Token], hit: _Hit, sent: Sentence,
                   source: Mention | None, threat: bool = False, addressed: bool = True) -> Mention | None:
     """The first actor after the phrase's first word in the same clause ("give Tanzania a grant" counts).
@@ -2019,13 +2031,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 # with both rivals accusing the other of delaying it"): the story's state
                 # (nor is it where an appeal was made: "the minister, speaking in Paris, called for more unity")
                 home = _home(s, [] if p.target == "object" or code[:2] in c.unplaced_roots else places, main_state)
-                if (home is not None and home.country == s.country and s.kind == "state" and not s.agents
-                        and code[:2] in c.request_roots):
-                    home = None  # "France urged all sides to show restraint": a state does not appeal to itself
-                ts = [home] if home is not None else []
+                ts = [home] if home is not None and not _self_addressed(home, s, code) else []
             elif not ts and code[:2] in c.domestic_roots:
                 home = _home(s, places, main_state)  # "police opened fire", "protesters rallied"
-                ts = [home] if home is not None else []
+                ts = [home] if home is not None and not _self_addressed(home, s, code) else []
             if len(sources) > 1:
                 # "Kenya and Uganda agreed to ...": a stand-in for the story's state is none of the joint subjects
                 ts = [tm for tm in ts if tm.first >= 0 or all(tm.country != o.country for o in sources)]

@@ -586,6 +586,7 @@ class Codes(_Strict):
     coercion_root: str
     outward_roots: WordSet
     organ_agents: WordSet
+    outward_material_roots: WordSet
     custody_code: str
     protest_root: str
     organisation_prefixes: WordSeq
