@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 
 def test_think_tank_is_no_military_and_bare_is_no_state() -> None:
@@ -88,3 +88,14 @@ def test_a_sanction_with_no_recipient_named_is_not_on_the_one_who_imposes_it() -
     assert triples("Washington imposed new sanctions last week.") == {("USA", None, "SANCTION")}
     # a state named as the recipient still is
     assert ("CHN", "AUS", "SANCTION") in triples("Beijing imposed tariffs on Australian wine.")
+
+
+def test_a_court_s_sentence_or_conviction_is_coercion_of_the_one_sentenced() -> None:
+    assert ("RUS", "USA", "COERCE") in triples(
+        "A court in Moscow sentenced the American journalist to 16 years in prison.")
+    assert ("IRN", "FRA", "COERCE") in triples("Iran sentenced a French citizen to five years for spying.")
+    # a conviction's charge is no recipient ("collusion with foreign forces")
+    assert not any(e.target is not None and "MIL" in e.target.code for e in events(
+        "A Hong Kong court convicted Jimmy Lai of collusion with foreign forces."))
+    # the noun is no sentencing
+    assert triples("The opposition leader is serving a sentence for fraud.") == set()
