@@ -230,6 +230,7 @@ def test_an_agent_word_before_what_it_describes_is_no_actor() -> None:
 
     assert codes("Germany pledged 500 million euros in military aid to Ukraine.") == {("DEU", "UKR")}
     assert ("GBR", "JOR") in codes("Britain and Jordan agreed to hold joint military exercises next month.")
+    assert codes("Canada and the Philippines signed a visiting forces agreement.") == {("PHL", "CAN"), ("CAN", "PHL")}
     # standing alone, it is the forces
     assert ("NERMIL", "NER") in codes("The military seized power in Niger.")
 
