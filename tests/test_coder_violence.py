@@ -306,3 +306,10 @@ def test_a_place_s_standing_state_named_by_a_participle_is_no_act() -> None:
     # the verb is still the act
     assert ("RUS", "UKR", "ASSAULT") in triples("Russia occupied Crimea in 2014.")
     assert ("SRB", "BIH", "ASSAULT") in triples("Serbian forces besieged Sarajevo.")
+
+
+def test_the_attacker_named_inside_a_passive_casualty_phrase_comes_before_the_place_struck() -> None:
+    # "killed in a Russian strike on Odesa": Russia struck, not Ukraine (the place after the phrase)
+    assert ("RUS", "UKR", "ASSAULT") in triples("At least 12 people were killed in a Russian missile strike on Odesa.")
+    assert ("UKR", "RUS", "ASSAULT") in triples("Three civilians died in a Ukrainian drone attack on Belgorod.")
+    assert not any(s == "UKR" for s, _, _ in triples("At least 12 people were killed in a Russian strike on Odesa."))

@@ -1746,6 +1746,11 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
                 src = (_stand_in(main_state, tokens[h.first].start)
                        if main_state is not None and main_state != dest.country else None)
                 tgt = tgt or dest
+            elif src is None and (violent or (material and p.passive)) and (inner := next(
+                    (m for m in mentions if h.first < m.first and m.last <= h.last and not m.locative), None)):
+                # "12 people were killed in a Russian strike on Odesa": the attacker named inside the phrase, before
+                # the place struck after it
+                src = inner
             elif src is None:  # "was arrested in Lebanon": the authorities of the place acted
                 src = _place_actor([m for m in mentions if m.first >= h.last],
                                    [x for x in places if x.span and x.span.start >= tokens[h.first].start],
