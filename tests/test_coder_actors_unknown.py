@@ -214,33 +214,29 @@ def test_a_known_surname_named_as_a_town_is_no_person() -> None:
 def test_forces_a_state_sends_to_a_place_are_the_sender_s() -> None:
     # bare "warships", "troops" take the place the sentence names, unless a state sends them there: Taiwan's military
     # is not the one China moves against
-    def codes(text: str) -> set[tuple[str, str | None]]:
-        return {(e.source.code, e.target.code if e.target else None) for e in events(text)}
-
-    assert codes("China dispatched warships toward Taiwan.") == {("CHN", "TWN")}
-    assert codes("Russia on Monday sent troops into Belarus.") == {("RUS", "BLR")}
+    assert _codes("China dispatched warships toward Taiwan.") == {("CHN", "TWN")}
+    assert _codes("Russia on Monday sent troops into Belarus.") == {("RUS", "BLR")}
     # at the place, with no movement, they stay the place's
     assert ("KEN", "KEN", "COERCE") in triples("Police arrested protesters in Kenya.")
 
 
 def test_an_agent_word_before_what_it_describes_is_no_actor() -> None:
     # "military aid", "military exercises": the kind of aid, not the recipient's forces
-    def codes(text: str) -> set[tuple[str, str | None]]:
-        return {(e.source.code, e.target.code if e.target else None) for e in events(text)}
-
-    assert codes("Germany pledged 500 million euros in military aid to Ukraine.") == {("DEU", "UKR")}
-    assert ("GBR", "JOR") in codes("Britain and Jordan agreed to hold joint military exercises next month.")
-    assert codes("Canada and the Philippines signed a visiting forces agreement.") == {("PHL", "CAN"), ("CAN", "PHL")}
+    assert _codes("Germany pledged 500 million euros in military aid to Ukraine.") == {("DEU", "UKR")}
+    assert ("GBR", "JOR") in _codes("Britain and Jordan agreed to hold joint military exercises next month.")
+    assert _codes("Canada and the Philippines signed a visiting forces agreement.") == {("PHL", "CAN"), ("CAN", "PHL")}
     # standing alone, it is the forces
-    assert ("NERMIL", "NER") in codes("The military seized power in Niger.")
+    assert ("NERMIL", "NER") in _codes("The military seized power in Niger.")
 
 
 def test_a_state_s_verb_is_not_an_adjective_of_the_forces_after_it() -> None:
     # "The U.S. sent troops": "U.S." and "troops" are two actors, not "U.S. sent troops" one
-    def codes(text: str) -> set[tuple[str, str | None]]:
-        return {(e.source.code, e.target.code if e.target else None) for e in events(text)}
-
-    assert codes("The U.S. sent military equipment to Taiwan.") == {("USA", "TWN")}
-    assert codes("The U.S. deployed troops to Poland.") == {("USA", "POL")}
+    assert _codes("The U.S. sent military equipment to Taiwan.") == {("USA", "TWN")}
+    assert _codes("The U.S. deployed troops to Poland.") == {("USA", "POL")}
     # adjectives between a state's adjective and its agent word are still skipped
-    assert any(s.startswith("USAMIL") for s, _ in codes("A senior U.S. military official criticized Iran."))
+    assert any(s.startswith("USAMIL") for s, _ in _codes("A senior U.S. military official criticized Iran."))
+
+
+def _codes(text: str) -> set[tuple[str, str | None]]:
+    """Full actor codes (agents included) of each event's source and target."""
+    return {(e.source.code, e.target.code if e.target else None) for e in events(text)}
