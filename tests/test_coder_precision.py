@@ -99,3 +99,13 @@ def test_a_court_s_sentence_or_conviction_is_coercion_of_the_one_sentenced() -> 
         "A Hong Kong court convicted Jimmy Lai of collusion with foreign forces."))
     # the noun is no sentencing
     assert triples("The opposition leader is serving a sentence for fraud.") == set()
+
+
+def test_flights_restored_and_representations_lodged_and_arms_sales_approved() -> None:
+    t = triples("Ethiopia and Eritrea restored flights for the first time in 20 years.")
+    assert ("ETH", "ERI", "COOPERATE") in t and ("ERI", "ETH", "COOPERATE") in t
+    assert ("CHN", "USA", "ACCUSE") in triples("China's foreign ministry lodged stern representations with the U.S.")
+    assert ("USA", "TWN", "AID") in triples("The Pentagon approved a $500 million arms sale to Taiwan.")
+    # the noun alone is background, and a sale judged is not the judge's
+    assert triples("An investigation of illegal arms sales to Croatia began.") == set()
+    assert not any(s == "CHN" and p == "AID" for s, _, p in triples("China condemned the U.S. arms sale to Taiwan."))
