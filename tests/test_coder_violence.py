@@ -313,3 +313,12 @@ def test_the_attacker_named_inside_a_passive_casualty_phrase_comes_before_the_pl
     assert ("RUS", "UKR", "ASSAULT") in triples("At least 12 people were killed in a Russian missile strike on Odesa.")
     assert ("UKR", "RUS", "ASSAULT") in triples("Three civilians died in a Ukrainian drone attack on Belgorod.")
     assert not any(s == "UKR" for s, _, _ in triples("At least 12 people were killed in a Russian strike on Odesa."))
+
+
+def test_missiles_tested_and_jets_scrambled_show_force() -> None:
+    assert triples("North Korea test-fired a new intercontinental ballistic missile.") == {("PRK", None, "MOBILIZE")}
+    assert triples("Iran tested a new ballistic missile on Sunday.") == {("IRN", None, "MOBILIZE")}
+    assert ("JPN", None, "MOBILIZE") in triples("Japan scrambled fighter jets after Chinese drones flew near Okinawa.")
+    # the noun in a forecast is no test; nor other things tested
+    assert triples("A nuclear test or ICBM launch could derail talks, analysts said.") == set()
+    assert triples("Scientists in Kenya tested the vaccine on mice.") == set()
