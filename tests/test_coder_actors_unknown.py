@@ -225,6 +225,7 @@ def test_an_agent_word_before_what_it_describes_is_no_actor() -> None:
     assert _codes("Germany pledged 500 million euros in military aid to Ukraine.") == {("DEU", "UKR")}
     assert ("GBR", "JOR") in _codes("Britain and Jordan agreed to hold joint military exercises next month.")
     assert _codes("Canada and the Philippines signed a visiting forces agreement.") == {("PHL", "CAN"), ("CAN", "PHL")}
+    assert ("CHNGOV", "USAGOV") in _codes("Biden and Xi agreed to resume military communications.")
     # standing alone, it is the forces
     assert ("NERMIL", "NER") in _codes("The military seized power in Niger.")
 
