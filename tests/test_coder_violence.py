@@ -322,3 +322,12 @@ def test_missiles_tested_and_jets_scrambled_show_force() -> None:
     # the noun in a forecast is no test; nor other things tested
     assert triples("A nuclear test or ICBM launch could derail talks, analysts said.") == set()
     assert triples("Scientists in Kenya tested the vaccine on mice.") == set()
+
+
+def test_force_vowed_is_a_threat_and_not_also_an_agreement() -> None:
+    # the intent marker's own event goes when the act after it is recoded as intended force
+    assert triples("The Houthis vowed to attack Israel-linked ships.") == {("YEM", "ISR", "THREATEN")}
+    assert triples("Russia vowed to continue its offensive.") == {("RUS", None, "THREATEN")}
+    # an intent to cooperate stays an agreement
+    t = triples("Kenya and Uganda agreed to boost trade.")
+    assert ("KEN", "UGA", "AGREE") in t and ("UGA", "KEN", "AGREE") in t

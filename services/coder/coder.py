@@ -1620,6 +1620,10 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
     attacks the sentence just before told; `narrated`: the past date the sentence gives its acts."""
     w, c = words(), codes()
     chosen: dict[tuple[str, str, str | None], tuple[bool, Event]] = {}
+    # an intent marker ("vowed to") whose act after it was coded as another type (a threat, an appeal): the
+    # marker's own event goes ("vowed to attack" is a threat, not also an agreement)
+    marker_end: dict[str, tuple[int, str | None]] = {}
+    consumed_ends: set[tuple[int, str | None]] = set()
     intent_ends = {h.last for h in hits if h.pattern.intent}
     last_subject: Mention | None = None
     last_target: Mention | None = None
@@ -1646,6 +1650,7 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             (order_ends if p.commands else request_ends).append(h.last)
         window = moods.clause_window(tokens, h.first, sent.first)
         intent_before = any(h.first - e in (0, 1, 2) for e in intent_ends if e <= h.first)
+        consumed = next((e for e in intent_ends if e <= h.first and h.first - e in (0, 1, 2)), None)
         code = moods.recode(lex, p.code, window, intent_before and not p.intent)
         if code is None or context.in_possible_act(tokens, h.first, sent):
             continue
@@ -2098,7 +2103,13 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
             # one event per actor pair and type in a sentence; a specific phrase beats an intent marker
             if prev is None or (prev[0] and not intent):
                 chosen[key] = (intent, ev)
+            if intent:
+                marker_end[ev.event_id] = (h.last, plover)
+            elif consumed is not None and not p.intent and plover is not None and ecode != p.code:
+                consumed_ends.add((consumed, plover))  # "vowed to attack ...": the attack recoded as a threat
     # "Kenya and Uganda agreed to boost trade": an act of one type with no recipient adds nothing to the same
     # source's act of that type towards one in the same sentence
     return [ev for (src, tgt, plover), (_, ev) in chosen.items()
-            if tgt or not any(k[0] == src and k[1] and k[2] == plover for k in chosen)]
+            if (tgt or not any(k[0] == src and k[1] and k[2] == plover for k in chosen))
+            and not any(end == marker_end[ev.event_id][0] and kind != marker_end[ev.event_id][1]
+                        for end, kind in consumed_ends if ev.event_id in marker_end)]
