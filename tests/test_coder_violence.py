@@ -331,3 +331,10 @@ def test_force_vowed_is_a_threat_and_not_also_an_agreement() -> None:
     # an intent to cooperate stays an agreement
     t = triples("Kenya and Uganda agreed to boost trade.")
     assert ("KEN", "UGA", "AGREE") in t and ("UGA", "KEN", "AGREE") in t
+
+
+def test_rockets_launched_at_a_state_strike_it_and_accusations_traded_are_mutual() -> None:
+    assert ("LBN", "ISR", "ASSAULT") in triples("Hezbollah launched rockets at northern Israel.")
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russia launched drones against Kyiv overnight.")
+    t = triples("Thailand and Cambodia traded accusations over the border clashes.")
+    assert ("THA", "KHM", "ACCUSE") in t and ("KHM", "THA", "ACCUSE") in t
