@@ -109,3 +109,10 @@ def test_flights_restored_and_representations_lodged_and_arms_sales_approved() -
     # the noun alone is background, and a sale judged is not the judge's
     assert triples("An investigation of illegal arms sales to Croatia began.") == set()
     assert not any(s == "CHN" and p == "AID" for s, _, p in triples("China condemned the U.S. arms sale to Taiwan."))
+
+
+def test_trade_banned_with_a_state_is_an_embargo() -> None:
+    assert ("CAN", "RUS", "SANCTION") in triples("Canada banned imports of Russian aluminum.")
+    assert ("USA", "CHN", "SANCTION") in triples("The U.S. halted exports of advanced chips to China.")
+    # a ban at home stays coercion
+    assert ("KEN", "KEN", "COERCE") in triples("Kenya banned plastic bags.")
