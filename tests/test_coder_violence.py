@@ -303,9 +303,15 @@ def test_a_place_s_standing_state_named_by_a_participle_is_no_act() -> None:
     assert triples("Aid reached the blockaded Gaza Strip.") == set()
     assert not any(p == "ASSAULT" for _, _, p in triples(
         "U.N. helicopters evacuated the wounded from the besieged Bosnian town of Gorazde."))
-    # the verb is still the act
+    # the verb is still the act, a bare noun after it too ("occupied villages")
     assert ("RUS", "UKR", "ASSAULT") in triples("Russia occupied Crimea in 2014.")
     assert ("SRB", "BIH", "ASSAULT") in triples("Serbian forces besieged Sarajevo.")
+    assert ("RUS", "UKR", "ASSAULT") in triples("Russian troops occupied villages near Kharkiv.")
+    assert ("NGA", "NGA", "ASSAULT") in triples("Gunmen kidnapped 50 schoolchildren in Kaduna.")
+    # people in a standing state: no act
+    assert not any(p == "ASSAULT" for _, _, p in triples("Nigerian troops rescued 50 kidnapped schoolchildren."))
+    assert not any(p == "COERCE" for _, _, p in triples(
+        "The party of jailed former Prime Minister Imran Khan alleged rigging."))
 
 
 def test_the_attacker_named_inside_a_passive_casualty_phrase_comes_before_the_place_struck() -> None:

@@ -68,8 +68,13 @@ def accident(tokens: list[Token], first: int, sent: Sentence) -> bool:
 
 
 def adjectival(tokens: list[Token], first: int, sent: Sentence) -> bool:
-    """A participle used as an adjective before a noun: "this alleged consensus", "alleged conspiracies"."""
+    """A participle used as an adjective before a noun: "this alleged consensus", "alleged conspiracies", "in the
+    occupied West Bank" (words.yaml adjectival_participles, standing_participles)."""
     w = words()
+    if tokens[first].norm in w.standing_participles:
+        before = tokens[first - 1] if first > sent.first else None
+        return before is not None and (before.norm in w.determiners or before.norm in w.locative or before.norm == "of"
+                                       or before.text.replace(",", "").isdigit())
     if tokens[first].norm not in w.adjectival_participles:
         return False
     if first > sent.first and tokens[first - 1].norm in w.determiners:

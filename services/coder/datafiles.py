@@ -526,6 +526,7 @@ class Words(_Strict):
     charge_clauses: WordSet
     other_possessives: WordSet
     adjectival_participles: WordSet
+    standing_participles: WordSet
     verb_followers: WordSet
     personal: WordSet
     someone_words: WordSet
