@@ -4,7 +4,7 @@ Invented sentences; an article with a `source` is that government's release."""
 
 from __future__ import annotations
 
-from test_coder_cases import triples
+from test_coder_cases import events, triples
 
 from services.coder.coder import code_article
 from services.models import Event
@@ -365,3 +365,13 @@ def test_a_trip_to_two_states_visits_both() -> None:
     assert {("IND", "GHA", "CONSULT"), ("IND", "NAM", "CONSULT")} <= got
     # a state listed after a place is not made a traveller
     assert not any(s in ("GHA", "NAM") for s, _, _ in got)
+
+
+def test_a_title_a_state_s_officials_do_not_carry_does_not_make_its_official() -> None:
+    # no release here: "Foreign Minister Hayashi", named with no state, is no U.S. official (the U.S. has none)
+    t = {(e.source.code, e.target.code if e.target else None) for e in events(
+        "Secretary of State Antony Blinken met Foreign Minister Hayashi.")}
+    assert ("USAGOV", "USAGOV") not in t
+    # a title it does carry still gives the story's state
+    assert ("USA", "ARG", "ACCUSE") in triples("Secretary of State Antony Blinken met Ambassador Jane Roe in "
+                                                "Washington. Roe criticized Argentina.")

@@ -802,9 +802,11 @@ def find_mentions(
                     continue
                 if country is None:
                     # (a state named before the title, else the story's: one named after the name is more often
-                    # whom the person acts on, "Sen. Maria Souza criticized Argentina")
-                    country = (implied or memory.home_state or _first_state(at, sent, tokens, before=i)
-                               or memory.main_state() or _first_state(at, sent, tokens))
+                    # whom the person acts on, "Sen. Maria Souza criticized Argentina"; not a state whose officials
+                    # carry no such title: "Blinken met Foreign Minister Hayashi" names no U.S. foreign minister)
+                    country = implied or next((c for c in (memory.home_state, _first_state(at, sent, tokens, before=i),
+                                                           memory.main_state(), _first_state(at, sent, tokens))
+                                               if c is not None and lex.may_hold(c, title_text)), None)
                     presumed = country is not None and country == memory.home_state and implied is None
                 else:
                     presumed = False
@@ -1262,6 +1264,8 @@ def _counterpart_state(memory: ArticleMemory, at: dict[int, Span], sent: Sentenc
         place = None
     return _first_state(at, sent, tokens, but=home) or (place[0] if place else None) or next(
         (c for c in memory.last_states(3) if c != home), None)
+
+
 def _shaped_organisation(tokens: list[Token], i: int, sent: Sentence, at: dict[int, Span],
                          covered: dict[int, Span]) -> tuple[int, str, str | None] | None:
     """An organisation no dictionary knows, told by the shape of its name: capitalised words (and links: "of",

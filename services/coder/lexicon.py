@@ -145,6 +145,12 @@ class Lexicon:
         """The body an article's `source` speaks for, when it is an official release or readout."""
         return self.publishers.get(publisher_key(source)) if source else None
 
+    def may_hold(self, code: str, title: str) -> bool:
+        """Whether a state's officials may carry this title (lower case): not when its releases' entry lists its
+        titles without it ("Foreign Minister X" is no U.S. official, whatever story names him)."""
+        listed = [p.titles for p in self.publishers.values() if p.code == code and p.titles]
+        return not listed or any(title in titles for titles in listed)
+
 
 def publisher_key(name: str) -> str:
     return " ".join(name.lower().replace("’", "'").split()).removeprefix("the ")
