@@ -804,9 +804,11 @@ def find_mentions(
                     # (a state named before the title, else the story's: one named after the name is more often
                     # whom the person acts on, "Sen. Maria Souza criticized Argentina"; not a state whose officials
                     # carry no such title: "Blinken met Foreign Minister Hayashi" names no U.S. foreign minister)
+                    official = bool(set(agents) & codes().organ_agents)  # (not "dissident X", "farmer Y")
                     country = implied or next((c for c in (memory.home_state, _first_state(at, sent, tokens, before=i),
                                                            memory.main_state(), _first_state(at, sent, tokens))
-                                               if c is not None and lex.may_hold(c, title_text)), None)
+                                               if c is not None and (not official or lex.may_hold(c, title_text))),
+                                              None)
                     presumed = country is not None and country == memory.home_state and implied is None
                 else:
                     presumed = False
