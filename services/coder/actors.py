@@ -672,7 +672,7 @@ def find_mentions(
                     if (j + skip < stop and all(not tokens[k].capitalised and tokens[k].text.isalpha()
                                                 and k not in covered and tokens[k].norm not in w.chain_breaks
                                                 and not (verb_like and (tokens[k].norm.endswith("ed")
-                                                                        or tokens[k].norm in w.irregular_past))
+                                                                        or tokens[k].norm in lex.verb_forms))
                                                 for k in range(j, j + skip))
                             and (ts := at.get(j + skip)) is not None and ts.entry("title", "agent")):
                         j += skip

@@ -1649,9 +1649,9 @@ def _code_sentence(lex: Lexicon, article_id: str, body: str, tokens: list[Token]
         if p.code[:2] in c.request_roots:
             (order_ends if p.commands else request_ends).append(h.last)
         window = moods.clause_window(tokens, h.first, sent.first)
-        intent_before = any(h.first - e in (0, 1, 2) for e in intent_ends if e <= h.first)
+        # (the intent marker right before, whose act this is)
         consumed = next((e for e in intent_ends if e <= h.first and h.first - e in (0, 1, 2)), None)
-        code = moods.recode(lex, p.code, window, intent_before and not p.intent)
+        code = moods.recode(lex, p.code, window, consumed is not None and not p.intent)
         if code is None or context.in_possible_act(tokens, h.first, sent):
             continue
         if h.first == sent.first + 1 and judged_at is not None:

@@ -431,7 +431,6 @@ class Words(_Strict):
     participle_subordinators: WordSet
     possible_act_links: WordSet
     field_agents: WordSet
-    irregular_past: WordSet
     agent_described_nouns: WordSet
     motion_prepositions: WordSet
     possible_act_modals: WordSet

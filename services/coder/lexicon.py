@@ -140,6 +140,12 @@ class Lexicon:
     stats: dict[str, int] = field(default_factory=dict)
     # publisher (normalised, sources.yaml) -> the body it speaks for
     publishers: dict[str, Publisher] = field(default_factory=dict)
+    # state or organisation code -> the titles its releases list for its officials (sources.yaml)
+    state_titles: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the inflected forms of the verbs of the irregular tables (verbs.yaml, cameo_verbs.yaml), and the bases that are
+    # their own past: words that, right after a state's name, are its verb ("The U.S. sent troops", "The U.S. cut
+    # aid"), not an adjective of an agent word after it
+    verb_forms: frozenset[str] = frozenset()
 
     def publisher(self, source: str | None) -> Publisher | None:
         """The body an article's `source` speaks for, when it is an official release or readout."""
@@ -148,8 +154,8 @@ class Lexicon:
     def may_hold(self, code: str, title: str) -> bool:
         """Whether a state's officials may carry this title (lower case): not when its releases' entry lists its
         titles without it ("Foreign Minister X" is no U.S. official, whatever story names him)."""
-        listed = [p.titles for p in self.publishers.values() if p.code == code and p.titles]
-        return not listed or any(title in titles for titles in listed)
+        titles = self.state_titles.get(code)
+        return titles is None or title in titles
 
 
 def publisher_key(name: str) -> str:
@@ -522,9 +528,10 @@ def build() -> Lexicon:
     # verbs.yaml's patterns, then those converted from PETRARCH-2's CAMEO dictionary (cameo_verbs.yaml, with its
     # own irregular forms under verbs.yaml's): a converted phrase that compiles like an earlier one is dropped
     specs = [(spec, irregular, False) for spec in verbs.patterns]
+    all_irregular = irregular
     if CAMEO_VERBS:
         cameo_verbs = _load_yaml("cameo_verbs.yaml", files.CameoVerbs)
-        cameo_irregular = {**{k: list(v) for k, v in cameo_verbs.irregular.items()}, **irregular}
+        all_irregular = cameo_irregular = {**{k: list(v) for k, v in cameo_verbs.irregular.items()}, **irregular}
         specs += [(spec, cameo_irregular, True) for spec in cameo_verbs.patterns]
     compiled: set[tuple[Slot, ...]] = set()
     # the words verbs.yaml's phrases start with are its to code: a converted phrase starting at the same word
@@ -559,6 +566,11 @@ def build() -> Lexicon:
     for row in rows[1:]:
         cameo[row[0]] = (row[1], float(row[2]), (row[3] if len(row) > 3 and row[3] else None))
 
+    sources = _load_yaml("sources.yaml", files.Sources).root
+    state_titles: dict[str, frozenset[str]] = {}
+    for source in sources:
+        if source.titles:
+            state_titles[source.code] = state_titles.get(source.code, frozenset()) | {t.lower() for t in source.titles}
     automaton = ahocorasick.Automaton()
     for key, entries in b.entries.items():
         automaton.add_word(key, (len(key.split()), tuple(entries)))
@@ -573,7 +585,11 @@ def build() -> Lexicon:
                              for phrase in _word_list(getattr(verbs, key), irregular) for w in phrase),
         stats={"phrases": len(b.entries), "patterns": len(patterns), "cities": n_cities, "subdivisions": n_subdivisions,
                "phoenix": n_phoenix},
-        publishers={publisher_key(name): Publisher(spec.code, tuple(spec.agents),
-                                                   frozenset(t.lower() for t in spec.titles))
-                    for spec in _load_yaml("sources.yaml", files.Sources).root for name in spec.names},
+        publishers={publisher_key(name): Publisher(source.code, tuple(source.agents),
+                                                   frozenset(t.lower() for t in source.titles))
+                    for source in sources for name in source.names},
+        state_titles=state_titles,
+        verb_forms=frozenset(form for base, forms in all_irregular.items()
+                             # (a base that is its own past tense, "cut", "hit", "put", lists no past form)
+                             for form in (*forms, *([base] if all(f.endswith(("s", "ing")) for f in forms) else []))),
     )
